@@ -1,0 +1,22 @@
+package io.herald.model;
+
+/** Event-bus addresses. Every message on them is one of the records of this package. */
+public final class Addresses {
+    /** Request a {@link FetchTask}; the reply comes when one is due (long poll), or null when the crawl is over. */
+    public static final String FRONTIER_NEXT = "herald.frontier.next";
+    /** Send a {@link FetchResult} as soon as a response ended, so the host's clock starts. */
+    public static final String FRONTIER_FETCHED = "herald.frontier.fetched";
+    /** Send a {@link Processed} once a page's article is written and its links are known. */
+    public static final String FRONTIER_PROCESSED = "herald.frontier.processed";
+    /** Request a {@link io.vertx.core.json.JsonObject} snapshot of the frontier for /status. */
+    public static final String FRONTIER_STATUS = "herald.frontier.status";
+    /** Published once when the crawl has nothing left to do; the body is the reason as a String. */
+    public static final String CRAWL_FINISHED = "herald.crawl.finished";
+    /** Request extraction of a {@link Page}; the reply is an {@link ExtractResult}. */
+    public static final String EXTRACT = "herald.extract";
+    /** Request a write of an {@link Article}; the reply (Boolean) says whether it was new and is written. */
+    public static final String SINK_WRITE = "herald.sink.write";
+
+    private Addresses() {
+    }
+}

@@ -1,0 +1,19 @@
+package io.herald.model;
+
+import java.time.Instant;
+
+/**
+ * An article as written to the output: where and how it was crawled, plus its content.
+ *
+ * @param url       the URL that was fetched
+ * @param fetchedAt when the response ended
+ * @param status    HTTP status
+ * @param host      host name (no scheme or port)
+ * @param depth     link hops from a seed
+ * @param referrer  the page that linked to it, or null for seeds
+ * @param via       how it was found
+ * @param content   what the extractor read
+ */
+public record Article(String url, Instant fetchedAt, int status, String host, int depth, String referrer,
+                      Via via, ArticleContent content) {
+}

@@ -1,0 +1,56 @@
+package io.herald.model;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What came of one request. Every kind is counted under {@link #outcome()}.
+ * Each result carries the task it answers and how long the exchange took, which the
+ * politeness gate needs for its per-host clock.
+ */
+public sealed interface FetchResult {
+
+    FetchTask task();
+
+    /** Time from sending the request to the end of the response (or the failure). */
+    Duration elapsed();
+
+    /** A short stable name for counters and logs, e.g. {@code fetched}, {@code http_404}. */
+    String outcome();
+
+    /** A complete 2xx response whose body was read within the size limit. */
+    record Fetched(FetchTask task, Duration elapsed, int status, String contentType, byte[] body,
+                   Instant fetchedAt) implements FetchResult {
+        @Override public String outcome() { return "fetched"; }
+    }
+
+    /** A 3xx with a Location; the frontier decides whether to follow it. */
+    record Redirect(FetchTask task, Duration elapsed, int status, String location) implements FetchResult {
+        @Override public String outcome() { return "redirect"; }
+    }
+
+    /** A 4xx/5xx (or a 3xx without Location). {@code retryAfter} is null unless the server sent one. */
+    record HttpError(FetchTask task, Duration elapsed, int status, Duration retryAfter) implements FetchResult {
+        @Override public String outcome() { return "http_" + status; }
+
+        /** 429 and 5xx are worth another try later; other 4xx are final. */
+        public boolean isTransient() {
+            return status == 429 || status >= 500;
+        }
+    }
+
+    /** Connect failure, DNS failure, reset, or timeout. Always transient. */
+    record NetworkError(FetchTask task, Duration elapsed, String kind, String message) implements FetchResult {
+        @Override public String outcome() { return "network_" + kind; }
+    }
+
+    /** The body went past the configured limit; reading stopped there and the body was dropped. */
+    record TooLarge(FetchTask task, Duration elapsed, int status, long limitBytes) implements FetchResult {
+        @Override public String outcome() { return "too_large"; }
+    }
+
+    /** A 2xx whose content type is not HTML; not downloaded. */
+    record NotHtml(FetchTask task, Duration elapsed, int status, String contentType) implements FetchResult {
+        @Override public String outcome() { return "not_html"; }
+    }
+}
