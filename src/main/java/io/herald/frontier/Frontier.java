@@ -1,0 +1,241 @@
+package io.herald.frontier;
+
+import io.herald.config.CrawlConfig;
+import io.herald.frontier.FrontierCounters.Event;
+import io.herald.model.CrawlUrl;
+import io.herald.model.DiscoveredLink;
+import io.herald.model.FetchResult;
+import io.herald.model.FetchTask;
+import io.herald.model.Processed;
+import io.herald.model.Via;
+import io.herald.politeness.Decision;
+import io.herald.politeness.PolitenessGate;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Clock;
+
+/**
+ * Decides which URL is fetched next and knows when the crawl is over. Offered URLs are normalised,
+ * scoped, de-duplicated and depth-limited, then queued per host; {@link #poll()} hands out a task for
+ * a host the {@link PolitenessGate} says is due. A host's robots.txt is always its first request.
+ *
+ * <p>A page task is in flight from {@link #poll()} until its {@link Processed} arrives (or, for a
+ * result that goes no further than the fetcher, until {@link #onFetched}). The crawl is finished when
+ * nothing is in flight and nothing is queued, or the page budget is spent. Single-threaded.
+ */
+public final class Frontier {
+    private final CrawlConfig config;
+    private final UrlNormalizer normalizer = new UrlNormalizer();
+    private final Scope scope;
+    private final SeenSet seen;
+    private final FrontierStore store;
+    private final PolitenessGate gate;
+    private final HostSchedule schedule;
+    private final FrontierCounters counters;
+    private int pagesInFlight;
+    private int robotsInFlight;
+    private long pagesStarted;
+
+    public Frontier(CrawlConfig config, FrontierStore store, SeenSet seen, PolitenessGate gate, Clock clock,
+                    MeterRegistry registry) {
+        this.config = config;
+        this.scope = new Scope(config.scope());
+        this.store = store;
+        this.seen = seen;
+        this.gate = gate;
+        this.schedule = new HostSchedule(clock);
+        this.counters = new FrontierCounters(registry);
+    }
+
+    /** Queues the configured seeds (they define the scope, so only normalisation applies to them). */
+    public void seed() {
+        for (String seed : config.crawl().seeds()) {
+            String url = normalizer.normalize(seed);
+            if (url == null) {
+                counters.count(Event.INVALID);
+            } else if (seen.add(url)) {
+                enqueue(new CrawlUrl(url, UrlNormalizer.hostKey(url), 0, null, Via.SEED, 0, 0));
+            }
+        }
+    }
+
+    /** Offers a link found on {@code from}; true when it was queued. */
+    public boolean offer(DiscoveredLink link, CrawlUrl from) {
+        int depth = from.depth() + 1;
+        if (depth > config.crawl().maxDepth()) {
+            counters.count(Event.TOO_DEEP);
+            return false;
+        }
+        return admit(link.url(), depth, from.url(), link.via(), 0);
+    }
+
+    private boolean admit(String rawUrl, int depth, String referrer, Via via, int redirects) {
+        String url = normalizer.normalize(rawUrl);
+        if (url == null) {
+            counters.count(Event.INVALID);
+            return false;
+        }
+        if (!scope.allows(url)) {
+            counters.count(Event.OUT_OF_SCOPE);
+            return false;
+        }
+        if (!seen.add(url)) {
+            counters.count(Event.DUPLICATE);
+            return false;
+        }
+        enqueue(new CrawlUrl(url, UrlNormalizer.hostKey(url), depth, referrer, via, 0, redirects));
+        return true;
+    }
+
+    private void enqueue(CrawlUrl url) {
+        store.push(url);
+        counters.count(Event.QUEUED);
+        schedule.wake(url.hostKey(), 0);
+    }
+
+    /** A task that may be started now, or null (then ask again at {@link #nextWakeAt()} or after an event). */
+    public FetchTask poll() {
+        String host;
+        while ((host = schedule.nextDue()) != null) {
+            FetchTask task = tryHost(host);
+            if (task != null) {
+                return task;
+            }
+        }
+        return null;
+    }
+
+    private FetchTask tryHost(String host) {
+        if (store.size(host) == 0 || budgetSpent()) {
+            return null;
+        }
+        Decision decision = gate.check(host);
+        switch (decision.kind()) {
+            case WAIT:
+                schedule.wake(host, decision.at());
+                return null;
+            case BLOCKED:
+                return null; // the end of the request in flight wakes the host again
+            case GIVE_UP:
+                counters.count(Event.GAVE_UP, store.drop(host));
+                return null;
+            case FETCH_ROBOTS:
+                gate.robotsStarted(host);
+                robotsInFlight++;
+                String robotsUrl = gate.robotsUrl(host);
+                return new FetchTask(new CrawlUrl(robotsUrl, host, 0, null, Via.SEED, 0, 0), FetchTask.Kind.ROBOTS);
+            default:
+                return nextAllowedPage(host);
+        }
+    }
+
+    private FetchTask nextAllowedPage(String host) {
+        CrawlUrl next;
+        while ((next = store.poll(host)) != null) {
+            if (gate.allows(host, next.url())) {
+                gate.pageStarted(host);
+                pagesInFlight++;
+                pagesStarted++;
+                schedule.wake(host, 0); // another may start at once if perHostConcurrency allows
+                return new FetchTask(next, FetchTask.Kind.PAGE);
+            }
+            counters.count(Event.ROBOTS_BLOCKED);
+        }
+        return null;
+    }
+
+    /** The end of an exchange: starts the host's clock and handles what goes no further than the fetcher. */
+    public void onFetched(FetchResult result) {
+        FetchTask task = result.task();
+        String host = task.target().hostKey();
+        if (task.isRobots()) {
+            robotsInFlight--;
+            gate.robotsDone(result);
+        } else {
+            gate.pageDone(result);
+            if (!(result instanceof FetchResult.Fetched)) {
+                pagesInFlight--;
+                afterFailedOrRedirected(result);
+            }
+        }
+        schedule.wake(host, 0);
+    }
+
+    private void afterFailedOrRedirected(FetchResult result) {
+        CrawlUrl url = result.task().target();
+        if (result instanceof FetchResult.Redirect redirect) {
+            if (url.redirects() >= config.fetch().maxRedirects()) {
+                counters.count(Event.REDIRECT_LIMIT);
+            } else {
+                admit(redirect.location(), url.depth(), url.url(), Via.REDIRECT, url.redirects() + 1);
+            }
+        } else if (isTransient(result)) {
+            if (url.attempt() < config.fetch().retries()) {
+                counters.count(Event.RETRIED);
+                store.push(url.nextAttempt());
+            } else {
+                counters.count(Event.FAILED);
+            }
+        }
+    }
+
+    private static boolean isTransient(FetchResult result) {
+        return result instanceof FetchResult.NetworkError
+                || result instanceof FetchResult.HttpError error && error.isTransient();
+    }
+
+    /** A page went through extraction (and the sink): offer its links and forget it as in flight. */
+    public void onProcessed(Processed processed) {
+        pagesInFlight--;
+        for (DiscoveredLink link : processed.links()) {
+            offer(link, processed.source());
+        }
+    }
+
+    /** Clock time (ms) at which a waiting host becomes due, or {@link Long#MAX_VALUE} if none waits. */
+    public long nextWakeAt() {
+        return schedule.nextWakeAt();
+    }
+
+    public boolean isFinished() {
+        return pagesInFlight == 0 && robotsInFlight == 0 && (store.size() == 0 || budgetSpent());
+    }
+
+    /** Why the crawl ended, for the summary. */
+    public String finishReason() {
+        return budgetSpent() && store.size() > 0 ? "maxPages reached" : "frontier exhausted";
+    }
+
+    private boolean budgetSpent() {
+        return pagesStarted >= config.crawl().maxPages();
+    }
+
+    /** Counters and per-host state for {@code /status}. */
+    public JsonObject status(int maxHosts) {
+        JsonObject hosts = new JsonObject();
+        for (String host : schedule.knownHosts()) {
+            if (hosts.size() >= maxHosts) {
+                break;
+            }
+            hosts.put(host, gate.describe(host).put("queued", store.size(host)));
+        }
+        return new JsonObject()
+                .put("queued", store.size())
+                .put("seen", seen.size())
+                .put("pagesStarted", pagesStarted)
+                .put("pagesInFlight", pagesInFlight)
+                .put("robotsInFlight", robotsInFlight)
+                .put("robotsBlocked", counters.get(Event.ROBOTS_BLOCKED))
+                .put("hostCount", schedule.knownHosts().size())
+                .put("hosts", hosts);
+    }
+
+    public long queued() {
+        return store.size();
+    }
+
+    public int inFlight() {
+        return pagesInFlight + robotsInFlight;
+    }
+}

@@ -1,0 +1,85 @@
+package io.herald.frontier;
+
+import io.herald.model.Addresses;
+import io.herald.model.FetchResult;
+import io.herald.model.LocalCodec;
+import io.herald.model.Processed;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+
+/**
+ * The only owner of the {@link Frontier}. Fetch slots ask for work on {@link Addresses#FRONTIER_NEXT}
+ * and get an answer when a host is due (a long poll), so in-flight requests are bounded by the number
+ * of slots. When the crawl is over every waiting slot gets a null answer and
+ * {@link Addresses#CRAWL_FINISHED} is published once.
+ */
+public final class FrontierVerticle extends VerticleBase {
+    private final Frontier frontier;
+    private final Clock clock;
+    private final ArrayDeque<Message<Object>> waiting = new ArrayDeque<>();
+    private long timerId = -1;
+    private long timerAt = Long.MAX_VALUE;
+    private boolean finished;
+
+    public FrontierVerticle(Frontier frontier, Clock clock) {
+        this.frontier = frontier;
+        this.clock = clock;
+    }
+
+    @Override
+    public Future<?> start() {
+        LocalCodec.register(vertx.eventBus());
+        var bus = vertx.eventBus();
+        bus.<Object>consumer(Addresses.FRONTIER_NEXT, msg -> { waiting.add(msg); pump(); });
+        bus.<FetchResult>consumer(Addresses.FRONTIER_FETCHED, msg -> { frontier.onFetched(msg.body()); pump(); });
+        bus.<Processed>consumer(Addresses.FRONTIER_PROCESSED, msg -> { frontier.onProcessed(msg.body()); pump(); });
+        bus.<Object>consumer(Addresses.FRONTIER_STATUS, msg -> msg.reply(frontier.status(500)));
+        frontier.seed();
+        return Future.succeededFuture();
+    }
+
+    /** Hands due tasks to waiting slots, then arms a timer for the next host that becomes due. */
+    private void pump() {
+        while (!waiting.isEmpty()) {
+            var task = frontier.poll();
+            if (task == null) {
+                break;
+            }
+            waiting.poll().reply(task, LocalCodec.OPTIONS);
+        }
+        if (frontier.isFinished()) {
+            finish();
+        } else if (!waiting.isEmpty()) {
+            armTimer(frontier.nextWakeAt());
+        }
+    }
+
+    private void armTimer(long at) {
+        if (at == Long.MAX_VALUE || at >= timerAt) {
+            return;
+        }
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+        }
+        timerAt = at;
+        timerId = vertx.setTimer(Math.max(1, at - clock.millis()), id -> {
+            timerId = -1;
+            timerAt = Long.MAX_VALUE;
+            pump();
+        });
+    }
+
+    private void finish() {
+        while (!waiting.isEmpty()) {
+            waiting.poll().reply(null);
+        }
+        if (!finished) {
+            finished = true;
+            vertx.eventBus().publish(Addresses.CRAWL_FINISHED, frontier.finishReason());
+        }
+    }
+}

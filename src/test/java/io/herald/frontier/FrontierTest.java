@@ -1,0 +1,200 @@
+package io.herald.frontier;
+
+import io.herald.config.CrawlConfig;
+import io.herald.model.CrawlUrl;
+import io.herald.model.DiscoveredLink;
+import io.herald.model.FetchResult;
+import io.herald.model.FetchTask;
+import io.herald.model.Processed;
+import io.herald.model.Via;
+import io.herald.politeness.PolitenessGate;
+import io.herald.testing.FakeClock;
+import io.herald.testing.TestConfigs;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FrontierTest {
+    private static final String SEED = "http://news.test/";
+    private final FakeClock clock = new FakeClock();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    private Frontier frontier(CrawlConfig config) {
+        PolitenessGate gate = new PolitenessGate(config.politeness(), Duration.ofMillis(100), 1 << 16, clock);
+        Frontier frontier = new Frontier(config, new InMemoryFrontierStore(), new InMemorySeenSet(), gate, clock, registry);
+        frontier.seed();
+        return frontier;
+    }
+
+    private Frontier frontier() {
+        return frontier(TestConfigs.crawl(List.of(SEED), TestConfigs.politeness(Duration.ZERO, 1), Path.of("out")));
+    }
+
+    private double count(String event) {
+        return registry.get("herald.frontier.urls").tag("event", event).counter().count();
+    }
+
+    /** Answers the robots request with {@code robots}; returns the first page task. */
+    private static FetchTask passRobots(Frontier frontier, String robots) {
+        FetchTask task = frontier.poll();
+        assertThat(task.kind()).isEqualTo(FetchTask.Kind.ROBOTS);
+        assertThat(task.target().url()).isEqualTo("http://news.test/robots.txt");
+        frontier.onFetched(new FetchResult.Fetched(task, Duration.ofMillis(1), 200, "text/plain",
+                robots.getBytes(StandardCharsets.UTF_8), Instant.EPOCH));
+        return frontier.poll();
+    }
+
+    private static void fetchedAndProcessed(Frontier frontier, FetchTask task, DiscoveredLink... links) {
+        frontier.onFetched(new FetchResult.Fetched(task, Duration.ofMillis(1), 200, "text/html", new byte[0], Instant.EPOCH));
+        frontier.onProcessed(new Processed(task.target(), List.of(links), false));
+    }
+
+    private static DiscoveredLink link(String url) {
+        return new DiscoveredLink(url, Via.LINK);
+    }
+
+    @Test
+    void normalisesScopesAndDeduplicatesLinks() {
+        Frontier frontier = frontier();
+        FetchTask seed = passRobots(frontier, "");
+        assertThat(seed.target().url()).isEqualTo(SEED);
+        fetchedAndProcessed(frontier, seed,
+                link("HTTP://NEWS.test:80/a#comments"), link("http://news.test/a"), link("http://news.test/./b/../a"),
+                link("http://other.test/x"), link("mailto:someone@news.test"), link("http://news.test/c"));
+        List<String> polled = new ArrayList<>();
+        FetchTask next;
+        while ((next = frontier.poll()) != null) {
+            polled.add(next.target().url());
+            fetchedAndProcessed(frontier, next);
+        }
+        assertThat(polled).containsExactly("http://news.test/a", "http://news.test/c");
+        assertThat(count("duplicate")).isEqualTo(2);
+        assertThat(count("out_of_scope")).isEqualTo(1);
+        assertThat(count("invalid")).isEqualTo(1);
+        assertThat(frontier.isFinished()).isTrue();
+    }
+
+    @Test
+    void relatedLinksGoAheadOfOtherLinksOfTheirHost() {
+        Frontier frontier = frontier();
+        FetchTask seed = passRobots(frontier, "");
+        fetchedAndProcessed(frontier, seed, link("http://news.test/plain-1"),
+                new DiscoveredLink("http://news.test/related-1", Via.RELATED), link("http://news.test/plain-2"),
+                new DiscoveredLink("http://news.test/related-2", Via.RELATED));
+        List<String> order = new ArrayList<>();
+        FetchTask next;
+        while ((next = frontier.poll()) != null) {
+            order.add(next.target().url());
+            fetchedAndProcessed(frontier, next);
+        }
+        assertThat(order).containsExactly("http://news.test/related-1", "http://news.test/related-2",
+                "http://news.test/plain-1", "http://news.test/plain-2");
+    }
+
+    @Test
+    void linksBeyondMaxDepthAreNotQueued() {
+        CrawlConfig config = TestConfigs.crawl(List.of(SEED), TestConfigs.politeness(Duration.ZERO, 1),
+                TestConfigs.fetch(), Path.of("out"), 1, 100);
+        Frontier frontier = frontier(config);
+        FetchTask seed = passRobots(frontier, "");
+        fetchedAndProcessed(frontier, seed, link("http://news.test/depth1"));
+        FetchTask depth1 = frontier.poll();
+        assertThat(depth1.target().depth()).isEqualTo(1);
+        fetchedAndProcessed(frontier, depth1, link("http://news.test/depth2"));
+        assertThat(frontier.poll()).isNull();
+        assertThat(count("too_deep")).isEqualTo(1);
+        assertThat(frontier.isFinished()).isTrue();
+    }
+
+    @Test
+    void disallowedUrlsAreCountedAndNeverHandedOut() {
+        Frontier frontier = frontier();
+        FetchTask seed = passRobots(frontier, "User-agent: *\nDisallow: /private/\n");
+        fetchedAndProcessed(frontier, seed, link("http://news.test/private/1"), link("http://news.test/private/2"),
+                link("http://news.test/public"));
+        assertThat(frontier.poll().target().url()).isEqualTo("http://news.test/public");
+        assertThat(count("robots_blocked")).isEqualTo(2);
+    }
+
+    @Test
+    void maxPagesStopsTheCrawlOnceInFlightWorkEnds() {
+        CrawlConfig config = TestConfigs.crawl(List.of(SEED), TestConfigs.politeness(Duration.ZERO, 1),
+                TestConfigs.fetch(), Path.of("out"), 5, 2);
+        Frontier frontier = frontier(config);
+        FetchTask seed = passRobots(frontier, "");
+        fetchedAndProcessed(frontier, seed, link("http://news.test/1"), link("http://news.test/2"), link("http://news.test/3"));
+        FetchTask second = frontier.poll();
+        assertThat(frontier.isFinished()).isFalse();
+        assertThat(frontier.poll()).isNull();
+        fetchedAndProcessed(frontier, second);
+        assertThat(frontier.isFinished()).isTrue();
+        assertThat(frontier.finishReason()).isEqualTo("maxPages reached");
+    }
+
+    @Test
+    void transientFailuresAreRetriedThenCountedAsFailed() {
+        Frontier frontier = frontier(); // fetch.retries = 1
+        FetchTask seed = passRobots(frontier, "");
+        frontier.onFetched(new FetchResult.HttpError(seed, Duration.ofMillis(1), 503, null));
+        clock.advance(Duration.ofSeconds(1));
+        FetchTask retry = frontier.poll();
+        assertThat(retry.target().attempt()).isEqualTo(1);
+        frontier.onFetched(new FetchResult.NetworkError(retry, Duration.ofMillis(1), "timeout", "slow"));
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(frontier.poll()).isNull();
+        assertThat(count("retried")).isEqualTo(1);
+        assertThat(count("failed")).isEqualTo(1);
+        assertThat(frontier.isFinished()).isTrue();
+    }
+
+    @Test
+    void redirectsAreFollowedThroughTheFrontierUpToTheLimit() {
+        Frontier frontier = frontier(); // fetch.maxRedirects = 3
+        FetchTask task = passRobots(frontier, "");
+        for (int hop = 1; hop <= 3; hop++) {
+            frontier.onFetched(new FetchResult.Redirect(task, Duration.ofMillis(1), 301, "http://news.test/hop" + hop));
+            task = frontier.poll();
+            assertThat(task.target().via()).isEqualTo(Via.REDIRECT);
+            assertThat(task.target().redirects()).isEqualTo(hop);
+        }
+        frontier.onFetched(new FetchResult.Redirect(task, Duration.ofMillis(1), 301, "http://news.test/hop4"));
+        assertThat(frontier.poll()).isNull();
+        assertThat(count("redirect_limit")).isEqualTo(1);
+    }
+
+    @Test
+    void aHostWithUnreachableRobotsGetsOnlyRobotsRequestsThenIsGivenUp() {
+        Frontier frontier = frontier(); // robotsRetries = 2, robotsRetryDelay = 30s
+        for (int attempt = 0; attempt < 3; attempt++) {
+            FetchTask robots = frontier.poll();
+            assertThat(robots.kind()).isEqualTo(FetchTask.Kind.ROBOTS);
+            frontier.onFetched(new FetchResult.HttpError(robots, Duration.ofMillis(1), 503, null));
+            assertThat(frontier.poll()).isNull();
+            clock.advance(Duration.ofSeconds(30));
+        }
+        assertThat(frontier.poll()).isNull();
+        assertThat(count("gave_up")).isEqualTo(1);
+        assertThat(frontier.isFinished()).isTrue();
+    }
+
+    @Test
+    void nextWakeAtTellsWhenAWaitingHostIsDue() {
+        Frontier frontier = frontier(TestConfigs.crawl(List.of(SEED), TestConfigs.politeness(Duration.ofSeconds(2), 1),
+                Path.of("out")));
+        FetchTask robots = frontier.poll();
+        frontier.onFetched(new FetchResult.Fetched(robots, Duration.ofMillis(1), 200, "text/plain", new byte[0], Instant.EPOCH));
+        assertThat(frontier.poll()).isNull();
+        assertThat(frontier.nextWakeAt()).isEqualTo(clock.millis() + 2000);
+        clock.advance(Duration.ofSeconds(2));
+        CrawlUrl seed = frontier.poll().target();
+        assertThat(seed.url()).isEqualTo(SEED);
+    }
+}

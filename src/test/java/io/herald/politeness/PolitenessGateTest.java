@@ -1,0 +1,240 @@
+package io.herald.politeness;
+
+import io.herald.config.PolitenessConfig;
+import io.herald.model.CrawlUrl;
+import io.herald.model.FetchResult;
+import io.herald.model.FetchTask;
+import io.herald.model.Via;
+import io.herald.politeness.Decision.Kind;
+import io.herald.testing.FakeClock;
+import io.herald.testing.TestConfigs;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PolitenessGateTest {
+    private static final String HOST = "http://news.test:8080";
+    private static final int CAP = 1024;
+
+    private final FakeClock clock = new FakeClock();
+
+    private PolitenessGate gate(PolitenessConfig config) {
+        return new PolitenessGate(config, Duration.ofSeconds(1), CAP, clock);
+    }
+
+    private PolitenessGate gate(Duration delay) {
+        return gate(TestConfigs.politeness(delay, 1));
+    }
+
+    private static FetchTask robotsTask() {
+        return new FetchTask(new CrawlUrl(HOST + "/robots.txt", HOST, 0, null, Via.SEED, 0, 0), FetchTask.Kind.ROBOTS);
+    }
+
+    private static FetchTask pageTask(String path) {
+        return new FetchTask(new CrawlUrl(HOST + path, HOST, 0, null, Via.SEED, 0, 0), FetchTask.Kind.PAGE);
+    }
+
+    private static FetchResult robots(String body) {
+        return new FetchResult.Fetched(robotsTask(), Duration.ofMillis(5), 200, "text/plain",
+                body.getBytes(StandardCharsets.UTF_8), Instant.EPOCH);
+    }
+
+    private static FetchResult ok(String path, long elapsedMs) {
+        return new FetchResult.Fetched(pageTask(path), Duration.ofMillis(elapsedMs), 200, "text/html", new byte[0],
+                Instant.EPOCH);
+    }
+
+    private static FetchResult httpError(FetchTask task, int status, Duration retryAfter) {
+        return new FetchResult.HttpError(task, Duration.ofMillis(5), status, retryAfter);
+    }
+
+    /** Fetches robots with the given body and waits out the delay that follows. */
+    private void robotsReady(PolitenessGate gate, String body) {
+        assertThat(gate.check(HOST).kind()).isEqualTo(Kind.FETCH_ROBOTS);
+        gate.robotsStarted(HOST);
+        gate.robotsDone(robots(body));
+        clock.advance(Duration.ofHours(1));
+        assertThat(gate.check(HOST).kind()).isEqualTo(Kind.READY);
+    }
+
+    @Test
+    void robotsComeFirstAndBlockUntilAnswered() {
+        PolitenessGate gate = gate(Duration.ofSeconds(1));
+        assertThat(gate.check(HOST).kind()).isEqualTo(Kind.FETCH_ROBOTS);
+        gate.robotsStarted(HOST);
+        assertThat(gate.check(HOST).kind()).isEqualTo(Kind.BLOCKED);
+        gate.robotsDone(robots("User-agent: *\nDisallow:\n"));
+        Decision afterRobots = gate.check(HOST);
+        assertThat(afterRobots.kind()).isEqualTo(Kind.WAIT);
+        assertThat(afterRobots.at()).isEqualTo(clock.millis() + 1000);
+    }
+
+    @Test
+    void nextRequestWaitsTheDelayFromTheEndOfTheResponse() {
+        PolitenessGate gate = gate(Duration.ofMillis(500));
+        robotsReady(gate, "");
+        gate.pageStarted(HOST);
+        assertThat(gate.check(HOST).kind()).isEqualTo(Kind.BLOCKED);
+        clock.advanceMillis(300); // the response takes a while; the delay counts from its end
+        gate.pageDone(ok("/a", 300));
+        assertThat(gate.check(HOST)).isEqualTo(new Decision(Kind.WAIT, clock.millis() + 500));
+        clock.advanceMillis(499);
+        assertThat(gate.check(HOST).kind()).isEqualTo(Kind.WAIT);
+        clock.advanceMillis(1);
+        assertThat(gate.check(HOST).kind()).isEqualTo(Kind.READY);
+    }
+
+    @Test
+    void crawlDelayRaisesTheGapAndIsCapped() {
+        PolitenessGate gate = gate(TestConfigs.politeness(Duration.ofMillis(100), 1));
+        robotsReady(gate, "User-agent: *\nCrawl-delay: 3\n");
+        gate.pageStarted(HOST);
+        gate.pageDone(ok("/a", 1));
+        assertThat(gate.check(HOST).at() - clock.millis()).isEqualTo(3000);
+        assertThat(gate.describe(HOST).getString("delayReason")).isEqualTo("crawl-delay");
+
+        PolitenessGate capped = gate(new PolitenessConfig("ua", "heraldbot", Duration.ZERO, Duration.ofSeconds(2), 1, 0,
+                Duration.ofSeconds(1), 1));
+        robotsReady(capped, "User-agent: *\nCrawl-delay: 3600\n");
+        capped.pageStarted(HOST);
+        capped.pageDone(ok("/a", 1));
+        assertThat(capped.check(HOST).at() - clock.millis()).isEqualTo(2000);
+    }
+
+    @Test
+    void robotsRulesForOurTokenAreApplied() {
+        PolitenessGate gate = gate(Duration.ZERO);
+        robotsReady(gate, "User-agent: otherbot\nDisallow: /\n\nUser-agent: heraldbot\nDisallow: /private\n");
+        assertThat(gate.allows(HOST, HOST + "/news/1")).isTrue();
+        assertThat(gate.allows(HOST, HOST + "/private/1")).isFalse();
+    }
+
+    @Test
+    void robots404AllowsEverything() {
+        PolitenessGate gate = gate(Duration.ZERO);
+        gate.check(HOST);
+        gate.robotsStarted(HOST);
+        gate.robotsDone(httpError(robotsTask(), 404, null));
+        assertThat(gate.check(HOST).kind()).isEqualTo(Kind.READY);
+        assertThat(gate.allows(HOST, HOST + "/anything")).isTrue();
+    }
+
+    @Test
+    void robots5xxAndNetworkErrorsDeferTheHostThenGiveUp() {
+        PolitenessGate gate = gate(TestConfigs.politeness(Duration.ZERO, 1)); // robotsRetries = 2, retry delay 30s
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThat(gate.check(HOST).kind()).isEqualTo(Kind.FETCH_ROBOTS);
+            gate.robotsStarted(HOST);
+            FetchResult failure = attempt == 1
+                    ? new FetchResult.NetworkError(robotsTask(), Duration.ofMillis(1), "timeout", "slow")
+                    : httpError(robotsTask(), attempt == 0 ? 503 : 429, null);
+            gate.robotsDone(failure);
+            if (attempt < 2) {
+                Decision wait = gate.check(HOST);
+                assertThat(wait.kind()).isEqualTo(Kind.WAIT);
+                assertThat(wait.at()).isEqualTo(clock.millis() + 30_000);
+                clock.advance(Duration.ofSeconds(30));
+            }
+        }
+        assertThat(gate.check(HOST).kind()).isEqualTo(Kind.GIVE_UP);
+    }
+
+    @Test
+    void retryAfterOn429IsHonoured() {
+        PolitenessGate gate = gate(Duration.ofMillis(100));
+        robotsReady(gate, "");
+        gate.pageStarted(HOST);
+        gate.pageDone(httpError(pageTask("/a"), 429, Duration.ofSeconds(7)));
+        assertThat(gate.check(HOST).at() - clock.millis()).isEqualTo(7000);
+        assertThat(gate.describe(HOST).getString("delayReason")).isEqualTo("retry-after");
+    }
+
+    @Test
+    void backoffDoublesAfterConsecutiveFailuresAndResetsOnSuccess() {
+        PolitenessGate gate = gate(Duration.ofMillis(100));
+        robotsReady(gate, "");
+        long[] expected = {1000, 2000, 4000};
+        for (long gap : expected) {
+            gate.pageStarted(HOST);
+            gate.pageDone(httpError(pageTask("/a"), 503, null));
+            assertThat(gate.check(HOST).at() - clock.millis()).isEqualTo(gap);
+            clock.advanceMillis(gap);
+        }
+        gate.pageStarted(HOST);
+        gate.pageDone(ok("/a", 1));
+        assertThat(gate.check(HOST).at() - clock.millis()).isEqualTo(100);
+    }
+
+    @Test
+    void adaptiveDelayFollowsSlowResponses() {
+        PolitenessGate gate = gate(new PolitenessConfig("ua", "heraldbot", Duration.ofMillis(100), Duration.ofSeconds(30),
+                1, 2.0, Duration.ofSeconds(1), 1));
+        robotsReady(gate, "");
+        gate.pageStarted(HOST);
+        gate.pageDone(ok("/a", 800));
+        assertThat(gate.describe(HOST).getString("delayReason")).isEqualTo("adaptive");
+        // smoothed response time: 0.7 × 5 ms (robots.txt) + 0.3 × 800 ms = 243.5 ms, times the factor 2
+        assertThat(gate.check(HOST).at() - clock.millis()).isEqualTo(487);
+    }
+
+    @Test
+    void perHostConcurrencyBoundsRequestsInFlight() {
+        PolitenessGate gate = gate(TestConfigs.politeness(Duration.ZERO, 2));
+        robotsReady(gate, "");
+        gate.pageStarted(HOST);
+        assertThat(gate.check(HOST).kind()).isEqualTo(Kind.READY);
+        gate.pageStarted(HOST);
+        assertThat(gate.check(HOST).kind()).isEqualTo(Kind.BLOCKED);
+        gate.pageDone(ok("/a", 1));
+        assertThat(gate.check(HOST).kind()).isEqualTo(Kind.READY);
+    }
+
+    @Test
+    void sameHostRobotsRedirectIsFollowedAndOtherHostsMeanAllowAll() {
+        PolitenessGate gate = gate(Duration.ZERO);
+        gate.check(HOST);
+        gate.robotsStarted(HOST);
+        gate.robotsDone(new FetchResult.Redirect(robotsTask(), Duration.ofMillis(1), 301, HOST + "/real-robots.txt"));
+        assertThat(gate.check(HOST).kind()).isEqualTo(Kind.FETCH_ROBOTS);
+        assertThat(gate.robotsUrl(HOST)).isEqualTo(HOST + "/real-robots.txt");
+
+        gate.robotsStarted(HOST);
+        gate.robotsDone(new FetchResult.Redirect(robotsTask(), Duration.ofMillis(1), 302, "http://elsewhere.test/robots.txt"));
+        assertThat(gate.check(HOST).kind()).isEqualTo(Kind.READY);
+    }
+
+    @Test
+    void truncatedRobotsKeepOnlyWholeLines() {
+        String head = "User-agent: *\nDisallow: /private-area\n";
+        StringBuilder body = new StringBuilder(head);
+        while (body.length() < CAP + 100) {
+            body.append("Disallow: /x").append(body.length()).append('\n');
+        }
+        byte[] cut = java.util.Arrays.copyOf(body.toString().getBytes(StandardCharsets.UTF_8), CAP);
+        PolitenessGate gate = gate(Duration.ZERO);
+        gate.check(HOST);
+        gate.robotsStarted(HOST);
+        gate.robotsDone(new FetchResult.Fetched(robotsTask(), Duration.ofMillis(1), 200, "text/plain", cut, Instant.EPOCH));
+        assertThat(gate.allows(HOST, HOST + "/private-area/1")).isFalse();
+        assertThat(gate.allows(HOST, HOST + "/pr")).isTrue();
+    }
+
+    @Test
+    void partialByteOrderMarkDoesNotHideTheFirstGroup() {
+        byte[] rules = "User-agent: *\nDisallow: /secret\n".getBytes(StandardCharsets.UTF_8);
+        byte[] withPartialBom = new byte[rules.length + 2];
+        withPartialBom[0] = (byte) 0xEF;
+        withPartialBom[1] = (byte) 0xBB;
+        System.arraycopy(rules, 0, withPartialBom, 2, rules.length);
+        PolitenessGate gate = gate(Duration.ZERO);
+        gate.check(HOST);
+        gate.robotsStarted(HOST);
+        gate.robotsDone(new FetchResult.Fetched(robotsTask(), Duration.ofMillis(1), 200, "text/plain", withPartialBom,
+                Instant.EPOCH));
+        assertThat(gate.allows(HOST, HOST + "/secret/x")).isFalse();
+    }
+}

@@ -1,0 +1,51 @@
+package io.herald.testing;
+
+import io.herald.config.CrawlConfig;
+import io.herald.config.ExtractConfig;
+import io.herald.config.FetchConfig;
+import io.herald.config.JobConfig;
+import io.herald.config.MonitorConfig;
+import io.herald.config.OutputConfig;
+import io.herald.config.PolitenessConfig;
+import io.herald.config.ScopeConfig;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Config records for tests, built directly so a test states only what it cares about. */
+public final class TestConfigs {
+    private TestConfigs() {
+    }
+
+    public static PolitenessConfig politeness(Duration delay, int perHost) {
+        return new PolitenessConfig("HeraldTest/1.0", "heraldbot", delay, Duration.ofSeconds(30), perHost, 0,
+                Duration.ofSeconds(30), 2);
+    }
+
+    public static FetchConfig fetch() {
+        return new FetchConfig(8, Duration.ofSeconds(2), Duration.ofSeconds(5), 1 << 20, 3, 1, Duration.ofMillis(200));
+    }
+
+    public static CrawlConfig crawl(List<String> seeds, PolitenessConfig politeness, Path outDir) {
+        return crawl(seeds, politeness, fetch(), outDir, 10, 10_000);
+    }
+
+    public static CrawlConfig crawl(List<String> seeds, PolitenessConfig politeness, FetchConfig fetch, Path outDir,
+                                    int maxDepth, long maxPages) {
+        Set<String> hosts = seeds.stream().map(s -> URI.create(s).getHost().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+        return new CrawlConfig(
+                new JobConfig("test", seeds, maxDepth, maxPages),
+                new ScopeConfig(hosts, List.of(), List.of()),
+                politeness,
+                fetch,
+                new ExtractConfig(1, 30, List.of()),
+                new OutputConfig(outDir, 1L << 30),
+                new MonitorConfig(false, "127.0.0.1", 0, Duration.ZERO));
+    }
+}
