@@ -36,6 +36,7 @@ public final class Frontier {
     private int pagesInFlight;
     private int robotsInFlight;
     private long pagesStarted;
+    private boolean stopped;
 
     public Frontier(CrawlConfig config, FrontierStore store, SeenSet seen, PolitenessGate gate, Clock clock,
                     MeterRegistry registry) {
@@ -96,6 +97,9 @@ public final class Frontier {
 
     /** A task that may be started now, or null (then ask again at {@link #nextWakeAt()} or after an event). */
     public FetchTask poll() {
+        if (stopped) {
+            return null;
+        }
         String host;
         while ((host = schedule.nextDue()) != null) {
             FetchTask task = tryHost(host);
@@ -204,11 +208,19 @@ public final class Frontier {
 
     /** Why the crawl ended, for the summary. */
     public String finishReason() {
+        if (stopped) {
+            return "stopped";
+        }
         return budgetSpent() && store.size() > 0 ? "maxPages reached" : "frontier exhausted";
     }
 
     private boolean budgetSpent() {
-        return pagesStarted >= config.crawl().maxPages();
+        return stopped || pagesStarted >= config.crawl().maxPages();
+    }
+
+    /** Hands out no more work; the crawl finishes once what is in flight ends. */
+    public void stop() {
+        stopped = true;
     }
 
     /** Counters and per-host state for {@code /status}. */

@@ -37,6 +37,7 @@ public final class FrontierVerticle extends VerticleBase {
         bus.<Object>consumer(Addresses.FRONTIER_NEXT, msg -> { waiting.add(msg); pump(); });
         bus.<FetchResult>consumer(Addresses.FRONTIER_FETCHED, msg -> { frontier.onFetched(msg.body()); pump(); });
         bus.<Processed>consumer(Addresses.FRONTIER_PROCESSED, msg -> { frontier.onProcessed(msg.body()); pump(); });
+        bus.<Object>consumer(Addresses.FRONTIER_STOP, msg -> { frontier.stop(); pump(); });
         bus.<Object>consumer(Addresses.FRONTIER_STATUS, msg -> msg.reply(frontier.status(500)));
         frontier.seed();
         return Future.succeededFuture();

@@ -10,6 +10,8 @@ public final class Addresses {
     public static final String FRONTIER_PROCESSED = "herald.frontier.processed";
     /** Request a {@link io.vertx.core.json.JsonObject} snapshot of the frontier for /status. */
     public static final String FRONTIER_STATUS = "herald.frontier.status";
+    /** Send (no body) to stop handing out work: in-flight pages finish, then the crawl is finished. */
+    public static final String FRONTIER_STOP = "herald.frontier.stop";
     /** Published once when the crawl has nothing left to do; the body is the reason as a String. */
     public static final String CRAWL_FINISHED = "herald.crawl.finished";
     /** Request extraction of a {@link Page}; the reply is an {@link ExtractResult}. */

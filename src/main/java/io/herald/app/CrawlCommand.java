@@ -1,0 +1,75 @@
+package io.herald.app;
+
+import io.herald.config.ConfigException;
+import io.herald.config.CrawlConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code herald crawl -c FILE [--set k=v]...}: runs a crawl to its end. SIGTERM or Ctrl-C stops it
+ * cleanly: no new requests, pages in flight are written, the output holds whole lines only.
+ */
+@Command(name = "crawl", description = "Run a crawl.")
+final class CrawlCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger("herald");
+
+    @Mixin
+    ConfigOptions options = new ConfigOptions();
+
+    @Override
+    public Integer call() throws InterruptedException {
+        CrawlConfig config;
+        try {
+            config = options.load();
+        } catch (ConfigException e) {
+            System.err.println("herald: config error: " + e.getMessage());
+            return Main.EXIT_CONFIG;
+        }
+        LOG.info("herald 0.1.0 · crawl \"{}\" · {} seed(s) · politeness {}ms/host · output {}", config.crawl().name(),
+                config.crawl().seeds().size(), config.politeness().delay().toMillis(), config.output().dir());
+        CrawlRunner runner = new CrawlRunner(config);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> stopGracefully(runner, done, config), "herald-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            CrawlSummary summary = runner.run().toCompletionStage().toCompletableFuture().get();
+            LOG.info(summary.line());
+            return 0;
+        } catch (ExecutionException e) {
+            LOG.error("crawl failed", e.getCause());
+            return Main.EXIT_FATAL;
+        } finally {
+            done.countDown();
+            removeHook(hook);
+        }
+    }
+
+    /** On SIGTERM: stop handing out work and give in-flight pages the fetch timeout plus a margin to land. */
+    private static void stopGracefully(CrawlRunner runner, CountDownLatch done, CrawlConfig config) {
+        LOG.info("stopping: no new requests; waiting for pages in flight");
+        runner.requestStop();
+        long boundMs = config.fetch().timeout().toMillis() + 10_000;
+        try {
+            if (!done.await(boundMs, TimeUnit.MILLISECONDS)) {
+                LOG.warn("stop took longer than {} ms; exiting with what is written", boundMs);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already exiting: the hook is running and will see the latch
+        }
+    }
+}

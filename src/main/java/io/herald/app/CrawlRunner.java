@@ -1,0 +1,118 @@
+package io.herald.app;
+
+import io.herald.config.CrawlConfig;
+import io.herald.extract.ArticleExtractor;
+import io.herald.extract.ExtractVerticle;
+import io.herald.fetch.FetchVerticle;
+import io.herald.fetch.PageFetcher;
+import io.herald.frontier.Frontier;
+import io.herald.frontier.FrontierVerticle;
+import io.herald.frontier.InMemoryFrontierStore;
+import io.herald.frontier.InMemorySeenSet;
+import io.herald.model.Addresses;
+import io.herald.model.LocalCodec;
+import io.herald.monitor.CrawlStats;
+import io.herald.monitor.MonitorVerticle;
+import io.herald.monitor.ProgressVerticle;
+import io.herald.politeness.MonotonicClock;
+import io.herald.politeness.PolitenessGate;
+import io.herald.sink.SinkVerticle;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs one crawl: deploys the stages (sink, monitor, frontier, extractors on worker threads, fetch
+ * slots), waits for the frontier to say the crawl is over, then undeploys them in the reverse order so
+ * that every page in flight reaches the sink before the output is closed, and writes the summary.
+ */
+public final class CrawlRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(CrawlRunner.class);
+
+    private final CrawlConfig config;
+    private final Clock clock = new MonotonicClock();
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Vertx vertx;
+    private final CrawlStats stats;
+    private final List<String> deployments = new ArrayList<>();
+    private MonitorVerticle monitor;
+
+    public CrawlRunner(CrawlConfig config) {
+        this.config = config;
+        this.vertx = Vertx.builder()
+                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                .withMetrics(new MicrometerMetricsFactory(registry))
+                .build();
+        this.stats = new CrawlStats(registry, clock);
+    }
+
+    /** Starts the crawl; the future completes with the summary once everything is closed. */
+    public Future<CrawlSummary> run() {
+        LocalCodec.register(vertx.eventBus());
+        Promise<String> finished = Promise.promise();
+        vertx.eventBus().<String>consumer(Addresses.CRAWL_FINISHED, msg -> finished.tryComplete(msg.body()));
+        return deployAll()
+                .compose(v -> finished.future())
+                .compose(reason -> shutdown().map(v -> reason))
+                .map(reason -> CrawlSummary.write(config, reason, stats))
+                .eventually(vertx::close);
+    }
+
+    /** Asks the frontier to hand out no more work; in-flight pages still reach the output. */
+    public void requestStop() {
+        vertx.eventBus().send(Addresses.FRONTIER_STOP, null);
+    }
+
+    /** The monitor's bound port, once started (-1 when disabled). */
+    public int monitorPort() {
+        return monitor == null ? -1 : monitor.actualPort();
+    }
+
+    private Future<?> deployAll() {
+        PolitenessGate gate = new PolitenessGate(config.politeness(), config.fetch().retryBackoff(),
+                PageFetcher.ROBOTS_MAX_BYTES, clock);
+        Frontier frontier = new Frontier(config, new InMemoryFrontierStore(), new InMemorySeenSet(), gate, clock, registry);
+        ArticleExtractor extractor = new ArticleExtractor(config.extract());
+        PageFetcher fetcher = new PageFetcher(vertx, config.fetch(), config.politeness().userAgent());
+        if (config.monitor().enabled()) {
+            monitor = new MonitorVerticle(config.monitor(), stats, registry);
+        }
+        return deploy(new SinkVerticle(config.output(), registry), new DeploymentOptions())
+                .compose(v -> monitor == null ? Future.succeededFuture() : deploy(monitor, new DeploymentOptions()))
+                .compose(v -> deploy(new ProgressVerticle(stats, config.monitor().progressInterval()), new DeploymentOptions()))
+                .compose(v -> deploy(new FrontierVerticle(frontier, clock), new DeploymentOptions()))
+                .compose(v -> vertx.deployVerticle(() -> new ExtractVerticle(extractor, registry), new DeploymentOptions()
+                        .setThreadingModel(ThreadingModel.WORKER).setInstances(config.extract().workers())))
+                .onSuccess(deployments::add)
+                .compose(v -> deploy(new FetchVerticle(fetcher, config.fetch().concurrency(), registry), new DeploymentOptions()));
+    }
+
+    private Future<String> deploy(io.vertx.core.Deployable verticle, DeploymentOptions options) {
+        return vertx.deployVerticle(verticle, options).onSuccess(deployments::add);
+    }
+
+    /** Undeploys newest first: fetch slots, extractors, frontier, progress, monitor, and the sink last. */
+    private Future<?> shutdown() {
+        Future<?> chain = Future.succeededFuture();
+        for (int i = deployments.size() - 1; i >= 0; i--) {
+            String id = deployments.get(i);
+            chain = chain.compose(v -> vertx.undeploy(id)
+                    .onFailure(e -> LOG.warn("undeploy of {} failed: {}", id, e.getMessage()))
+                    .otherwiseEmpty());
+        }
+        return chain;
+    }
+}

@@ -1,0 +1,76 @@
+package io.herald.app;
+
+import io.herald.config.CrawlConfig;
+import io.herald.monitor.CrawlStats;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The end-of-crawl record written to {@code summary.json} beside the articles.
+ *
+ * @param json the whole summary
+ * @param path where it was written
+ */
+public record CrawlSummary(JsonObject json, Path path) {
+
+    static CrawlSummary write(CrawlConfig config, String reason, CrawlStats stats) {
+        Path dir = config.output().dir();
+        JsonObject json = new JsonObject()
+                .put("crawl", config.crawl().name())
+                .put("finishedAt", Instant.now().toString())
+                .put("reason", reason)
+                .put("outputFiles", new JsonArray(articleFiles(dir).stream().map(Path::toString).toList()))
+                .mergeIn(stats.counters());
+        Path path = dir.resolve("summary.json");
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(path, json.encodePrettily() + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + path, e);
+        }
+        return new CrawlSummary(json, path);
+    }
+
+    static List<Path> articleFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().matches("articles-\\d+\\.jsonl(\\.gz)?")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public long articles() {
+        return json.getLong("articlesWritten", 0L);
+    }
+
+    public long pages() {
+        return json.getLong("pagesFetched", 0L);
+    }
+
+    public String reason() {
+        return json.getString("reason");
+    }
+
+    /** One line for the console. */
+    public String line() {
+        double seconds = json.getLong("elapsedMs") / 1000.0;
+        String files = json.getJsonArray("outputFiles").isEmpty() ? "(no articles)"
+                : String.join(", ", json.getJsonArray("outputFiles").stream().map(Object::toString).toList());
+        JsonObject urls = json.getJsonObject("urls");
+        return String.format(java.util.Locale.ROOT,
+                "done in %.1fs (%s): %d pages, %d articles, %d robots-blocked → %s   (summary: %s)",
+                seconds, reason(), pages(), articles(), urls.getLong("robots_blocked", 0L), files, path);
+    }
+}

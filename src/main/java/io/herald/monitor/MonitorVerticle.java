@@ -1,0 +1,74 @@
+package io.herald.monitor;
+
+import io.herald.config.MonitorConfig;
+import io.herald.model.Addresses;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves {@code GET /health} (200 while the frontier answers, else 503), {@code GET /status} (counters
+ * and per-host state) and {@code GET /metrics} (Prometheus text) on the configured address.
+ */
+public final class MonitorVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(MonitorVerticle.class);
+    private static final long FRONTIER_TIMEOUT_MS = 2000;
+
+    private final MonitorConfig config;
+    private final CrawlStats stats;
+    private final PrometheusMeterRegistry prometheus;
+    private HttpServer server;
+
+    public MonitorVerticle(MonitorConfig config, CrawlStats stats, PrometheusMeterRegistry prometheus) {
+        this.config = config;
+        this.stats = stats;
+        this.prometheus = prometheus;
+    }
+
+    @Override
+    public Future<?> start() {
+        HealthChecks checks = HealthChecks.create(vertx)
+                .register("frontier", FRONTIER_TIMEOUT_MS, promise -> frontierStatus()
+                        .onSuccess(s -> promise.complete(Status.OK(new JsonObject().put("queued", s.getLong("queued")))))
+                        .onFailure(promise::fail));
+        Router router = Router.router(vertx);
+        router.get("/health").handler(ctx -> checks.checkStatus().onComplete(ar -> {
+            boolean up = ar.succeeded() && ar.result().getUp();
+            JsonObject body = ar.succeeded() ? ar.result().toJson() : new JsonObject().put("status", "DOWN");
+            json(ctx, up ? 200 : 503, body);
+        }));
+        router.get("/status").handler(ctx -> frontierStatus()
+                .onSuccess(frontier -> json(ctx, 200, stats.counters().put("frontier", frontier)))
+                .onFailure(e -> json(ctx, 503, stats.counters().put("error", e.getMessage()))));
+        router.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                .end(prometheus.scrape()));
+        return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host())
+                .onSuccess(s -> {
+                    server = s;
+                    LOG.info("monitor on http://{}:{}/health (/status, /metrics)", config.host(), s.actualPort());
+                });
+    }
+
+    /** The bound port (useful when the config asked for port 0). */
+    public int actualPort() {
+        return server == null ? -1 : server.actualPort();
+    }
+
+    private Future<JsonObject> frontierStatus() {
+        return vertx.eventBus().<JsonObject>request(Addresses.FRONTIER_STATUS, null,
+                new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(FRONTIER_TIMEOUT_MS)).map(m -> m.body());
+    }
+
+    private static void json(RoutingContext ctx, int status, JsonObject body) {
+        ctx.response().setStatusCode(status).putHeader("content-type", "application/json").end(body.encodePrettily());
+    }
+}

@@ -1,0 +1,50 @@
+package io.herald.monitor;
+
+import io.herald.model.Addresses;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** Logs one line of progress every interval: what a person watching the console wants to see. */
+public final class ProgressVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger("herald.progress");
+
+    private final CrawlStats stats;
+    private final Duration interval;
+
+    public ProgressVerticle(CrawlStats stats, Duration interval) {
+        this.stats = stats;
+        this.interval = interval;
+    }
+
+    @Override
+    public Future<?> start() {
+        if (!interval.isZero()) {
+            vertx.setPeriodic(interval.toMillis(), id -> report());
+        }
+        return Future.succeededFuture();
+    }
+
+    private void report() {
+        vertx.eventBus().<JsonObject>request(Addresses.FRONTIER_STATUS, null)
+                .onSuccess(reply -> LOG.info(line(stats.counters(), reply.body())))
+                .onFailure(e -> LOG.warn("no frontier status: {}", e.getMessage()));
+    }
+
+    static String line(JsonObject counters, JsonObject frontier) {
+        long seconds = counters.getLong("elapsedMs") / 1000;
+        JsonObject outcomes = counters.getJsonObject("pageOutcomes");
+        long errors = outcomes.fieldNames().stream().filter(k -> !k.equals("fetched") && !k.equals("redirect"))
+                .mapToLong(outcomes::getLong).sum();
+        return String.format(Locale.ROOT,
+                "[%02d:%02d] fetched %d  articles %d  queued %d  in flight %d  hosts %d  errors %d  robots-blocked %d  %.1f pages/s",
+                seconds / 60, seconds % 60, counters.getLong("pagesFetched"), counters.getLong("articlesWritten"),
+                frontier.getLong("queued"), frontier.getInteger("pagesInFlight"), frontier.getInteger("hostCount"),
+                errors, frontier.getLong("robotsBlocked"), counters.getDouble("pagesPerSecond"));
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Watching a crawl: counters read from the Micrometer registry every stage writes to
+ * ({@link io.herald.monitor.CrawlStats}), the HTTP endpoints {@code /health}, {@code /status} and
+ * {@code /metrics} ({@link io.herald.monitor.MonitorVerticle}) and the console progress line
+ * ({@link io.herald.monitor.ProgressVerticle}).
+ */
+package io.herald.monitor;
