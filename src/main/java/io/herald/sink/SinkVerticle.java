@@ -38,7 +38,7 @@ public final class SinkVerticle extends VerticleBase {
         return blocking(() -> {
             writer = new JsonLinesWriter(config.dir(), config.rotateBytes());
             long known = OutputReader.rememberAll(JsonLinesWriter.existingFiles(config.dir()), deduper);
-            LOG.info("Writing articles to {} ({} already there are not written again)", config.dir(), known);
+            LOG.info("Writing articles to {}; {} from earlier runs will not be written again", config.dir(), known);
         }).compose(v -> {
             vertx.setPeriodic(1000, id -> syncIfDirty());
             consumer = vertx.eventBus().consumer(Addresses.SINK_WRITE, this::onArticle);
