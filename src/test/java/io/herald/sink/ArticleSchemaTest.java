@@ -96,6 +96,16 @@ class ArticleSchemaTest {
                 .isFalse();
     }
 
+    @Test
+    void sampleLineInTheDocsIsValidAndItsHashIsRight() throws IOException {
+        String sample = Files.readAllLines(Path.of("docs/output.md")).stream()
+                .filter(l -> l.startsWith("{\"schema\":\"herald.article/1\""))
+                .findFirst().orElseThrow();
+        JsonObject line = new JsonObject(sample);
+        assertValid(line);
+        assertThat(line.getString("contentHash")).isEqualTo(ArticleJson.contentHash(line.getString("text")));
+    }
+
     private static void assertValid(JsonObject line) {
         OutputUnit result = validator.validate(line);
         assertThat(result.getValid()).as("%s%n%s", line.encode(), result).isTrue();
