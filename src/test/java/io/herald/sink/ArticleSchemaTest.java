@@ -46,7 +46,8 @@ class ArticleSchemaTest {
     void schemaListsExactlyTheKeysWrittenInTheirOrder() {
         assertThat(new ArrayList<>(schema.getJsonObject("properties").fieldNames()))
                 .containsExactlyElementsOf(ArticleJsonTest.CRAWL_KEYS);
-        assertThat(schema.getJsonArray("required").getList()).containsExactlyElementsOf(ArticleJsonTest.CRAWL_KEYS);
+        assertThat(schema.getJsonArray("required").stream().map(String::valueOf).toList())
+                .containsExactlyElementsOf(ArticleJsonTest.CRAWL_KEYS);
         assertThat(schema.getString("$schema")).isEqualTo("https://json-schema.org/draft/2020-12/schema");
     }
 
