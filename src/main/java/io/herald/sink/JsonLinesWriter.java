@@ -1,0 +1,210 @@
+package io.herald.sink;
+
+import io.vertx.core.json.JsonObject;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Appends whole JSON lines to {@code articles-0001.jsonl}, {@code articles-0002.jsonl}, … in one folder.
+ *
+ * <p>Each line goes to the file in one {@code write} on an append-mode channel, with no user-space buffer,
+ * so once {@link #write} returns the line is in the OS page cache and survives a crash of the JVM; only
+ * {@link #sync} (called by the owner on a timer and on close) makes it survive a crash of the machine.
+ * A crash in the middle of a write can tear only the last line of the newest file, and the next writer
+ * on the folder cuts that tail off ({@link #repairTornTail}). Each writer starts a new file, opened on
+ * its first line, so earlier runs' files are never appended to.
+ *
+ * <p>Not thread-safe: one owner (the sink verticle) calls it from one thread at a time.
+ */
+public final class JsonLinesWriter implements Closeable {
+    private static final Pattern FILE_NAME = Pattern.compile("articles-([0-9]{4,9})\\.jsonl");
+
+    private final Path dir;
+    private final long rotateBytes;
+    private final List<Path> files = new ArrayList<>();
+    private int lastNumber;
+    private FileChannel channel;
+    private long size;
+    private long lines;
+    private boolean closed;
+
+    /**
+     * @param dir         the output folder, created if missing
+     * @param rotateBytes a file never grows past this, except to hold one line that is larger on its own
+     * @throws UncheckedIOException if the folder cannot be created or read, or its newest file repaired
+     */
+    public JsonLinesWriter(Path dir, long rotateBytes) {
+        if (rotateBytes <= 0) {
+            throw new IllegalArgumentException("rotateBytes must be positive: " + rotateBytes);
+        }
+        this.dir = dir;
+        this.rotateBytes = rotateBytes;
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create output folder " + dir, e);
+        }
+        List<Path> existing = existingFiles(dir);
+        if (!existing.isEmpty()) {
+            Path newest = existing.get(existing.size() - 1);
+            lastNumber = number(newest);
+            repairTornTail(newest);
+        }
+    }
+
+    /** The {@code articles-NNNN.jsonl} files in {@code dir}, oldest (lowest number) first. */
+    public static List<Path> existingFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(p -> FILE_NAME.matcher(p.getFileName().toString()).matches())
+                    .sorted((a, b) -> Integer.compare(number(a), number(b)))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list output folder " + dir, e);
+        }
+    }
+
+    /** Writes {@code line} as one line, starting the next file first if this one would pass the limit. */
+    public void write(JsonObject line) throws IOException {
+        if (closed) {
+            throw new IOException("writer is closed");
+        }
+        byte[] bytes = JsonLine.encode(line);
+        if (channel != null && size > 0 && size + bytes.length > rotateBytes) {
+            closeCurrent();
+        }
+        if (channel == null) {
+            openNext();
+        }
+        appendWhole(bytes);
+        lines++;
+    }
+
+    /** Forces everything written so far to the storage device. */
+    public void sync() throws IOException {
+        if (channel != null) {
+            // true: the file length is metadata, and an appended line is lost without it.
+            channel.force(true);
+        }
+    }
+
+    /** The files this writer created, in order. */
+    public List<Path> files() {
+        return List.copyOf(files);
+    }
+
+    /** Lines written by this writer. */
+    public long linesWritten() {
+        return lines;
+    }
+
+    /** Syncs and closes the current file. Calling it again does nothing. */
+    @Override
+    public void close() throws IOException {
+        if (!closed) {
+            closed = true;
+            closeCurrent();
+        }
+    }
+
+    /**
+     * Cuts an unfinished last line (a file not ending in {@code '\n'}) off {@code file}.
+     *
+     * @return the bytes removed, 0 when the file ends with a whole line, is empty or does not exist
+     * @throws UncheckedIOException if the file cannot be read or truncated
+     */
+    public static int repairTornTail(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return 0;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long length = ch.size();
+            long keep = TailScanner.endOfLastLine(ch, length);
+            if (keep == length) {
+                return 0;
+            }
+            ch.truncate(keep);
+            ch.force(true);
+            return (int) Math.min(length - keep, Integer.MAX_VALUE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot repair " + file, e);
+        }
+    }
+
+    private void appendWhole(byte[] bytes) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        try {
+            // A blocking FileChannel writes everything in one call; the loop is only a guard.
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            size += bytes.length;
+        } catch (IOException e) {
+            dropPartialLine();
+            throw e;
+        }
+    }
+
+    // After a failed write (disk full, say) part of the line may be in the file. Cut it off so the next
+    // line does not start mid-line; if even that fails, leave this file and start a fresh one next time.
+    private void dropPartialLine() {
+        try {
+            channel.truncate(size);
+        } catch (IOException truncateFailed) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // the file is abandoned either way; its tail is repaired when the folder is next opened
+            }
+            channel = null;
+        }
+    }
+
+    private void openNext() throws IOException {
+        while (true) {
+            Path file = dir.resolve(String.format(Locale.ROOT, "articles-%04d.jsonl", ++lastNumber));
+            try {
+                // CREATE_NEW: never append to a file some other run (or process) wrote.
+                channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                        StandardOpenOption.APPEND);
+                size = 0;
+                files.add(file);
+                return;
+            } catch (FileAlreadyExistsException taken) {
+                // created since we listed the folder; try the next number
+            }
+        }
+    }
+
+    private void closeCurrent() throws IOException {
+        if (channel != null) {
+            try {
+                sync();
+            } finally {
+                channel.close();
+                channel = null;
+            }
+        }
+    }
+
+    private static int number(Path file) {
+        Matcher m = FILE_NAME.matcher(file.getFileName().toString());
+        return m.matches() ? Integer.parseInt(m.group(1)) : 0;
+    }
+}

@@ -1,0 +1,91 @@
+package io.herald.sink;
+
+import io.herald.config.OutputConfig;
+import io.herald.model.Addresses;
+import io.herald.model.Article;
+import io.herald.model.LocalCodec;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the output folder: takes {@link Article}s on {@link Addresses#SINK_WRITE}, replies TRUE when one
+ * is written and FALSE when it is a duplicate. Dedup runs on the event loop; disk work runs in order on a
+ * worker ({@code executeBlocking(…, true)}), so the event loop never waits for the disk and the writer
+ * is used by one thread at a time. Syncs to disk each second that saw a write, and on stop.
+ */
+public final class SinkVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(SinkVerticle.class);
+    private final OutputConfig config;
+    private final SinkCounters counters;
+    private final ArticleDeduper deduper = new ArticleDeduper();
+    private JsonLinesWriter writer;
+    private MessageConsumer<Article> consumer;
+    private boolean dirty;
+
+    public SinkVerticle(OutputConfig config, MeterRegistry registry) {
+        this.config = config;
+        this.counters = new SinkCounters(registry);
+    }
+
+    @Override
+    public Future<?> start() {
+        LocalCodec.register(vertx.eventBus());
+        return blocking(() -> {
+            writer = new JsonLinesWriter(config.dir(), config.rotateBytes());
+            long known = OutputReader.rememberAll(JsonLinesWriter.existingFiles(config.dir()), deduper);
+            LOG.info("Writing articles to {}; {} from earlier runs will not be written again", config.dir(), known);
+        }).compose(v -> {
+            vertx.setPeriodic(1000, id -> syncIfDirty());
+            consumer = vertx.eventBus().consumer(Addresses.SINK_WRITE, this::onArticle);
+            return consumer.completion();
+        });
+    }
+
+    @Override
+    public Future<?> stop() {
+        // Stop taking articles first, so none is queued behind the close.
+        return consumer.unregister().compose(v -> blocking(writer::close));
+    }
+
+    private void onArticle(Message<Article> message) {
+        Article article = message.body();
+        if (!deduper.firstTime(article)) {
+            counters.duplicate.increment();
+            message.reply(Boolean.FALSE);
+            return;
+        }
+        blocking(() -> writer.write(ArticleJson.toJson(article))).onSuccess(v -> {
+            dirty = true;
+            counters.written.increment();
+            message.reply(Boolean.TRUE);
+        }).onFailure(err -> {
+            deduper.forget(article);
+            counters.failed.increment();
+            LOG.warn("Could not write article {}: {}", article.url(), err.toString());
+            message.fail(500, "sink write failed: " + err);
+        });
+    }
+
+    private void syncIfDirty() {
+        if (dirty) {
+            dirty = false;
+            blocking(() -> writer.sync()).onFailure(err -> LOG.warn("Could not sync output: {}", err.toString()));
+        }
+    }
+
+    private Future<Void> blocking(IoWork work) {
+        return vertx.executeBlocking(() -> {
+            work.run();
+            return null;
+        }, true);
+    }
+
+    private interface IoWork {
+        void run() throws Exception;
+    }
+}
