@@ -72,6 +72,11 @@ public final class ConfigLoader {
                                        Problems problems) {
         for (Map.Entry<String, String> e : new TreeMap<>(overrides).entrySet()) {
             String key = e.getKey().strip();
+            if (key.contains("[")) {
+                problems.add(OVERRIDES_SOURCE, key, "--set cannot reach into a list; set the whole list, like"
+                        + " --set " + key.substring(0, key.indexOf('[')) + "=[...]");
+                continue;
+            }
             if (!known.isKnown(key)) {
                 problems.add(OVERRIDES_SOURCE, key, known.unknown(key));
                 continue;
