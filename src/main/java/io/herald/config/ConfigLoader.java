@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -85,16 +86,22 @@ public final class ConfigLoader {
             if (known.isList(key)) {
                 value = asList(value);
             }
-            if (known.isSection(key)) {
-                if (!(value instanceof Map<?, ?> map)) {
-                    problems.add(OVERRIDES_SOURCE, key, "a section cannot be set as a whole; set its keys,"
-                            + " like --set " + key + ".KEY=VALUE");
-                    continue;
-                }
-                value = known.filter(ConfigValues.stringKeyed(map), key, OVERRIDES_SOURCE, problems);
-            }
-            tree.set(key, value, OVERRIDES_SOURCE);
+            tree.overlay(known.filter(nest(key, value), "", OVERRIDES_SOURCE, problems), OVERRIDES_SOURCE);
         }
+    }
+
+    /** {@code a.b=v} as the layer {@code {a: {b: v}}}, so an override is checked and merged like a file. */
+    private static Map<String, Object> nest(String dottedKey, Object value) {
+        String[] parts = dottedKey.split("\\.");
+        Object node = value;
+        for (int i = parts.length - 1; i >= 0; i--) {
+            Map<String, Object> parent = new LinkedHashMap<>();
+            parent.put(parts[i], node);
+            node = parent;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> layer = (Map<String, Object>) node;
+        return layer;
     }
 
     /** {@code a,b} is a list of two; nothing is an empty list; {@code [a, b]} is already a list. */

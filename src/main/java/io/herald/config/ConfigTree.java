@@ -20,19 +20,6 @@ final class ConfigTree {
         merge(root, layer, "", source);
     }
 
-    /** Sets one dotted key, as {@code --set crawl.maxPages=10} does; a map value merges like a layer. */
-    void set(String dottedKey, Object value, String source) {
-        String[] parts = dottedKey.split("\\.");
-        Map<String, Object> parent = root;
-        for (int i = 0; i < parts.length - 1; i++) {
-            parent = childMap(parent, parts[i]);
-        }
-        Map<String, Object> layer = new LinkedHashMap<>();
-        layer.put(parts[parts.length - 1], ConfigValues.deepCopy(value));
-        String prefix = dottedKey.contains(".") ? dottedKey.substring(0, dottedKey.lastIndexOf('.')) : "";
-        merge(parent, layer, prefix, source);
-    }
-
     /**
      * The value at {@code path}, or null. Paths are dotted with optional list indexes:
      * {@code politeness.delay}, {@code extract.rules[0].body}.
@@ -77,15 +64,6 @@ final class ConfigTree {
                 origins.put(path, source);
             }
         }
-    }
-
-    private static Map<String, Object> childMap(Map<String, Object> parent, String key) {
-        Object child = parent.get(key);
-        if (!(child instanceof Map<?, ?>)) {
-            child = new LinkedHashMap<String, Object>();
-            parent.put(key, child);
-        }
-        return asMap(child);
     }
 
     @SuppressWarnings("unchecked")

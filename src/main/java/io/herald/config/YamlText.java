@@ -2,6 +2,7 @@ package io.herald.config;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -17,6 +18,8 @@ import org.yaml.snakeyaml.representer.Representer;
  * error because the second one would silently win.
  */
 final class YamlText {
+    private static final Pattern NULL = Pattern.compile("|~|null|Null|NULL");
+
     private YamlText() {
     }
 
@@ -39,11 +42,15 @@ final class YamlText {
 
     /**
      * Parses one {@code --set} value as a YAML scalar or flow collection ({@code 2s}, {@code 10}, {@code [a, b]}).
-     * Text that is not valid YAML on its own (say {@code @home} or {@code a: b}) is taken literally as a string.
+     * Text that YAML would not read as one value (say {@code @home}, {@code a: b} or {@code #1}) is taken
+     * literally as a string; only empty text, {@code null} and {@code ~} are null.
      */
     static Object parseValue(String text) {
         try {
             Object value = yaml().load(text);
+            if (value == null && !NULL.matcher(text.strip()).matches()) {
+                return text;
+            }
             return value instanceof Map<?, ?> && !text.strip().startsWith("{") ? text : value;
         } catch (YAMLException e) {
             return text;

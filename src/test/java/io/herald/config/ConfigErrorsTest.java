@@ -97,7 +97,8 @@ class ConfigErrorsTest {
         crawl.maxPages    | 0         | --set: crawl.maxPages: must be at least 1, got 0
         crawl.seeds       | mailto:x  | --set: crawl.seeds[0]: only http and https URLs can be crawled, got "mailto:x"
         crawl.seeds       | ''        | --set: crawl.seeds: at least one seed URL is required
-        politeness        | 2s        | --set: politeness: a section cannot be set as a whole
+        politeness        | 2s        | --set: politeness: expected a section of keys
+        extract.rules     | '[{hosts: [a.example], bdy: p}]' | --set: extract.rules[0].bdy: unknown key; did you mean "body"?
         extract.rules[0].body | p     | --set: extract.rules[0].body: --set cannot reach into a list; set the whole list
         """)
     void badOverrides(String key, String value, String expected) {

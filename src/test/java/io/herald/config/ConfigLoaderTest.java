@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class ConfigLoaderTest {
     void defaultsMatchTheDocumentedValues() {
         CrawlConfig c = ConfigLoader.load(ONE_SEED);
 
-        assertThat(c.crawl()).isEqualTo(new JobConfig("crawl", java.util.List.of("http://127.0.0.2:8090/"), 5, 100_000));
+        assertThat(c.crawl()).isEqualTo(new JobConfig("crawl", List.of("http://127.0.0.2:8090/"), 5, 100_000));
         assertThat(c.scope().hosts()).containsExactly("127.0.0.2");
         assertThat(c.scope().include()).isEmpty();
         assertThat(c.scope().exclude()).isEmpty();
@@ -28,7 +29,7 @@ class ConfigLoaderTest {
                 Duration.ofSeconds(30), 1, 0.0, Duration.ofSeconds(30), 3));
         assertThat(c.fetch()).isEqualTo(new FetchConfig(64, Duration.ofSeconds(5), Duration.ofSeconds(20),
                 5L * 1024 * 1024, 5, 2, Duration.ofSeconds(2)));
-        assertThat(c.extract()).isEqualTo(new ExtractConfig(2, 60, java.util.List.of()));
+        assertThat(c.extract()).isEqualTo(new ExtractConfig(2, 60, List.of()));
         assertThat(c.output()).isEqualTo(new OutputConfig(Path.of("out/crawl"), 512L * 1024 * 1024));
         assertThat(c.monitor()).isEqualTo(new MonitorConfig(true, "127.0.0.1", 8080, Duration.ofSeconds(5)));
     }
@@ -76,7 +77,8 @@ class ConfigLoaderTest {
                 "crawl.maxPages", "10",
                 "scope.exclude", "['a{1,3}', b]",
                 "politeness.adaptiveFactor", "2.5",
-                "monitor.enabled", "false"));
+                "monitor.enabled", "false",
+                "crawl.name", "#1 news"));
 
         assertThat(c.politeness().delay()).isEqualTo(Duration.ofSeconds(2));
         assertThat(c.crawl().seeds()).containsExactly("http://127.0.0.4/", "http://127.0.0.5/");
@@ -85,6 +87,17 @@ class ConfigLoaderTest {
         assertThat(c.scope().exclude()).extracting(Pattern::pattern).containsExactly("a{1,3}", "b");
         assertThat(c.politeness().adaptiveFactor()).isEqualTo(2.5);
         assertThat(c.monitor().enabled()).isFalse();
+        assertThat(c.crawl().name()).as("not a YAML comment").isEqualTo("#1 news");
+    }
+
+    @Test
+    void overrideCanSetASectionAsAFlowMapping() {
+        CrawlConfig c = ConfigLoader.load(Map.of("crawl.seeds", "http://127.0.0.2/",
+                "fetch", "{retries: 7, timeout: 3s}"));
+
+        assertThat(c.fetch().retries()).isEqualTo(7);
+        assertThat(c.fetch().timeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(c.fetch().concurrency()).as("merged, not replaced").isEqualTo(64);
     }
 
     @Test
@@ -93,7 +106,7 @@ class ConfigLoaderTest {
                 "extract.rules", "[{hosts: [News.Example], body: 'article p'}]"));
 
         assertThat(c.extract().rules()).containsExactly(
-                new SiteRule(java.util.List.of("news.example"), null, "article p", null, null, null, java.util.List.of()));
+                new SiteRule(List.of("news.example"), null, "article p", null, null, null, List.of()));
     }
 
     @Test
