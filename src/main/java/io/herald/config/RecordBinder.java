@@ -1,0 +1,69 @@
+package io.herald.config;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The merged tree to records, one method per section; every bad value goes to {@link Problems}. */
+final class RecordBinder {
+    private static final long ONE_KB = 1024;
+
+    private final Fields f;
+
+    RecordBinder(Fields fields) {
+        this.f = fields;
+    }
+
+    CrawlConfig bind() {
+        ScopeBinder scopeBinder = new ScopeBinder(f);
+        JobConfig crawl = crawl(scopeBinder.seeds());
+        return new CrawlConfig(crawl, scopeBinder.scope(crawl.seeds()), politeness(), fetch(), extract(),
+                output(), monitor());
+    }
+
+    private JobConfig crawl(List<String> seeds) {
+        return new JobConfig(f.text("crawl.name"), seeds, f.integer("crawl.maxDepth", 0, Integer.MAX_VALUE),
+                f.whole("crawl.maxPages", 1));
+    }
+
+    private PolitenessConfig politeness() {
+        String robotsAgent = f.text("politeness.robotsAgent");
+        String problem = Checks.robotsAgentProblem(robotsAgent);
+        if (problem != null && !robotsAgent.isEmpty()) {
+            f.problem("politeness.robotsAgent", problem + ", got " + ConfigValues.quote(robotsAgent));
+        }
+        return new PolitenessConfig(f.text("politeness.userAgent"), robotsAgent,
+                f.duration("politeness.delay", true), f.duration("politeness.maxCrawlDelay", true),
+                f.integer("politeness.perHostConcurrency", 1, Integer.MAX_VALUE),
+                f.decimal("politeness.adaptiveFactor", 0), f.duration("politeness.robotsRetryDelay", true),
+                f.integer("politeness.robotsRetries", 0, Integer.MAX_VALUE));
+    }
+
+    private FetchConfig fetch() {
+        return new FetchConfig(f.integer("fetch.concurrency", 1, Integer.MAX_VALUE),
+                f.duration("fetch.connectTimeout", false), f.duration("fetch.timeout", false),
+                f.size("fetch.maxBodySize", ONE_KB), f.integer("fetch.maxRedirects", 0, Integer.MAX_VALUE),
+                f.integer("fetch.retries", 0, Integer.MAX_VALUE), f.duration("fetch.retryBackoff", true));
+    }
+
+    private ExtractConfig extract() {
+        return new ExtractConfig(f.integer("extract.workers", 1, Integer.MAX_VALUE),
+                f.integer("extract.minWords", 0, Integer.MAX_VALUE), new RuleBinder(f).rules());
+    }
+
+    private OutputConfig output() {
+        String dir = f.text("output.dir");
+        Path path = Path.of(".");
+        try {
+            path = Path.of(dir);
+        } catch (InvalidPathException e) {
+            f.problem("output.dir", "not a usable path (" + e.getReason() + "), got " + ConfigValues.quote(dir));
+        }
+        return new OutputConfig(path, f.size("output.rotateBytes", ONE_KB));
+    }
+
+    private MonitorConfig monitor() {
+        return new MonitorConfig(f.bool("monitor.enabled"), f.text("monitor.host"),
+                f.integer("monitor.port", 0, 65_535), f.duration("monitor.progressInterval", true));
+    }
+}
