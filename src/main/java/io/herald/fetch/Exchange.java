@@ -55,9 +55,9 @@ final class Exchange {
         this.vertx = vertx;
         this.task = task;
         this.bodyLimit = bodyLimit;
-        this.timeoutMillis = timeoutMillis;
+        this.timeoutMillis = Math.max(1, timeoutMillis); // Vert.x timers need at least 1 ms
         this.onTimeout = elapsed -> new NetworkError(task, elapsed, FailureKind.TIMEOUT,
-                "no complete response within " + timeoutMillis + " ms");
+                "no complete response within " + this.timeoutMillis + " ms");
     }
 
     /** Runs the exchange on a request that is being set up; the future never fails. */
@@ -80,15 +80,20 @@ final class Exchange {
     }
 
     private void onResponse(HttpClientResponse response) {
-        // Set first, so that our own reset below is reported here (and ignored) rather than logged.
-        response.exceptionHandler(this::onFailure);
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-            onSuccessStatus(response, status);
-        } else if (status >= 300 && status < 400) {
-            discardThen(response, redirect(response, status));
-        } else {
-            discardThen(response, httpError(response, status));
+        try {
+            // Set first, so that our own reset below is reported here (and ignored) rather than logged.
+            response.exceptionHandler(this::onFailure);
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                onSuccessStatus(response, status);
+            } else if (status >= 300 && status < 400) {
+                discardThen(response, redirect(response, status));
+            } else {
+                discardThen(response, httpError(response, status));
+            }
+        } catch (RuntimeException unexpected) {
+            // e.g. Vert.x refusing handlers on a response that already ended: answer now, not at the timeout
+            finish(elapsed -> new NetworkError(task, elapsed, FailureKind.OTHER, String.valueOf(unexpected)), true);
         }
     }
 

@@ -225,6 +225,26 @@ class PageFetcherTest {
         assertThat(all).allSatisfy(f -> assertThat(f.result()).isInstanceOf(Fetched.class));
     }
 
+    @Test
+    void fetchFromAnEventLoopReadsTheBody(Vertx vertx, VertxTestContext context) {
+        // the production caller is a verticle: the body must be streamed from its own event loop too
+        vertx.getOrCreateContext().runOnContext(v -> fetcher.fetch(task(server.url("/gzip"), FetchTask.Kind.PAGE))
+                .onComplete(context.succeeding(result -> context.verify(() -> {
+                    assertThat(result).isInstanceOfSatisfying(Fetched.class, fetched ->
+                            assertThat(fetched.body()).hasSize(FetchTestServer.HTML.length()));
+                    context.completeNow();
+                }))));
+    }
+
+    @Test
+    void unusableUrlIsNetworkErrorNotException() throws Exception {
+        FetchResult result = fetcher.fetch(new FetchTask(
+                new CrawlUrl("ftp://127.0.0.1/file", "ftp://127.0.0.1:21", 0, null, Via.SEED, 0, 0),
+                FetchTask.Kind.PAGE)).await(10, TimeUnit.SECONDS);
+
+        assertNetworkError(result, "other");
+    }
+
     private static FetchResult fetch(String url) throws Exception {
         return fetcher.fetch(task(url, FetchTask.Kind.PAGE)).await(10, TimeUnit.SECONDS);
     }
