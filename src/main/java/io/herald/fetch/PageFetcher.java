@@ -13,6 +13,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.Objects;
 
 /**
@@ -30,6 +33,8 @@ import java.util.Objects;
  * {@link #ROBOTS_MAX_BYTES} for robots.txt, whose prefix is kept rather than dropped.
  */
 public final class PageFetcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PageFetcher.class);
 
     /** The most of a robots.txt that is read; RFC 9309 asks crawlers to parse at least 500 KiB. */
     public static final int ROBOTS_MAX_BYTES = 512 * 1024;
@@ -57,6 +62,10 @@ public final class PageFetcher {
         this.client = vertx.httpClientBuilder()
                 .with(clientOptions(fetch))
                 .with(poolOptions(fetch))
+                // Each failure already reaches its request as a FetchResult. Without a handler Vert.x
+                // would also log every broken connection at ERROR, which hostile servers turn into noise.
+                .withConnectHandler(connection -> connection.exceptionHandler(failure ->
+                        LOG.debug("connection to {} failed: {}", connection.remoteAddress(), failure.toString())))
                 .build();
     }
 
