@@ -1,0 +1,230 @@
+package io.herald.extract;
+
+import io.herald.config.ExtractConfig;
+import io.herald.config.SiteRule;
+import io.herald.model.ArticleContent;
+import io.herald.model.DiscoveredLink;
+import io.herald.model.ExtractResult;
+import io.herald.model.Extraction;
+import io.herald.model.ImageRef;
+import io.herald.model.PageType;
+import io.herald.model.RelatedLink;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Extracts one page: type, article content and links. Stateless: one instance serves every worker thread.
+ * Never throws; on junk input the worst case is {@code OTHER} with the links read so far.
+ */
+public final class ArticleExtractor {
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleExtractor.class);
+
+    private final ExtractConfig config;
+    private final SiteRuleApplier rules;
+    private final PageDecoder decoder = new PageDecoder();
+    private final LinkExtractor links = new LinkExtractor();
+    private final JsonLdReader jsonLd = new JsonLdReader();
+    private final MetadataResolver resolver;
+    private final DateNormalizer dates;
+    private final BoilerplateFilter filter = new BoilerplateFilter();
+    private final ContentScorer scorer = new ContentScorer();
+    private final RelatedLinkFinder relatedFinder = new RelatedLinkFinder();
+    private final ImageExtractor images = new ImageExtractor();
+    private final PageClassifier classifier = new PageClassifier();
+
+    public ArticleExtractor(ExtractConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    /** With an explicit clock, against which future dates are rejected. */
+    ArticleExtractor(ExtractConfig config, Clock clock) {
+        this.config = config;
+        this.rules = new SiteRuleApplier(config.rules());
+        this.dates = new DateNormalizer(clock);
+        this.resolver = new MetadataResolver(dates);
+    }
+
+    public ExtractResult extract(byte[] body, String contentTypeHeader, String url) {
+        List<String> allLinks = List.of();
+        try {
+            if (body == null || body.length == 0) {
+                return other(allLinks);
+            }
+            Document doc = decoder.parse(body, contentTypeHeader, url);
+            allLinks = links.all(doc);
+            return extract(doc, url, allLinks);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.debug("Extraction failed for {}: {}", url, e.toString());
+            return other(allLinks);
+        }
+    }
+
+    private ExtractResult other(List<String> allLinks) {
+        return new ExtractResult(PageType.OTHER, null, links.merge(List.of(), allLinks));
+    }
+
+    private ExtractResult extract(Document doc, String url, List<String> allLinks) {
+        SiteRule rule = rules.find(url);
+        List<String> flags = new ArrayList<>();
+        Set<String> methods = new LinkedHashSet<>();
+        if (rule != null) {
+            SiteRuleApplier.exclude(doc, rule);
+        }
+        JsonLdData ld = jsonLd.read(doc);
+        Metadata md = applyRuleMetadata(doc, rule, resolver.resolve(ld, MetaTags.read(doc), PageHints.read(doc)),
+                flags, methods);
+        List<Element> hinted = relatedFinder.hintedBlocks(doc);
+        ContentView view = ContentView.of(doc.body(), filter);
+        Container container = container(doc, rule, view, flags, methods);
+        BodyExtractor.Body body = new BodyExtractor(view).extract(container.roots());
+        List<String> paragraphs = withoutTitle(body.paragraphs(), md.title());
+        List<Element> relatedBlocks = relatedBlocks(doc, rule, hinted, container, body, flags, methods);
+        List<RelatedLink> related = relatedFinder.links(relatedBlocks, ld.relatedLinks(), url, self(url, md));
+        List<DiscoveredLink> discovered = links.merge(related, allLinks);
+        String text = String.join("\n\n", paragraphs);
+        int words = TextCleaner.wordCount(text);
+        PageClassifier.Verdict verdict = classifier.classify(doc, md, ld, container.scored(), words,
+                paragraphs.size(), config.minWords());
+        if (verdict.type() != PageType.ARTICLE) {
+            if (verdict.flag() != null) {
+                LOG.debug("{} downgraded to {}: {}", url, verdict.type(), verdict.flag());
+            }
+            return new ExtractResult(verdict.type(), null, discovered);
+        }
+        List<ImageRef> imgs = images.extract(container.element(), view, relatedBlocks, md.ogImage(), siteNames(md));
+        Extraction extraction = new Extraction(method(md, methods), rule == null ? null : rule.hosts().get(0), flags);
+        ArticleContent content = new ArticleContent(md.canonicalUrl(), md.title(), md.description(), md.authors(),
+                md.publishedAt(), md.modifiedAt(), md.section(), md.tags(), md.language(), md.siteName(), text,
+                words, imgs, related, extraction);
+        return new ExtractResult(PageType.ARTICLE, content, discovered);
+    }
+
+    /** The article container: the elements whose paragraphs are read, their common ancestor, the score. */
+    private record Container(List<Element> roots, Element element, ContentScorer.Result scored) {
+    }
+
+    private Container container(Document doc, SiteRule rule, ContentView view, List<String> flags,
+                                Set<String> methods) {
+        if (rule != null && rule.body() != null) {
+            List<Element> matched = SiteRuleApplier.elements(doc, rule.body());
+            if (!matched.isEmpty()) {
+                methods.add("rules");
+                Element common = commonAncestor(matched);
+                return new Container(matched, common, new ContentScorer.Result(common, 1, 0));
+            }
+            flags.add("rule-missed:body");
+        }
+        methods.add("generic");
+        ContentScorer.Result best = scorer.best(doc.body(), view);
+        List<Element> roots = best.element() == null ? List.of() : List.of(best.element());
+        return new Container(roots, best.element(), best);
+    }
+
+    private List<Element> relatedBlocks(Document doc, SiteRule rule, List<Element> hinted, Container container,
+                                        BodyExtractor.Body body, List<String> flags, Set<String> methods) {
+        if (rule != null && rule.related() != null) {
+            List<Element> matched = SiteRuleApplier.elements(doc, rule.related());
+            if (!matched.isEmpty()) {
+                methods.add("rules");
+                return matched;
+            }
+            flags.add("rule-missed:related");
+        }
+        List<Element> out = new ArrayList<>(body.relatedBlocks());
+        out.addAll(relatedFinder.nearContainer(hinted, container.element()));
+        return out;
+    }
+
+    private Metadata applyRuleMetadata(Document doc, SiteRule rule, Metadata md, List<String> flags,
+                                       Set<String> methods) {
+        if (rule == null) {
+            return md;
+        }
+        String title = md.title();
+        String published = md.publishedAt();
+        List<String> authors = md.authors();
+        if (rule.title() != null) {
+            String t = SiteRuleApplier.title(doc, rule);
+            title = t != null ? used(t, methods) : missed(title, "title", flags);
+        }
+        if (rule.date() != null) {
+            String d = dates.normalize(SiteRuleApplier.date(doc, rule));
+            published = d != null ? used(d, methods) : missed(published, "date", flags);
+        }
+        if (rule.author() != null) {
+            List<String> a = SiteRuleApplier.authors(doc, rule);
+            authors = a.isEmpty() ? missed(authors, "author", flags) : used(a, methods);
+        }
+        return new Metadata(md.canonicalUrl(), title, md.description(), authors, published, md.modifiedAt(),
+                md.section(), md.tags(), md.language(), md.siteName(), md.ogType(), md.ogImage(), md.sources());
+    }
+
+    private static <T> T used(T value, Set<String> methods) {
+        methods.add("rules");
+        return value;
+    }
+
+    private static <T> T missed(T fallback, String field, List<String> flags) {
+        flags.add("rule-missed:" + field);
+        return fallback;
+    }
+
+    /** Sources in a stable order: jsonld, og, meta, rules, generic (page hints count as generic). */
+    private static String method(Metadata md, Set<String> methods) {
+        List<String> parts = new ArrayList<>();
+        for (String s : List.of("jsonld", "og", "meta")) {
+            if (md.sources().contains(s)) {
+                parts.add(s);
+            }
+        }
+        if (methods.contains("rules")) {
+            parts.add("rules");
+        }
+        if (methods.contains("generic") || md.sources().contains("page")) {
+            parts.add("generic");
+        }
+        return String.join("+", parts);
+    }
+
+    private static List<String> withoutTitle(List<String> paragraphs, String title) {
+        if (title == null || paragraphs.isEmpty() || !paragraphs.get(0).equalsIgnoreCase(title)) {
+            return paragraphs;
+        }
+        return paragraphs.subList(1, paragraphs.size());
+    }
+
+    private static Set<String> self(String url, Metadata md) {
+        Set<String> self = new HashSet<>();
+        for (String u : new String[] {url, md.canonicalUrl()}) {
+            String c = u == null ? null : LinkExtractor.clean(u);
+            if (c != null) {
+                self.add(RelatedLinkFinder.stripSlash(c));
+            }
+        }
+        return self;
+    }
+
+    private static List<String> siteNames(Metadata md) {
+        return md.siteName() == null ? List.of() : List.of(md.siteName());
+    }
+
+    private static Element commonAncestor(List<Element> elements) {
+        Element candidate = elements.get(0).parent();
+        while (candidate != null) {
+            Element c = candidate;
+            if (elements.stream().allMatch(e -> e.parents().contains(c))) {
+                return candidate;
+            }
+            candidate = candidate.parent();
+        }
+        return elements.get(0);
+    }
+}

@@ -1,0 +1,149 @@
+package io.herald.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Reads the paragraphs of the article container in document order: every block element (p, heading, list
+ * item, blockquote, or a div used as a paragraph) is one paragraph; inline text between blocks, split at
+ * double {@code <br>}, is one paragraph too. Skips boilerplate subtrees, media blocks (a photo with its
+ * caption and credit) and inline related-story blocks, which it hands back so their links are kept.
+ */
+final class BodyExtractor {
+    private static final Set<String> MEDIA = Set.of("figure", "figcaption", "picture", "img", "video", "audio",
+            "h1", "table-caption", "caption");
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
+    private static final int MAX_DEPTH = 64;
+    private static final int MAX_RELATED_TEXT = 250;
+    private static final int MAX_MEDIA_TEXT = 300;
+
+    /** The paragraphs and the inline related-story blocks met on the way. */
+    record Body(List<String> paragraphs, List<Element> relatedBlocks) {
+    }
+
+    private final ContentView view;
+
+    BodyExtractor(ContentView view) {
+        this.view = view;
+    }
+
+    Body extract(List<Element> roots) {
+        List<String> out = new ArrayList<>();
+        List<Element> related = new ArrayList<>();
+        for (Element root : roots) {
+            if (roots.size() > 1 && (isInlineRelated(root) || !view.kept(root))) {
+                continue; // a site rule's block list: each block is judged on its own
+            }
+            collect(root, 0, out, related);
+        }
+        return new Body(List.copyOf(out), List.copyOf(related));
+    }
+
+    private void collect(Element e, int depth, List<String> out, List<Element> related) {
+        StringBuilder run = new StringBuilder();
+        for (Node child : e.childNodes()) {
+            if (child instanceof TextNode t) {
+                run.append(t.getWholeText());
+            } else if (child instanceof Element c) {
+                if (c.normalName().equals("br")) {
+                    run.append('\n');
+                } else if (!view.kept(c)) {
+                    run.append(' ');
+                } else if (ContentScorer.BLOCK.contains(c.normalName()) || hasBlockInside(c)) {
+                    flush(run, out);
+                    visitBlock(c, depth + 1, out, related);
+                } else {
+                    appendInline(c, run, depth + 1);
+                }
+            }
+        }
+        flush(run, out);
+    }
+
+    private void visitBlock(Element c, int depth, List<String> out, List<Element> related) {
+        if (isInlineRelated(c)) {
+            related.add(c);
+            return;
+        }
+        if (MEDIA.contains(c.normalName()) || isMediaBlock(c)) {
+            return;
+        }
+        if (depth > MAX_DEPTH) {
+            addParagraph(c.text(), out);
+            return;
+        }
+        collect(c, depth, out, related);
+    }
+
+    private void appendInline(Element e, StringBuilder run, int depth) {
+        if (depth > MAX_DEPTH) {
+            run.append(e.text());
+            return;
+        }
+        for (Node child : e.childNodes()) {
+            if (child instanceof TextNode t) {
+                run.append(t.getWholeText());
+            } else if (child instanceof Element c && view.kept(c)) {
+                if (c.normalName().equals("br")) {
+                    run.append('\n');
+                } else if (!MEDIA.contains(c.normalName())) {
+                    appendInline(c, run, depth + 1);
+                }
+            }
+        }
+    }
+
+    private static void flush(StringBuilder run, List<String> out) {
+        if (run.length() == 0) {
+            return;
+        }
+        for (String part : PARAGRAPH_BREAK.split(run)) {
+            addParagraph(part, out);
+        }
+        run.setLength(0);
+    }
+
+    private static void addParagraph(String raw, List<String> out) {
+        String p = TextCleaner.clean(raw);
+        if (!TextCleaner.isBoilerplate(p) && (out.isEmpty() || !out.get(out.size() - 1).equals(p))) {
+            out.add(p);
+        }
+    }
+
+    private static boolean hasBlockInside(Element e) {
+        for (Element d : e.getAllElements()) {
+            if (d != e && ContentScorer.BLOCK.contains(d.normalName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A photo block: holds an image and little text (its caption and credit), and is not a paragraph. */
+    static boolean isMediaBlock(Element e) {
+        return !e.normalName().equals("p") && e.selectFirst("img, picture, video, iframe") != null
+                && e.text().length() < MAX_MEDIA_TEXT && e.select("p").stream().noneMatch(p -> p.text().length() > 80);
+    }
+
+    /** A short block that is mostly one or a few links: a related-story teaser inside the body. */
+    static boolean isInlineRelated(Element e) {
+        String text = TextCleaner.normalize(e.text());
+        if (text.isEmpty() || text.length() > MAX_RELATED_TEXT) {
+            return false;
+        }
+        List<Element> links = e.select("a[href]");
+        if (links.isEmpty() || links.size() > 5) {
+            return false;
+        }
+        int linked = 0;
+        for (Element a : links) {
+            linked += TextCleaner.normalize(a.text()).length();
+        }
+        return linked >= 0.8 * text.length();
+    }
+}

@@ -1,0 +1,54 @@
+package io.herald.extract;
+
+import java.util.Set;
+import org.jsoup.nodes.Element;
+
+/**
+ * Decides which subtrees are not article content: non-content tags, and elements whose class or id hints
+ * at boilerplate. A weak hint does not remove a container that carries the article: an element with a
+ * positive hint (or a {@code form}/{@code main}, which some CMSs wrap around the whole page) that holds
+ * several long paragraphs is kept.
+ */
+final class BoilerplateFilter {
+    private static final Set<String> ALWAYS = Set.of("script", "style", "noscript", "iframe", "template",
+            "svg", "canvas", "button", "select", "input", "textarea", "object", "embed", "nav", "head", "link",
+            "meta", "dialog", "menu");
+    private static final Set<String> STRUCTURAL = Set.of("header", "footer", "aside", "form");
+    private static final Set<String> NEVER = Set.of("html", "body");
+    private static final int RICH_PARAGRAPHS = 2;
+    private static final int LONG_PARAGRAPH = 120;
+
+    boolean isBoilerplate(Element e) {
+        String tag = e.normalName();
+        if (NEVER.contains(tag)) {
+            return false;
+        }
+        if (ALWAYS.contains(tag) || e.hasAttr("hidden") || hiddenByStyle(e)
+                || "true".equals(e.attr("aria-hidden"))) {
+            return true;
+        }
+        if (STRUCTURAL.contains(tag)) {
+            return !carriesArticle(e);
+        }
+        if (Hints.negative(e)) {
+            return !(Hints.positive(e) && carriesArticle(e));
+        }
+        return false;
+    }
+
+    private static boolean hiddenByStyle(Element e) {
+        String style = e.attr("style");
+        return !style.isEmpty() && style.replace(" ", "").toLowerCase(java.util.Locale.ROOT).contains("display:none");
+    }
+
+    /** True when the element holds several long paragraphs, i.e. it may be the article itself. */
+    static boolean carriesArticle(Element e) {
+        int rich = 0;
+        for (Element p : e.getElementsByTag("p")) {
+            if (p.text().length() >= LONG_PARAGRAPH && ++rich >= RICH_PARAGRAPHS) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

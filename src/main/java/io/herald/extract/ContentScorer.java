@@ -1,0 +1,119 @@
+package io.herald.extract;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Finds the element that holds the article, the way Readability does: every text block scores
+ * {@code 1 + commas + min(length / 100, 3)}; the score flows to its parent (full), grandparent (half) and
+ * great-grandparent (a sixth); each candidate starts from its tag and class/id hints and is finally
+ * discounted by its link density.
+ */
+final class ContentScorer {
+    static final Set<String> BLOCK = Set.of("address", "article", "aside", "blockquote", "dd", "div", "dl",
+            "dt", "fieldset", "figure", "figcaption", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+            "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "thead", "tr",
+            "td", "th", "ul", "picture", "video", "audio");
+    private static final int MIN_BLOCK_TEXT = 25;
+    private static final int LEVELS = 3;
+
+    /** The winning container and its score; {@code element} is null when the page has no text blocks. */
+    record Result(Element element, double score, double linkDensity) {
+    }
+
+    Result best(Element root, ContentView view) {
+        Map<Element, Double> scores = new IdentityHashMap<>();
+        for (Element block : root.getAllElements()) {
+            if (!isTextBlock(block) || !view.kept(block)) {
+                continue;
+            }
+            String text = block.text();
+            if (text.length() < MIN_BLOCK_TEXT) {
+                continue;
+            }
+            double score = 1 + commas(text) + Math.min(text.length() / 100.0, 3);
+            Element ancestor = block.parent();
+            for (int level = 0; level < LEVELS && ancestor != null; level++, ancestor = ancestor.parent()) {
+                if (!view.kept(ancestor) && !ancestor.normalName().equals("body")) {
+                    break;
+                }
+                double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+                scores.merge(ancestor, initial(ancestor) + score / divider, (a, b) -> a + score / divider);
+            }
+        }
+        Element best = null;
+        double bestScore = 0;
+        double bestDensity = 0;
+        for (Map.Entry<Element, Double> e : scores.entrySet()) {
+            double density = linkDensity(e.getKey());
+            double s = e.getValue() * (1 - density);
+            if (best == null || s > bestScore) {
+                best = e.getKey();
+                bestScore = s;
+                bestDensity = density;
+            }
+        }
+        return new Result(best, bestScore, bestDensity);
+    }
+
+    /** A paragraph, or a div/section used as one (text with no block children, as Readability converts). */
+    static boolean isTextBlock(Element e) {
+        switch (e.normalName()) {
+            case "p", "pre", "td", "blockquote":
+                return true;
+            case "div", "section", "span":
+                return hasOwnText(e) && e.children().stream().noneMatch(c -> BLOCK.contains(c.normalName()));
+            default:
+                return false;
+        }
+    }
+
+    private static boolean hasOwnText(Element e) {
+        for (Node n : e.childNodes()) {
+            if (n instanceof TextNode t && !t.isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double initial(Element e) {
+        double base = switch (e.normalName()) {
+            case "article" -> 10;
+            case "div", "main", "section" -> 5;
+            case "pre", "td", "blockquote" -> 3;
+            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+            default -> 0;
+        };
+        return base + Hints.weight(e);
+    }
+
+    static int commas(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '，' || c == '،') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Share of the element's text that sits inside links. */
+    static double linkDensity(Element e) {
+        int total = e.text().length();
+        if (total == 0) {
+            return 0;
+        }
+        int linked = 0;
+        for (Element a : e.select("a")) {
+            linked += a.text().length();
+        }
+        return Math.min(1.0, linked / (double) total);
+    }
+}

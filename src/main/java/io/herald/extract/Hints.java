@@ -1,0 +1,79 @@
+package io.herald.extract;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * Reads intent from an element's class and id. Matching is by whole tokens ({@code article__body} is
+ * {@code article} + {@code body}), so {@code shadow} does not look like an ad and {@code thread} not like a
+ * header.
+ */
+final class Hints {
+    private static final Pattern SPLIT = Pattern.compile("[^a-z0-9]+");
+    private static final Set<String> POSITIVE = Set.of("article", "body", "content", "story", "text", "post",
+            "entry", "main", "blog", "hentry", "prose", "news");
+    private static final Set<String> NEGATIVE_EXACT = Set.of("ad", "ads", "adv", "adbox", "adslot", "adunit",
+            "dfp", "gpt", "tags", "tag", "topics", "nav", "menu", "masthead", "outbrain", "taboola", "disqus",
+            "modal", "popup", "signup", "toolbar", "print", "rss", "more", "meta", "hidden", "teaser");
+    private static final List<String> NEGATIVE_PREFIX = List.of("advert", "related", "share", "sharing",
+            "social", "comment", "subscri", "newsletter", "promo", "banner", "cookie", "footer", "breadcrumb",
+            "caption", "credit", "copyright", "widget", "sidebar", "popular", "recommend", "sponsor", "trending",
+            "follow", "author-bio", "paywall", "login", "register", "donate");
+    private static final Set<String> NOT_NEGATIVE = Set.of("commentary", "commentaries", "promotional");
+    private static final Pattern RELATED = Pattern.compile(
+            "related|see-?also|read-?also|also-?read|read-?more|more-?on|more-?from|inline-?link|also");
+
+    private Hints() {
+    }
+
+    static String raw(Element e) {
+        return (e.className() + " " + e.id()).toLowerCase(Locale.ROOT).trim();
+    }
+
+    static List<String> tokens(Element e) {
+        String raw = raw(e);
+        return raw.isEmpty() ? List.of() : Arrays.stream(SPLIT.split(raw)).filter(t -> !t.isEmpty()).toList();
+    }
+
+    static boolean positive(Element e) {
+        return tokens(e).stream().anyMatch(POSITIVE::contains);
+    }
+
+    static boolean negative(Element e) {
+        for (String t : tokens(e)) {
+            if (NOT_NEGATIVE.contains(t)) {
+                continue;
+            }
+            if (NEGATIVE_EXACT.contains(t) || NEGATIVE_PREFIX.stream().anyMatch(t::startsWith)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Class or id says "related stories" (or "see also", "read more", "more on ..."). */
+    static boolean related(Element e) {
+        String raw = raw(e);
+        return !raw.isEmpty() && RELATED.matcher(raw).find();
+    }
+
+    static boolean hasToken(Element e, Set<String> wanted) {
+        return tokens(e).stream().anyMatch(wanted::contains);
+    }
+
+    /** Weight used by the content scorer: +25 for a positive, -25 for a negative hint. */
+    static int weight(Element e) {
+        int w = 0;
+        if (positive(e)) {
+            w += 25;
+        }
+        if (negative(e)) {
+            w -= 25;
+        }
+        return w;
+    }
+}

@@ -1,0 +1,168 @@
+package io.herald.extract;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Reads the fields of flattened JSON-LD nodes, resolving {@code @id} references. */
+final class JsonLdNode {
+    private static final List<String> PAGE_TYPES = List.of("webpage", "collectionpage", "website", "itempage",
+            "searchresultspage", "aboutpage", "profilepage");
+    private final Map<String, JsonObject> byId;
+
+    JsonLdNode(Map<String, JsonObject> byId) {
+        this.byId = byId;
+    }
+
+    JsonLdData toData(List<JsonObject> nodes) {
+        JsonObject article = find(nodes, JsonLdReader.ARTICLE_TYPES);
+        JsonObject page = find(nodes, PAGE_TYPES);
+        JsonObject site = find(nodes, List.of("website"));
+        JsonObject a = article != null ? article : new JsonObject();
+        String publisher = name(a.getValue("publisher"));
+        if (publisher == null && site != null) {
+            publisher = str(site.getValue("name"));
+        }
+        List<String> related = strings(a.getValue("relatedLink"));
+        if (related.isEmpty() && page != null) {
+            related = strings(page.getValue("relatedLink"));
+        }
+        String language = str(a.getValue("inLanguage"));
+        return new JsonLdData(article == null ? null : typeOf(article), page == null ? null : typeOf(page),
+                firstNonNull(str(a.getValue("headline")), article == null ? null : str(a.getValue("name"))),
+                str(a.getValue("description")), names(a.getValue("author")),
+                str(a.getValue("datePublished")), str(a.getValue("dateModified")),
+                firstOf(strings(a.getValue("articleSection"))), keywords(a.getValue("keywords")), publisher,
+                firstNonNull(str(a.getValue("url")), idOf(a.getValue("mainEntityOfPage"))),
+                urls(a.getValue("image")), related,
+                language != null || page == null ? language : str(page.getValue("inLanguage")));
+    }
+
+    private JsonObject find(List<JsonObject> nodes, java.util.Collection<String> types) {
+        for (JsonObject n : nodes) {
+            for (String t : strings(n.getValue("@type"))) {
+                if (types.contains(t.toLowerCase(Locale.ROOT))) {
+                    return n;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String typeOf(JsonObject n) {
+        return firstOf(strings(n.getValue("@type")));
+    }
+
+    private JsonObject deref(Object v) {
+        if (v instanceof JsonObject o) {
+            Object id = o.getValue("@id");
+            if (!o.containsKey("name") && id instanceof String s && byId.containsKey(s)) {
+                return byId.get(s);
+            }
+            return o;
+        }
+        return null;
+    }
+
+    /** A name from a string, a Person/Organization object, or an {@code @id} reference. */
+    private String name(Object v) {
+        if (v instanceof JsonArray arr) {
+            return arr.isEmpty() ? null : name(arr.getValue(0));
+        }
+        if (v instanceof String s) {
+            return TextCleaner.normalize(s).isEmpty() ? null : TextCleaner.normalize(s);
+        }
+        JsonObject o = deref(v);
+        return o == null ? null : str(o.getValue("name"));
+    }
+
+    private List<String> names(Object v) {
+        List<String> out = new ArrayList<>();
+        if (v instanceof JsonArray arr) {
+            for (Object o : arr) {
+                String n = name(o);
+                if (n != null) {
+                    out.add(n);
+                }
+            }
+        } else {
+            String n = name(v);
+            if (n != null) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> keywords(Object v) {
+        List<String> out = new ArrayList<>();
+        for (String s : strings(v)) {
+            for (String k : s.split(",")) {
+                if (!k.isBlank()) {
+                    out.add(k.strip());
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<String> urls(Object v) {
+        List<String> out = new ArrayList<>();
+        if (v instanceof JsonArray arr) {
+            arr.forEach(o -> out.addAll(urls(o)));
+        } else if (v instanceof String s) {
+            out.add(s.strip());
+        } else if (deref(v) != null) {
+            JsonObject o = deref(v);
+            String u = firstNonNull(str(o.getValue("url")), str(o.getValue("contentUrl")));
+            if (u != null) {
+                out.add(u);
+            }
+        }
+        return out;
+    }
+
+    private static String idOf(Object v) {
+        if (v instanceof String s) {
+            return s;
+        }
+        return v instanceof JsonObject o ? firstNonNull(str(o.getValue("@id")), str(o.getValue("url"))) : null;
+    }
+
+    static List<String> strings(Object v) {
+        List<String> out = new ArrayList<>();
+        if (v instanceof JsonArray arr) {
+            for (Object o : arr) {
+                String s = str(o);
+                if (s != null) {
+                    out.add(s);
+                }
+            }
+        } else {
+            String s = str(v);
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    static String str(Object v) {
+        if (v instanceof String || v instanceof Number) {
+            String s = TextCleaner.normalize(v.toString());
+            return s.isEmpty() ? null : s;
+        }
+        return null;
+    }
+
+    private static String firstOf(List<String> list) {
+        return list.isEmpty() ? null : list.get(0);
+    }
+
+    private static String firstNonNull(String a, String b) {
+        return a != null ? a : b;
+    }
+}

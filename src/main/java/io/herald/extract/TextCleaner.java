@@ -1,0 +1,63 @@
+package io.herald.extract;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Text hygiene for one paragraph: whitespace, stray template strings, calls to action, word counting. */
+final class TextCleaner {
+    private static final Pattern SPACE = Pattern.compile("[\\s\\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000\\uFEFF]+");
+    /** {{title}}, {% tag %}, %%NAME%%, ${expr}, <%= x %>, [[x]] left behind by broken templates. */
+    private static final Pattern TEMPLATE = Pattern.compile(
+            "\\{\\{[^{}]{0,80}}}|\\{%[^%]{0,80}%}|%%[A-Za-z0-9_.\\-]{1,40}%%|\\$\\{[^{}]{0,80}}|<%=?[^%]{0,80}%>|\\[\\[[^\\[\\]]{0,80}]]");
+    private static final Pattern WORD = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
+    /** Short paragraphs that are widgets, not writing. Matched against the whole (short) paragraph. */
+    private static final Pattern CALL_TO_ACTION = Pattern.compile("(?iu)^(?:"
+            + "subscribe|subscribe now|advertisement|advert|ad|sponsored|sponsored content|share|share this|"
+            + "share this (?:article|story|post)|print|email|comments?|\\d+ comments?|read more|read more\\W*|"
+            + "loading\\W*|loader|newsfeed|chats|click here|tweet|follow us|related|see also|more|"
+            + "to participate in the discussion|log in or register|login|register|"
+            + "continue reading\\W*|show comments|leave a comment|photo|video"
+            + ")\\W*$");
+    private static final Pattern CALL_TO_ACTION_PHRASE = Pattern.compile("(?iu)"
+            + "never miss a story|sign up (?:to|for) our|subscribe to our|join our (?:telegram|newsletter)|"
+            + "follow us on|get our newsletter|sign up for (?:the|our) newsletter|download our app|"
+            + "this article was originally published|please enable javascript|"
+            + "we use cookies|accept (?:all )?cookies|don't miss (?:our|a)");
+    private static final Pattern CREDIT_LINE = Pattern.compile("(?iu)^(?:©|\\(c\\)|copyright\\b|photo\\s*:|"
+            + "image\\s*:|credit\\s*:|photograph\\s*:|picture\\s*:|getty images$|source\\s*:\\s*\\S+$)");
+    private static final int SHORT = 220;
+
+    private TextCleaner() {
+    }
+
+    /** Collapses all whitespace runs (including NBSP and zero-width spaces) to one space, and trims. */
+    static String normalize(String s) {
+        return s == null ? "" : SPACE.matcher(s).replaceAll(" ").strip();
+    }
+
+    /** Removes stray template placeholders and normalises whitespace. */
+    static String clean(String s) {
+        String t = normalize(s);
+        if (t.indexOf('{') >= 0 || t.indexOf('%') >= 0 || t.indexOf('[') >= 0 || t.indexOf('<') >= 0) {
+            Matcher m = TEMPLATE.matcher(t);
+            t = normalize(m.replaceAll(" "));
+        }
+        return t;
+    }
+
+    /** True when a cleaned paragraph is a widget string, call to action or photo credit, not writing. */
+    static boolean isBoilerplate(String paragraph) {
+        if (paragraph.isEmpty() || WORD.matcher(paragraph).results().findAny().isEmpty()) {
+            return true;
+        }
+        if (paragraph.length() > SHORT) {
+            return false;
+        }
+        return CALL_TO_ACTION.matcher(paragraph).matches() || CALL_TO_ACTION_PHRASE.matcher(paragraph).find()
+                || CREDIT_LINE.matcher(paragraph).find();
+    }
+
+    static int wordCount(String text) {
+        return (int) WORD.matcher(text).results().count();
+    }
+}
