@@ -37,6 +37,7 @@ final class DateNormalizer {
     private static final List<DateTimeFormatter> WITH_TIME = List.of(
             iso("uuuu-MM-dd['T'][' ']HH:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS][XXX][XX][X]"),
             iso("uuuu-MM-dd['T'][' ']HH:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS][' ']['GMT']['UTC']"),
+            iso("uuuuMMdd'T'HHmm[ss][XXX][XX][X]"),
             DateTimeFormatter.RFC_1123_DATE_TIME,
             iso("EEE, d MMM uuuu HH:mm[:ss] zzz"),
             iso("MMMM d, uuuu[','] h:mm a"),
