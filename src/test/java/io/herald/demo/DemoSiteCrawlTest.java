@@ -95,6 +95,11 @@ class DemoSiteCrawlTest {
     }
 
     @Test
+    void everyArticleIsWithinTwoLinksOfAFrontPage() {
+        assertThat(crawl.articles).allMatch(u -> crawl.depth.get(u) <= 2);
+    }
+
+    @Test
     void crawlDelayedHostStaysSmall() {
         long gazettePages = crawl.fetched.stream().filter(u -> u.startsWith(fx.bases.get(2))).count();
         assertThat(gazettePages).isBetween(22L, 26L);
@@ -109,6 +114,7 @@ class DemoSiteCrawlTest {
         final Set<String> allLinks = new HashSet<>();
         final Set<String> failures = new TreeSet<>();
         final Map<String, Set<String>> crossHostLinks = new HashMap<>();
+        final Map<String, Integer> depth = new HashMap<>();
         private final Map<String, BaseRobotRules> robots = new HashMap<>();
 
         Crawl(boolean followTags) {
@@ -123,6 +129,7 @@ class DemoSiteCrawlTest {
             }
             Set<String> seen = new HashSet<>(fx.bases);
             Deque<String> queue = new ArrayDeque<>(fx.bases);
+            fx.bases.forEach(b -> depth.put(b, 0));
             while (!queue.isEmpty()) {
                 String url = queue.poll();
                 for (String link : fetch(url)) {
@@ -131,6 +138,7 @@ class DemoSiteCrawlTest {
                         continue;
                     }
                     if (robots.get(base).isAllowed(link)) {
+                        depth.put(link, depth.get(url) + 1);
                         queue.add(link);
                     } else {
                         disallowedLinks.add(link);
