@@ -76,6 +76,10 @@ final class ManifestBuilder {
                 }
             }
         }
+        return result(articles, disallowed);
+    }
+
+    private Result result(Set<String> articles, Set<String> disallowed) {
         Map<String, String> titles = new LinkedHashMap<>();
         Map<String, List<String>> paragraphs = new LinkedHashMap<>();
         articles.forEach(u -> {

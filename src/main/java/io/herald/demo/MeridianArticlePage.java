@@ -78,6 +78,7 @@ final class MeridianArticlePage {
                 + Html.esc(a.credit()) + "</div></div>"
                 + "<img src=\"" + imageUrl(a) + "\" alt=\"" + Html.esc(a.caption() + " - " + SITE) + "\" title=\""
                 + Html.esc(a.caption()) + "\">"
+                + "<div class=\"media__photo-alt\">" + Html.esc(a.caption() + " - " + SITE) + "</div>"
                 + "<figcaption class=\"media__title\">" + Html.esc(a.caption()) + "</figcaption></figure>\n"
                 + "<div class=\"media__subscribe\"><a class=\"media__subscribe-link\" href=\""
                 + links.url(Publication.MERIDIAN, "/about/") + "\">Subscribe</a></div></div></div>\n";

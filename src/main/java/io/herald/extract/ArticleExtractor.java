@@ -62,7 +62,7 @@ public final class ArticleExtractor {
             allLinks = links.all(doc);
             return extract(doc, url, allLinks);
         } catch (RuntimeException | StackOverflowError e) {
-            LOG.debug("Extraction failed for {}: {}", url, e.toString());
+            LOG.warn("Extraction failed for {}: {}", url, e.toString());
             return other(allLinks);
         }
     }
@@ -99,7 +99,7 @@ public final class ArticleExtractor {
             }
             return new ExtractResult(verdict.type(), null, discovered);
         }
-        List<ImageRef> imgs = images.extract(container.element(), view, relatedBlocks, md.ogImage(), siteNames(md));
+        List<ImageRef> imgs = images.extract(imageScope(container.element()), view, relatedBlocks, md.ogImage(), siteNames(md));
         Extraction extraction = new Extraction(method(md, methods), rule == null ? null : rule.hosts().get(0), flags);
         ArticleContent content = new ArticleContent(md.canonicalUrl(), md.title(), md.description(), md.authors(),
                 md.publishedAt(), md.modifiedAt(), md.section(), md.tags(), md.language(), md.siteName(), text,
@@ -177,7 +177,10 @@ public final class ArticleExtractor {
         return fallback;
     }
 
-    /** Sources in a stable order: jsonld, og, meta, rules, generic (page hints count as generic). */
+    /**
+     * Sources in a stable order: jsonld, og, meta (which metadata readers contributed), then rules and/or
+     * generic (how the body, and any rule-read fields, were found). Visible page hints are not listed.
+     */
     private static String method(Metadata md, Set<String> methods) {
         List<String> parts = new ArrayList<>();
         for (String s : List.of("jsonld", "og", "meta")) {
@@ -188,7 +191,7 @@ public final class ArticleExtractor {
         if (methods.contains("rules")) {
             parts.add("rules");
         }
-        if (methods.contains("generic") || md.sources().contains("page")) {
+        if (methods.contains("generic")) {
             parts.add("generic");
         }
         return String.join("+", parts);
@@ -214,6 +217,23 @@ public final class ArticleExtractor {
 
     private static List<String> siteNames(Metadata md) {
         return md.siteName() == null ? List.of() : List.of(md.siteName());
+    }
+
+    /**
+     * Where photos are looked for: the container, or the enclosing article element within two levels, which
+     * also holds the lead photo that many sites put next to the headline rather than in the body.
+     */
+    private static Element imageScope(Element container) {
+        if (container == null || container.normalName().equals("article")) {
+            return container;
+        }
+        Element e = container.parent();
+        for (int i = 0; i < 2 && e != null && !e.normalName().equals("body"); i++, e = e.parent()) {
+            if (e.normalName().equals("article") || Hints.hasToken(e, Set.of("article", "story", "post"))) {
+                return e;
+            }
+        }
+        return container;
     }
 
     private static Element commonAncestor(List<Element> elements) {

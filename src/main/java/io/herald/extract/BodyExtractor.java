@@ -21,6 +21,9 @@ final class BodyExtractor {
     private static final int MAX_DEPTH = 64;
     private static final int MAX_RELATED_TEXT = 250;
     private static final int MAX_MEDIA_TEXT = 300;
+    private static final double RELATED_LINK_SHARE = 0.7;
+    private static final Pattern LEAD_IN = Pattern.compile(
+            "(?iu)^(?:read more|read also|also read|see also|related|more on this|more|watch|listen|opinion)\\s*[:：—-]\\s*");
 
     /** The paragraphs and the inline related-story blocks met on the way. */
     record Body(List<String> paragraphs, List<Element> relatedBlocks) {
@@ -132,7 +135,7 @@ final class BodyExtractor {
 
     /** A short block that is mostly one or a few links: a related-story teaser inside the body. */
     static boolean isInlineRelated(Element e) {
-        String text = TextCleaner.normalize(e.text());
+        String text = LEAD_IN.matcher(TextCleaner.normalize(e.text())).replaceFirst("");
         if (text.isEmpty() || text.length() > MAX_RELATED_TEXT) {
             return false;
         }
@@ -144,6 +147,6 @@ final class BodyExtractor {
         for (Element a : links) {
             linked += TextCleaner.normalize(a.text()).length();
         }
-        return linked >= 0.8 * text.length();
+        return linked >= RELATED_LINK_SHARE * text.length();
     }
 }

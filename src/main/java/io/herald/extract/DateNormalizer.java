@@ -27,12 +27,17 @@ final class DateNormalizer {
     private static final DateTimeFormatter OUT_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
     private static final DateTimeFormatter OUT_LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
     private static final Pattern EPOCH = Pattern.compile("\\d{10}|\\d{13}");
+    private static final String MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
+    /** A date inside surrounding words, e.g. "Published 14 March 2019" or "Updated: 2019-03-14 10:00". */
+    private static final Pattern EMBEDDED = Pattern.compile("(?i)\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?"
+            + "|\\b\\d{1,2} " + MONTH + " \\d{4}|\\b" + MONTH + " \\d{1,2}, \\d{4}|\\b\\d{2}\\.\\d{2}\\.\\d{4}");
     private static final Pattern ORDINAL = Pattern.compile("(\\d)(st|nd|rd|th)\\b");
 
     /** Tried in order; each must parse the whole (cleaned) string. */
     private static final List<DateTimeFormatter> WITH_TIME = List.of(
             iso("uuuu-MM-dd['T'][' ']HH:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS][XXX][XX][X]"),
             iso("uuuu-MM-dd['T'][' ']HH:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS][' ']['GMT']['UTC']"),
+            iso("uuuuMMdd'T'HHmm[ss][XXX][XX][X]"),
             DateTimeFormatter.RFC_1123_DATE_TIME,
             iso("EEE, d MMM uuuu HH:mm[:ss] zzz"),
             iso("MMMM d, uuuu[','] h:mm a"),
@@ -56,6 +61,15 @@ final class DateNormalizer {
         if (raw == null || raw.isBlank() || raw.length() > 80) {
             return null;
         }
+        String whole = parseWhole(raw);
+        if (whole != null) {
+            return whole;
+        }
+        java.util.regex.Matcher m = EMBEDDED.matcher(raw);
+        return m.find() && m.group().length() < raw.strip().length() ? parseWhole(m.group()) : null;
+    }
+
+    private String parseWhole(String raw) {
         String s = ORDINAL.matcher(raw.strip().replaceAll("\\s+", " ")).replaceAll("$1");
         if (EPOCH.matcher(s).matches()) {
             long v = Long.parseLong(s);

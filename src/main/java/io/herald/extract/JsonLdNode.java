@@ -9,7 +9,7 @@ import java.util.Map;
 
 /** Reads the fields of flattened JSON-LD nodes, resolving {@code @id} references. */
 final class JsonLdNode {
-    private static final List<String> PAGE_TYPES = List.of("webpage", "collectionpage", "website", "itempage",
+    private static final List<String> PAGE_TYPES = List.of("webpage", "collectionpage", "itempage",
             "searchresultspage", "aboutpage", "profilepage");
     private final Map<String, JsonObject> byId;
 
@@ -31,7 +31,8 @@ final class JsonLdNode {
             related = strings(page.getValue("relatedLink"));
         }
         String language = str(a.getValue("inLanguage"));
-        return new JsonLdData(article == null ? null : typeOf(article), page == null ? null : typeOf(page),
+        String pageType = page != null ? typeOf(page) : site != null ? typeOf(site) : null;
+        return new JsonLdData(article == null ? null : typeOf(article), pageType,
                 firstNonNull(str(a.getValue("headline")), article == null ? null : str(a.getValue("name"))),
                 str(a.getValue("description")), names(a.getValue("author")),
                 str(a.getValue("datePublished")), str(a.getValue("dateModified")),

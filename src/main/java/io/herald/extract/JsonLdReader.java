@@ -27,7 +27,8 @@ final class JsonLdReader {
     private static final Pattern SALVAGE_FIELD = Pattern.compile(
             "\"(@type|headline|name|description|datePublished|dateModified|articleSection|inLanguage|url)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern SALVAGE_AUTHOR = Pattern.compile(
-            "\"author\"\\s*:\\s*\\[?\\s*(?:\\{[^}]*?\"name\"\\s*:\\s*\"([^\"]+)\"|\"([^\"]+)\")");
+            "\"author\"\\s*:\\s*(\\[[^\\]]*]|\\{[^}]*}|\"[^\"]*\")");
+    private static final Pattern SALVAGE_NAME = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"");
 
     JsonLdData read(Document doc) {
         List<JsonObject> nodes = new ArrayList<>();
@@ -88,7 +89,13 @@ final class JsonLdReader {
         }
         Matcher a = SALVAGE_AUTHOR.matcher(s);
         if (a.find()) {
-            out.put("author", a.group(1) != null ? a.group(1) : a.group(2));
+            String value = a.group(1);
+            JsonArray authors = new JsonArray();
+            if (value.startsWith("\"")) {
+                authors.add(value.substring(1, value.length() - 1));
+            }
+            SALVAGE_NAME.matcher(value).results().forEach(r -> authors.add(r.group(1)));
+            out.put("author", authors);
         }
         if (out.containsKey("name") && !out.containsKey("headline") && !out.containsKey("author")) {
             out.remove("name"); // a lone name is as likely the publisher's as the article's

@@ -27,7 +27,7 @@ final class PageClassifier {
         if (declared) {
             return words >= minWords ? new Verdict(PageType.ARTICLE, null) : new Verdict(PageType.OTHER, "too-short");
         }
-        boolean websiteish = "website".equals(md.ogType()) || FRONT_JSONLD.contains(ld.pageType());
+        boolean websiteish = "website".equals(md.ogType()) || (ld.pageType() != null && FRONT_JSONLD.contains(ld.pageType()));
         Element c = container.element();
         boolean clear = c != null && !c.normalName().equals("body") && container.linkDensity() < CLEAR_LINK_DENSITY;
         boolean byText = clear && words >= minWords && paragraphs >= MIN_PARAGRAPHS;

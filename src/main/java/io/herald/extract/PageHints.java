@@ -17,6 +17,9 @@ record PageHints(String h1, String title, List<String> times, List<String> bylin
     private static final Pattern BY = Pattern.compile("(?iu)^(?:by|von|par|por|автор:?)\\s+");
     private static final Pattern SPLIT = Pattern.compile("(?iu)\\s*(?:,|\\band\\b|&|\\bund\\b|\\bи\\b)\\s*");
     private static final int MAX_BYLINE = 100;
+    /** Job titles and agencies that follow names in bylines ("Jane Doe, Staff Writer"). */
+    private static final Pattern ROLE = Pattern.compile("(?iu)\\b(?:correspondents?|reporters?|editors?|writers?|staff|"
+            + "contributors?|columnists?|journalists?|bureau|desk|news agency|photographers?)\\b");
 
     PageHints {
         times = List.copyOf(times);
@@ -67,7 +70,7 @@ record PageHints(String h1, String title, List<String> times, List<String> bylin
         List<String> out = new ArrayList<>();
         for (String part : SPLIT.split(t)) {
             String p = BY.matcher(part.strip()).replaceFirst("");
-            if (!p.isEmpty() && Character.isLetter(p.codePointAt(0))) {
+            if (!p.isEmpty() && Character.isLetter(p.codePointAt(0)) && !ROLE.matcher(p).find()) {
                 out.add(p);
             }
         }

@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What each host serves: status codes, headers, robots.txt and the markup style of each publication. */
 class DemoSiteTest {
@@ -64,6 +66,14 @@ class DemoSiteTest {
         assertThat(gazette.getCrawlDelay()).isEqualTo(1000L);
         assertThat(wire.getCrawlDelay()).isLessThanOrEqualTo(0L);
         assertThat(fx.get(fx.bases.get(2) + "robots.txt").bodyAsString()).contains("Crawl-delay: 1");
+    }
+
+    @Test
+    void startFailsWhenAnAddressCannotBeBound() {
+        DemoSite broken = new DemoSite(fx.vertx, new DemoSite.Options(List.of("127.0.0.2", "127.0.0.3", "192.0.2.1"), 0));
+        var started = broken.start();
+        assertThatThrownBy(() -> started.await(10, TimeUnit.SECONDS)).isNotInstanceOf(TimeoutException.class);
+        assertThat(started.failed()).isTrue();
     }
 
     @Test

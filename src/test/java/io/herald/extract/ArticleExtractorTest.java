@@ -1,0 +1,129 @@
+package io.herald.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.herald.config.ExtractConfig;
+import io.herald.model.DiscoveredLink;
+import io.herald.model.ExtractResult;
+import io.herald.model.ImageRef;
+import io.herald.model.PageType;
+import io.herald.model.RelatedLink;
+import io.herald.model.Via;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class ArticleExtractorTest {
+    private static final String SAMPLE_URL = "https://sputnikglobe.com/20170302/palmyra-syria-army-daesh-1051220510.html";
+    private final ArticleExtractor extractor = ExtractFixturesTest.EXTRACTOR;
+
+    private ExtractResult sample() throws Exception {
+        return extractor.extract(ExtractFixturesTest.resource("wire-jsonld.html"), "text/html", SAMPLE_URL);
+    }
+
+    @Test
+    void boilerplateOfTheSamplePageNeverReachesTheText() throws Exception {
+        String text = sample().article().text();
+        assertThat(text).doesNotContain("Subscribe", "Sputnik International", "Never miss a story", "©",
+                "Full Steam Ahead", "Whole World Bearing Responsibility", "Swift and Rapid", "AP Photo",
+                "Go to the mediabank", "Newsfeed", "log in or register", "loader", "Chats", "Advertisement",
+                "{{", "}}", "Заголовок", "Get the latest news", "Syrian government army and militia fight for Palmyra");
+        assertThat(text).startsWith("The Syrian Army, supported by").endsWith("adjacent heights from militants.");
+        assertThat(text).doesNotContain("\n\n\n").doesNotContain("  ");
+    }
+
+    @Test
+    void captionsCarryNoCreditAndNoSiteSuffix() throws Exception {
+        List<ImageRef> images = sample().article().images();
+        assertThat(images).extracting(ImageRef::caption)
+                .allSatisfy(c -> assertThat(c).doesNotContain("Sputnik International", "©"))
+                .first().isEqualTo("Syrian army soldiers stand on the ruins of the Temple of Bel in the historic "
+                        + "city of Palmyra, in Homs Governorate (File)");
+        assertThat(images).extracting(ImageRef::url).doesNotHaveDuplicates()
+                .noneMatch(u -> u.contains("600x0")); // related-story thumbnails are not article photos
+    }
+
+    @Test
+    void relatedLinksComeFirstThenEveryOtherLinkOnce() throws Exception {
+        ExtractResult r = sample();
+        List<DiscoveredLink> links = r.links();
+        List<String> related = r.article().related().stream().map(RelatedLink::url).toList();
+        assertThat(links.subList(0, related.size())).extracting(DiscoveredLink::url).containsExactlyElementsOf(related);
+        assertThat(links.subList(0, related.size())).extracting(DiscoveredLink::via).containsOnly(Via.RELATED);
+        assertThat(links.subList(related.size(), links.size())).extracting(DiscoveredLink::via).containsOnly(Via.LINK);
+        assertThat(links).extracting(DiscoveredLink::url).doesNotHaveDuplicates()
+                .allMatch(u -> u.startsWith("http://") || u.startsWith("https://"))
+                .noneMatch(u -> u.contains("#"))
+                .noneMatch(u -> u.startsWith("mailto:") || u.startsWith("javascript:") || u.startsWith("tel:"))
+                .contains("https://sputnikglobe.com/docs/about/index.html", "https://t.me/sputnik");
+        assertThat(r.article().related()).extracting(RelatedLink::title)
+                .contains("Full Steam Ahead: Syrian Army Approaches Strategic Heights Near Palmyra");
+    }
+
+    @Test
+    void linkExtractionResolvesAndFiltersHrefs() {
+        String html = "<base href='https://a.example/dir/'><a href='x.html#frag'>1</a><a href='mailto:a@b'>2</a>"
+                + "<a href='javascript:void(0)'>3</a><a href='tel:123'>4</a><a href='//cdn.example/y'>5</a>"
+                + "<a href='#top'>6</a><a href='ftp://f.example/z'>7</a><a rel='nofollow' href='/n'>8</a>"
+                + "<a href='x.html'>again</a>";
+        ExtractResult r = extractor.extract(html.getBytes(StandardCharsets.UTF_8), "text/html", "https://a.example/dir/p");
+        assertThat(r.links()).containsExactly(new DiscoveredLink("https://a.example/dir/x.html", Via.LINK),
+                new DiscoveredLink("https://cdn.example/y", Via.LINK), new DiscoveredLink("https://a.example/n", Via.LINK));
+    }
+
+    @Test
+    void declaredArticleWithTooLittleTextIsOther() {
+        String html = "<html><head><meta property='og:type' content='article'></head><body><article>"
+                + "<p>Just a short teaser paragraph, nothing more to read here today.</p>"
+                + "<a href='/more'>More</a></article></body></html>";
+        ExtractResult r = extractor.extract(html.getBytes(StandardCharsets.UTF_8), null, "https://a.example/s");
+        assertThat(r.type()).isEqualTo(PageType.OTHER);
+        assertThat(r.article()).isNull();
+        assertThat(r.links()).extracting(DiscoveredLink::url).containsExactly("https://a.example/more");
+    }
+
+    @Test
+    void missingRuleSelectorFallsBackAndFlags() throws Exception {
+        byte[] page = ExtractFixturesTest.resource("blog-no-jsonld.html");
+        ExtractResult r = extractor.extract(page, "text/html", "https://www.rules.example/2023/08/tide-tables/");
+        assertThat(r.type()).isEqualTo(PageType.ARTICLE);
+        assertThat(r.article().extraction().rule()).isEqualTo("rules.example");
+        assertThat(r.article().extraction().flags()).containsExactly("rule-missed:title", "rule-missed:date",
+                "rule-missed:author", "rule-missed:body", "rule-missed:related");
+        assertThat(r.article().extraction().method()).endsWith("generic").doesNotContain("rules");
+        assertThat(r.article().title()).isEqualTo("Why the Tide Tables Lie");
+    }
+
+    @Test
+    void junkInputNeverThrows() {
+        byte[] garbage = new byte[64 * 1024];
+        new Random(42).nextBytes(garbage);
+        for (byte[] body : List.of(new byte[0], garbage, "<<<>>>&&&;;</p></div>".getBytes(StandardCharsets.UTF_8),
+                "<script type='application/ld+json'>{{{{</script><a href='http://[::1'>x</a>".getBytes(StandardCharsets.UTF_8))) {
+            ExtractResult r = extractor.extract(body, "text/html; charset=bogus", "not a url");
+            assertThat(r.type()).isEqualTo(PageType.OTHER);
+            assertThat(r.article()).isNull();
+        }
+        assertThat(extractor.extract(null, null, null).type()).isEqualTo(PageType.OTHER);
+    }
+
+    @Test
+    @Timeout(30)
+    void oneMegabyteOfNestedDivsIsHandled() {
+        StringBuilder sb = new StringBuilder("<html><body>");
+        sb.append("<div>".repeat(100_000)).append("<p>deep text, with a comma, and more words here</p>")
+                .append("<a href='/deep'>link</a>").append("</div>".repeat(100_000)).append("</body></html>");
+        assertThat(sb.length()).isGreaterThan(1_000_000);
+        ExtractResult r = extractor.extract(sb.toString().getBytes(StandardCharsets.UTF_8), "text/html",
+                "https://a.example/");
+        assertThat(r.type()).isEqualTo(PageType.OTHER);
+        assertThat(r.links()).extracting(DiscoveredLink::url).contains("https://a.example/deep");
+    }
+
+    @Test
+    void wordCountCountsUnicodeWords() {
+        assertThat(TextCleaner.wordCount("Привет, мир! Don't stop — 10,000 soldiers")).isEqualTo(8);
+    }
+}
