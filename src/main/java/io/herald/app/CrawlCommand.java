@@ -39,7 +39,7 @@ final class CrawlCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> stopGracefully(runner, done, config), "herald-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            CrawlSummary summary = runner.run().toCompletionStage().toCompletableFuture().get();
+            CrawlSummary summary = runner.run().get();
             LOG.info(summary.line());
             return 0;
         } catch (ExecutionException e) {

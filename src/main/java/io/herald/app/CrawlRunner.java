@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs one crawl: deploys the stages (sink, monitor, frontier, extractors on worker threads, fetch
@@ -59,16 +60,29 @@ public final class CrawlRunner {
         this.stats = new CrawlStats(registry, clock);
     }
 
-    /** Starts the crawl; the future completes with the summary once everything is closed. */
-    public Future<CrawlSummary> run() {
+    /**
+     * Starts the crawl. The result completes with the summary once every stage is undeployed (so the
+     * output is closed); Vert.x itself is closed after that. It is a plain CompletableFuture because no
+     * Vert.x context outlives the close to deliver a Vert.x future's result.
+     */
+    public CompletableFuture<CrawlSummary> run() {
         LocalCodec.register(vertx.eventBus());
         Promise<String> finished = Promise.promise();
         vertx.eventBus().<String>consumer(Addresses.CRAWL_FINISHED, msg -> finished.tryComplete(msg.body()));
-        return deployAll()
+        CompletableFuture<CrawlSummary> result = new CompletableFuture<>();
+        deployAll()
                 .compose(v -> finished.future())
                 .compose(reason -> shutdown().map(v -> reason))
                 .map(reason -> CrawlSummary.write(config, reason, stats))
-                .eventually(vertx::close);
+                .onComplete(ar -> {
+                    vertx.close();
+                    if (ar.succeeded()) {
+                        result.complete(ar.result());
+                    } else {
+                        result.completeExceptionally(ar.cause());
+                    }
+                });
+        return result;
     }
 
     /** Asks the frontier to hand out no more work; in-flight pages still reach the output. */

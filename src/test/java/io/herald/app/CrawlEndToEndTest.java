@@ -43,8 +43,8 @@ class CrawlEndToEndTest {
     void startSites() throws Exception {
         news = new TestSite(vertx, "127.0.0.5");
         blog = new TestSite(vertx, "127.0.0.6");
-        await(news.start());
-        await(blog.start());
+        done(news.start());
+        done(blog.start());
         news.text("/robots.txt", 200, "User-agent: *\nDisallow: /private/\n");
         List<String> newsLinks = new ArrayList<>(List.of("/private/secret", blog.url("/b1")));
         IntStream.rangeClosed(1, 6).forEach(i -> newsLinks.add("/a" + i));
@@ -63,7 +63,7 @@ class CrawlEndToEndTest {
 
     @AfterEach
     void stop() throws Exception {
-        await(vertx.close());
+        done(vertx.close());
     }
 
     private static String frontPage(List<String> links) {
@@ -79,8 +79,12 @@ class CrawlEndToEndTest {
                 monitor);
     }
 
-    private static <T> T await(io.vertx.core.Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    private static <T> T done(io.vertx.core.Future<T> future) throws Exception {
+        return done(future.toCompletionStage().toCompletableFuture());
+    }
+
+    private static <T> T done(java.util.concurrent.CompletableFuture<T> future) throws Exception {
+        return future.get(60, TimeUnit.SECONDS);
     }
 
     private List<JsonObject> articles() throws IOException {
@@ -93,7 +97,7 @@ class CrawlEndToEndTest {
 
     @Test
     void crawlFindsExactlyTheAllowedArticlesAndStaysPolite() throws Exception {
-        CrawlSummary summary = await(new CrawlRunner(config(DELAY, 1, new MonitorConfig(false, "127.0.0.1", 0,
+        CrawlSummary summary = done(new CrawlRunner(config(DELAY, 1, new MonitorConfig(false, "127.0.0.1", 0,
                 Duration.ZERO))).run());
 
         List<String> urls = articles().stream().map(a -> a.getString("url")).sorted().toList();
@@ -121,7 +125,7 @@ class CrawlEndToEndTest {
             news.route("/a" + i, req -> vertx.setTimer(40, t -> req.response().putHeader("content-type", "text/html")
                     .end(html)));
         }
-        await(new CrawlRunner(config(Duration.ZERO, 4, new MonitorConfig(false, "127.0.0.1", 0, Duration.ZERO))).run());
+        done(new CrawlRunner(config(Duration.ZERO, 4, new MonitorConfig(false, "127.0.0.1", 0, Duration.ZERO))).run());
         assertThat(news.minGapMillis()).isLessThan(DELAY.toMillis());
     }
 
@@ -139,12 +143,12 @@ class CrawlEndToEndTest {
                 HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(run.isComplete()).as("the crawl was still running when checked").isFalse();
+        assertThat(run.isDone()).as("the crawl was still running when checked").isFalse();
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(new JsonObject(health.body()).getString("status")).isEqualTo("UP");
         assertThat(new JsonObject(status.body()).getJsonObject("frontier").getInteger("hostCount")).isEqualTo(2);
         assertThat(metrics.body()).contains("herald_fetch_outcomes");
-        await(run);
+        done(run);
     }
 
     @Test
@@ -152,7 +156,7 @@ class CrawlEndToEndTest {
         CrawlConfig base = config(Duration.ZERO, 1, new MonitorConfig(false, "127.0.0.1", 0, Duration.ZERO));
         FetchConfig fetch = base.fetch();
         CrawlConfig limited = TestConfigs.crawl(base.crawl().seeds(), base.politeness(), fetch, tmp.resolve("out"), 10, 4);
-        CrawlSummary summary = await(new CrawlRunner(limited).run());
+        CrawlSummary summary = done(new CrawlRunner(limited).run());
         assertThat(summary.reason()).isEqualTo("maxPages reached");
         assertThat(news.paths().stream().filter(p -> !p.equals("/robots.txt")).count()
                 + blog.paths().stream().filter(p -> !p.equals("/robots.txt")).count()).isEqualTo(4);
