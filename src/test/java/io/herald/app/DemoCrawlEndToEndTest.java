@@ -1,0 +1,67 @@
+package io.herald.app;
+
+import io.herald.config.ConfigLoader;
+import io.herald.config.CrawlConfig;
+import io.herald.demo.DemoSite;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The bundled demo site crawled with conf/demo.yaml (ports changed to free ones): the articles it promises, no more. */
+class DemoCrawlEndToEndTest {
+    private final Vertx vertx = Vertx.vertx();
+
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void close() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void demoCrawlWritesEveryPromisedArticleOnceAndNothingDisallowed() throws Exception {
+        DemoSite site = new DemoSite(vertx, new DemoSite.Options(DemoSite.defaults().addresses(), 0));
+        List<String> bases = site.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        DemoSite.Manifest manifest = site.manifest();
+
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put("crawl.seeds", String.join(",", bases));
+        overrides.put("output.dir", tmp.resolve("out").toString());
+        overrides.put("politeness.delay", "100ms");
+        overrides.put("monitor.enabled", "false");
+        CrawlConfig config = ConfigLoader.load(Path.of("conf/demo.yaml"), overrides);
+        CrawlSummary summary = new CrawlRunner(config).run().get(120, TimeUnit.SECONDS);
+
+        List<JsonObject> articles = new ArrayList<>();
+        for (Path file : CrawlSummary.articleFiles(tmp.resolve("out"))) {
+            Files.readAllLines(file).forEach(line -> articles.add(new JsonObject(line)));
+        }
+        Set<String> written = articles.stream().map(a -> a.getString("url")).collect(Collectors.toSet());
+        assertThat(articles).hasSize(written.size());
+        assertThat(written).containsExactlyInAnyOrderElementsOf(manifest.articleUrls());
+        for (JsonObject article : articles) {
+            assertThat(article.getString("title")).isEqualTo(manifest.titles().get(article.getString("url")));
+            assertThat(article.getString("text")).doesNotContain("Subscribe", "Never miss a story", "©");
+        }
+        Set<String> requested = site.hits().stream()
+                .map(h -> bases.get(DemoSite.defaults().addresses().indexOf(h.host())) + h.path().substring(1))
+                .collect(Collectors.toSet());
+        assertThat(requested).doesNotContainAnyElementsOf(manifest.robotsDisallowedUrls());
+        assertThat(summary.json().getJsonObject("urls").getLong("robots_blocked")).isPositive();
+    }
+}
