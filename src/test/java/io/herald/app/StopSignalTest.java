@@ -1,0 +1,97 @@
+package io.herald.app;
+
+import io.herald.testing.TestSite;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** SIGTERM in the middle of a crawl: the real process stops in bounds and leaves only whole lines. */
+class StopSignalTest {
+    private static final int PAGES = 60;
+    private final Vertx vertx = Vertx.vertx();
+
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void stop() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void sigtermStopsTheCrawlCleanly() throws Exception {
+        TestSite site = new TestSite(vertx, "127.0.0.8");
+        site.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        StringBuilder front = new StringBuilder("<html><body>");
+        for (int i = 0; i < PAGES; i++) {
+            front.append("<a href=\"/story/").append(i).append("\">Story ").append(i).append("</a> ");
+            String html = TestSite.article("Story " + i, "Story number " + i + " begins.");
+            site.route("/story/" + i, req -> vertx.setTimer(150, t -> req.response()
+                    .putHeader("content-type", "text/html; charset=utf-8").end(html)));
+        }
+        site.html("/", front.append("</body></html>").toString());
+
+        Path out = tmp.resolve("out");
+        Path conf = tmp.resolve("crawl.yaml");
+        Files.writeString(conf, String.join("\n",
+                "crawl: {name: stop-test, seeds: ['" + site.url("/") + "']}",
+                "politeness: {delay: 0ms, perHostConcurrency: 2}",
+                "fetch: {concurrency: 2}",
+                "extract: {minWords: 30}",
+                "output: {dir: '" + out + "'}",
+                "monitor: {enabled: false, progressInterval: 0}", ""));
+        Process process = new ProcessBuilder(javaBin(), "-cp", classPath(), Main.class.getName(), "crawl", "-c", conf.toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("log.txt").toFile()).start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> lines(out).size() >= 5);
+            process.destroy(); // SIGTERM
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("process exited after SIGTERM").isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+
+        List<String> lines = lines(out);
+        assertThat(lines.size()).isBetween(5, PAGES - 1);
+        lines.forEach(line -> assertThat(new JsonObject(line).getString("schema")).isEqualTo("herald.article/1"));
+        for (Path file : CrawlSummary.articleFiles(out)) {
+            byte[] bytes = Files.readAllBytes(file);
+            assertThat(bytes[bytes.length - 1]).as("file ends with a whole line").isEqualTo((byte) '\n');
+        }
+        JsonObject summary = new JsonObject(Files.readString(out.resolve("summary.json")));
+        assertThat(summary.getString("reason")).isEqualTo("stopped");
+        assertThat(summary.getLong("articlesWritten")).isEqualTo(lines.size());
+        assertThat(Files.readString(tmp.resolve("log.txt"))).contains("stopping");
+    }
+
+    private static List<String> lines(Path out) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (Path file : CrawlSummary.articleFiles(out)) {
+            lines.addAll(Files.readAllLines(file));
+        }
+        return lines;
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Surefire runs tests from a manifest-only jar; it publishes the real class path in this property. */
+    private static String classPath() {
+        String cp = System.getProperty("surefire.test.class.path");
+        return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path").replace(' ', File.pathSeparatorChar);
+    }
+}
