@@ -40,6 +40,7 @@ final class CrawlCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             CrawlSummary summary = runner.run().get();
+            summary.hostLines().forEach(LOG::info);
             LOG.info(summary.line());
             return 0;
         } catch (ExecutionException e) {

@@ -25,6 +25,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import org.slf4j.Logger;
@@ -72,8 +73,9 @@ public final class CrawlRunner {
         CompletableFuture<CrawlSummary> result = new CompletableFuture<>();
         deployAll()
                 .compose(v -> finished.future())
-                .compose(reason -> shutdown().map(v -> reason))
-                .map(reason -> CrawlSummary.write(config, reason, stats))
+                .compose(reason -> frontierStatus().map(status -> status.put("reason", reason)))
+                .compose(status -> shutdown().map(v -> status))
+                .map(status -> CrawlSummary.write(config, status.getString("reason"), status, stats))
                 .onComplete(ar -> {
                     vertx.close();
                     if (ar.succeeded()) {
@@ -83,6 +85,13 @@ public final class CrawlRunner {
                     }
                 });
         return result;
+    }
+
+    /** The frontier's last word on its hosts, for the summary; empty if it does not answer. */
+    private Future<JsonObject> frontierStatus() {
+        return vertx.eventBus().<JsonObject>request(Addresses.FRONTIER_STATUS, null)
+                .map(msg -> msg.body().copy())
+                .otherwise(e -> new JsonObject());
     }
 
     /** Asks the frontier to hand out no more work; in-flight pages still reach the output. */

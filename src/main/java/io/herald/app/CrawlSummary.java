@@ -22,14 +22,15 @@ import java.util.stream.Stream;
  */
 public record CrawlSummary(JsonObject json, Path path) {
 
-    static CrawlSummary write(CrawlConfig config, String reason, CrawlStats stats) {
+    static CrawlSummary write(CrawlConfig config, String reason, JsonObject frontier, CrawlStats stats) {
         Path dir = config.output().dir();
         JsonObject json = new JsonObject()
                 .put("crawl", config.crawl().name())
                 .put("finishedAt", Instant.now().toString())
                 .put("reason", reason)
                 .put("outputFiles", new JsonArray(articleFiles(dir).stream().map(Path::toString).toList()))
-                .mergeIn(stats.counters());
+                .mergeIn(stats.counters())
+                .put("hosts", frontier.getJsonObject("hosts", new JsonObject()));
         Path path = dir.resolve("summary.json");
         try {
             Files.createDirectories(dir);
@@ -61,6 +62,17 @@ public record CrawlSummary(JsonObject json, Path path) {
 
     public String reason() {
         return json.getString("reason");
+    }
+
+    /** One line per host for the console: requests, robots state, the delay kept and why. */
+    public java.util.List<String> hostLines() {
+        JsonObject hosts = json.getJsonObject("hosts");
+        return hosts.fieldNames().stream().sorted().map(host -> {
+            JsonObject h = hosts.getJsonObject(host);
+            return String.format(java.util.Locale.ROOT, "  %-28s %4d requests  robots %-11s delay %5dms (%s)  last %s",
+                    host, h.getLong("requests", 0L), h.getString("robots"), h.getLong("delayMs", 0L),
+                    h.getString("delayReason"), h.getString("lastOutcome"));
+        }).toList();
     }
 
     /** One line for the console. */

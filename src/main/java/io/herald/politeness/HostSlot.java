@@ -22,6 +22,7 @@ final class HostSlot {
     Duration crawlDelay = Duration.ZERO;
 
     int inFlight;
+    long requests;
     long dueAt;
     long lastRequestAt = -1;
     double smoothedResponseMillis = -1;

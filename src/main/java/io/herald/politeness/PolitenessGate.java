@@ -96,6 +96,7 @@ public final class PolitenessGate {
 
     private void started(HostSlot slot) {
         slot.inFlight++;
+        slot.requests++;
         slot.lastRequestAt = clock.millis();
     }
 
@@ -212,6 +213,7 @@ public final class PolitenessGate {
         HostSlot slot = slot(hostKey);
         long now = clock.millis();
         return new JsonObject()
+                .put("requests", slot.requests)
                 .put("robots", slot.robots.name().toLowerCase(Locale.ROOT))
                 .put("crawlDelayMs", slot.crawlDelay.toMillis())
                 .put("delayMs", slot.effectiveDelay.toMillis())

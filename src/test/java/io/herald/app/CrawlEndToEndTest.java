@@ -115,6 +115,10 @@ class CrawlEndToEndTest {
         assertThat(news.minGapMillis()).isGreaterThanOrEqualTo(DELAY.toMillis());
         assertThat(blog.minGapMillis()).isGreaterThanOrEqualTo(DELAY.toMillis());
         assertThat(summary.json().getJsonObject("urls").getLong("robots_blocked")).isEqualTo(1);
+        JsonObject hosts = summary.json().getJsonObject("hosts");
+        assertThat(hosts.getJsonObject(news.base()).getLong("requests")).isEqualTo(news.hits().size());
+        assertThat(hosts.getJsonObject(blog.base()).getString("robots")).isEqualTo("ready");
+        assertThat(summary.hostLines()).hasSize(2);
     }
 
     @Test
