@@ -53,7 +53,12 @@ final class ConfigJson {
                 .put("perHostConcurrency", p.perHostConcurrency())
                 .put("adaptiveFactor", p.adaptiveFactor())
                 .put("robotsRetryDelay", Durations.format(p.robotsRetryDelay()))
-                .put("robotsRetries", p.robotsRetries());
+                .put("robotsRetries", p.robotsRetries())
+                .put("robotsTtl", Durations.format(p.robotsTtl()))
+                .put("failuresBeforePark", p.failuresBeforePark())
+                .put("parkFor", Durations.format(p.parkFor()))
+                .put("maxParks", p.maxParks())
+                .put("perIpDelay", Durations.format(p.perIpDelay()));
     }
 
     private static JsonObject fetch(FetchConfig f) {

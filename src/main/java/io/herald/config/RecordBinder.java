@@ -36,7 +36,9 @@ final class RecordBinder {
                 f.duration("politeness.delay", true), f.duration("politeness.maxCrawlDelay", true),
                 f.integer("politeness.perHostConcurrency", 1, Integer.MAX_VALUE),
                 f.decimal("politeness.adaptiveFactor", 0), f.duration("politeness.robotsRetryDelay", true),
-                f.integer("politeness.robotsRetries", 0, Integer.MAX_VALUE));
+                f.integer("politeness.robotsRetries", 0, Integer.MAX_VALUE), f.duration("politeness.robotsTtl", false),
+                f.integer("politeness.failuresBeforePark", 1, Integer.MAX_VALUE), f.duration("politeness.parkFor", true),
+                f.integer("politeness.maxParks", 0, Integer.MAX_VALUE), f.duration("politeness.perIpDelay", true));
     }
 
     private FetchConfig fetch() {

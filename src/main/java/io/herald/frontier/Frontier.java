@@ -14,6 +14,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Decides which URL is fetched next and knows when the crawl is over. Offered URLs are normalised,
@@ -37,6 +40,7 @@ public final class Frontier {
     private int robotsInFlight;
     private long pagesStarted;
     private boolean stopped;
+    private final Set<String> toResolve = new LinkedHashSet<>();
 
     public Frontier(CrawlConfig config, FrontierStore store, SeenSet seen, PolitenessGate gate, Clock clock,
                     MeterRegistry registry) {
@@ -124,6 +128,9 @@ public final class Frontier {
             case GIVE_UP:
                 counters.count(Event.GAVE_UP, store.drop(host));
                 return null;
+            case RESOLVE:
+                toResolve.add(host); // resolved() wakes the host again
+                return null;
             case FETCH_ROBOTS:
                 gate.robotsStarted(host);
                 robotsInFlight++;
@@ -164,6 +171,20 @@ public final class Frontier {
             }
         }
         schedule.wake(host, 0);
+        gate.neighbours(host).forEach(neighbour -> schedule.wake(neighbour, 0));
+    }
+
+    /** Hosts whose address the per-IP floor needs before they can be asked; the caller resolves them. */
+    public List<String> drainHostsToResolve() {
+        List<String> hosts = List.copyOf(toResolve);
+        toResolve.clear();
+        return hosts;
+    }
+
+    /** The address of a host (or, when it could not be resolved, any stable stand-in such as its name). */
+    public void resolved(String hostKey, String ip) {
+        gate.resolved(hostKey, ip);
+        schedule.wake(hostKey, 0);
     }
 
     private void afterFailedOrRedirected(FetchResult result) {

@@ -8,6 +8,8 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 
+import java.net.InetAddress;
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayDeque;
 
@@ -52,11 +54,22 @@ public final class FrontierVerticle extends VerticleBase {
             }
             waiting.poll().reply(task, LocalCodec.OPTIONS);
         }
+        frontier.drainHostsToResolve().forEach(this::resolve);
         if (frontier.isFinished()) {
             finish();
         } else if (!waiting.isEmpty()) {
             armTimer(frontier.nextWakeAt());
         }
+    }
+
+    /** Name lookups block, so they run on a worker; the answer comes back to this verticle's event loop. */
+    private void resolve(String hostKey) {
+        String host = URI.create(hostKey).getHost();
+        vertx.executeBlocking(() -> InetAddress.getByName(host).getHostAddress())
+                .onComplete(ar -> {
+                    frontier.resolved(hostKey, ar.succeeded() ? ar.result() : "unresolved:" + host);
+                    pump();
+                });
     }
 
     private void armTimer(long at) {

@@ -16,7 +16,9 @@ public record Decision(Kind kind, long at) {
         WAIT,
         /** Nothing may start until a request in flight ends (concurrency or robots.txt pending). */
         BLOCKED,
-        /** robots.txt stayed unreachable: the host's URLs are to be given up. */
+        /** The per-IP floor is on and the host's address is not known yet: resolve it first. */
+        RESOLVE,
+        /** The host gets no more requests (robots unreachable, Crawl-delay above the cap, or dead): give up its URLs. */
         GIVE_UP
     }
 
@@ -24,6 +26,7 @@ public record Decision(Kind kind, long at) {
     static final Decision FETCH_ROBOTS = new Decision(Kind.FETCH_ROBOTS, 0);
     static final Decision BLOCKED = new Decision(Kind.BLOCKED, 0);
     static final Decision GIVE_UP = new Decision(Kind.GIVE_UP, 0);
+    static final Decision RESOLVE = new Decision(Kind.RESOLVE, 0);
 
     static Decision waitUntil(long at) {
         return new Decision(Kind.WAIT, at);

@@ -14,19 +14,26 @@ final class HostSlot {
     final String hostKey;
     Robots robots = Robots.UNKNOWN;
     BaseRobotRules rules;
+    /** How the current rules came about: fetched, 4xx-allow, redirect-allow. */
+    String robotsSource;
+    boolean robotsTruncated;
     String robotsUrl;
     int robotsRedirects;
     int robotsFailures;
     long robotsRetryAt;
     long robotsFetchedAt;
     Duration crawlDelay = Duration.ZERO;
+    /** Why the host gets no more requests, once it gets none; null while it is crawled. */
+    String skipReason;
 
     int inFlight;
     long requests;
     long dueAt;
-    long lastRequestAt = -1;
     double smoothedResponseMillis = -1;
     int consecutiveFailures;
+    /** Steps of backoff: up one per failure, halved by each success, so it decays rather than vanishes. */
+    int backoffLevel;
+    int parks;
     Duration effectiveDelay = Duration.ZERO;
     String delayReason = "configured";
     String lastOutcome;
@@ -40,5 +47,10 @@ final class HostSlot {
     void observeResponse(Duration elapsed) {
         double ms = elapsed.toNanos() / 1_000_000.0;
         smoothedResponseMillis = smoothedResponseMillis < 0 ? ms : 0.7 * smoothedResponseMillis + 0.3 * ms;
+    }
+
+    void giveUp(String reason) {
+        robots = Robots.GIVEN_UP;
+        skipReason = reason;
     }
 }

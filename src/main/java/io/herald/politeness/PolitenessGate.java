@@ -9,39 +9,49 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 
 /**
- * The per-host clock. A host may get a request when its robots.txt is known, fewer than
- * {@code perHostConcurrency} requests are in flight, and the clock has passed its due time, which is
- * set when a response ends: end + the largest of the configured delay, the robots Crawl-delay (capped),
- * the adaptive delay, a Retry-After, and the backoff after consecutive failures.
+ * The per-host clock. A host may get a request when its robots.txt is known (and fresh), fewer than
+ * {@code perHostConcurrency} requests are in flight, the clock has passed its due time, and (when the
+ * per-IP floor is on) its address is free. The due time is set when a response ends: end + the
+ * largest of the configured delay, the robots Crawl-delay, the adaptive delay, a Retry-After and the
+ * backoff ({@link DelayPolicy}). A host that keeps failing is parked, then given up.
  *
  * <p>Single-threaded: the frontier verticle is its only caller. Time comes from the injected clock, so
  * tests drive it without waiting.
  */
 public final class PolitenessGate {
-    private static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
     private static final int MAX_ROBOTS_REDIRECTS = 5;
 
     private final PolitenessConfig config;
-    private final Duration backoffBase;
     private final RobotsPolicy robotsPolicy;
+    private final DelayPolicy delays;
+    private final IpFloor ipFloor;
     private final int robotsCapBytes;
     private final Clock clock;
     private final Map<String, HostSlot> slots = new HashMap<>();
 
     /**
-     * @param backoffBase    first backoff step after a failure; it doubles with each consecutive one
+     * @param backoffBase    first backoff step after a failure; it doubles with each further one
      * @param robotsCapBytes the robots.txt download cap (a body of this length was cut)
      */
     public PolitenessGate(PolitenessConfig config, Duration backoffBase, int robotsCapBytes, Clock clock) {
+        this(config, backoffBase, robotsCapBytes, clock, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** As above, with the source of backoff jitter (uniform in [0, 1)) given, so tests can fix it. */
+    public PolitenessGate(PolitenessConfig config, Duration backoffBase, int robotsCapBytes, Clock clock,
+                          DoubleSupplier jitter) {
         this.config = config;
-        this.backoffBase = backoffBase;
-        this.robotsPolicy = new RobotsPolicy(config.robotsAgent(), config.maxCrawlDelay());
+        this.robotsPolicy = new RobotsPolicy(config.robotsAgent());
+        this.delays = new DelayPolicy(config, backoffBase, jitter);
+        this.ipFloor = new IpFloor(config.perIpDelay().toMillis());
         this.robotsCapBytes = robotsCapBytes;
         this.clock = clock;
     }
@@ -50,6 +60,30 @@ public final class PolitenessGate {
     public Decision check(String hostKey) {
         HostSlot slot = slot(hostKey);
         long now = clock.millis();
+        Decision robots = robotsGate(slot, now);
+        if (robots != null) {
+            return robots;
+        }
+        if (slot.inFlight >= config.perHostConcurrency()) {
+            return Decision.BLOCKED;
+        }
+        if (now < slot.dueAt) {
+            return Decision.waitUntil(slot.dueAt);
+        }
+        if (ipFloor.enabled()) {
+            if (!ipFloor.knows(hostKey)) {
+                return Decision.RESOLVE;
+            }
+            Decision ip = ipFloor.check(hostKey, now);
+            if (ip != null) {
+                return ip;
+            }
+        }
+        return slot.robots == HostSlot.Robots.UNKNOWN ? Decision.FETCH_ROBOTS : Decision.READY;
+    }
+
+    /** The robots.txt part of {@link #check}: null when robots lets the check go on. */
+    private Decision robotsGate(HostSlot slot, long now) {
         switch (slot.robots) {
             case GIVEN_UP:
                 return Decision.GIVE_UP;
@@ -60,17 +94,27 @@ public final class PolitenessGate {
                     return Decision.waitUntil(slot.robotsRetryAt);
                 }
                 slot.robots = HostSlot.Robots.UNKNOWN;
-                break;
+                return null;
+            case READY:
+                if (now - slot.robotsFetchedAt >= config.robotsTtl().toMillis()) {
+                    slot.robots = HostSlot.Robots.UNKNOWN; // stale: fetch again, keep the old rules meanwhile
+                    slot.robotsUrl = slot.hostKey + "/robots.txt";
+                    slot.robotsRedirects = 0;
+                }
+                return null;
             default:
-                break;
+                return null;
         }
-        if (slot.inFlight >= config.perHostConcurrency()) {
-            return Decision.BLOCKED;
-        }
-        if (now < slot.dueAt) {
-            return Decision.waitUntil(slot.dueAt);
-        }
-        return slot.robots == HostSlot.Robots.UNKNOWN ? Decision.FETCH_ROBOTS : Decision.READY;
+    }
+
+    /** Records the address of a host (needed only when the per-IP floor is on). */
+    public void resolved(String hostKey, String ip) {
+        ipFloor.resolved(hostKey, ip);
+    }
+
+    /** Hosts sharing the host's address, which may have waited for its request to end. */
+    public List<String> neighbours(String hostKey) {
+        return ipFloor.enabled() ? ipFloor.neighbours(hostKey) : List.of();
     }
 
     /** The robots.txt URL to request for the host (the target of a followed redirect, if any). */
@@ -82,6 +126,11 @@ public final class PolitenessGate {
     public boolean allows(String hostKey, String url) {
         BaseRobotRules rules = slot(hostKey).rules;
         return rules == null || rules.isAllowed(url);
+    }
+
+    /** Why the host gets no more requests, or null. */
+    public String skipReason(String hostKey) {
+        return slot(hostKey).skipReason;
     }
 
     public void robotsStarted(String hostKey) {
@@ -97,7 +146,7 @@ public final class PolitenessGate {
     private void started(HostSlot slot) {
         slot.inFlight++;
         slot.requests++;
-        slot.lastRequestAt = clock.millis();
+        ipFloor.started(slot.hostKey);
     }
 
     /** Records the end of a robots.txt exchange and what it says. */
@@ -105,76 +154,86 @@ public final class PolitenessGate {
         HostSlot slot = slot(result.task().target().hostKey());
         ended(slot, result, false, null);
         if (result instanceof FetchResult.Fetched fetched) {
-            acceptRules(slot, robotsPolicy.parse(slot.robotsUrl, fetched.body(), fetched.contentType(), robotsCapBytes));
+            slot.robotsTruncated = RobotsPolicy.truncated(fetched.body(), robotsCapBytes);
+            acceptRules(slot, robotsPolicy.parse(slot.robotsUrl, fetched.body(), fetched.contentType(), robotsCapBytes),
+                    "fetched");
         } else if (result instanceof FetchResult.Redirect redirect && followable(slot, redirect.location())) {
             slot.robotsUrl = redirect.location();
             slot.robotsRedirects++;
             slot.robots = HostSlot.Robots.UNKNOWN;
         } else if (result instanceof FetchResult.Redirect || result instanceof FetchResult.NotHtml) {
             // RFC 9309 2.3.1.2: a redirect chain that cannot be followed means "unavailable", like a 4xx
-            acceptRules(slot, robotsPolicy.forStatus(404).orElseThrow());
+            acceptRules(slot, robotsPolicy.forStatus(404).orElseThrow(), "redirect-allow");
         } else if (result instanceof FetchResult.HttpError error && robotsPolicy.forStatus(error.status()).isPresent()) {
-            acceptRules(slot, robotsPolicy.forStatus(error.status()).orElseThrow());
+            acceptRules(slot, robotsPolicy.forStatus(error.status()).orElseThrow(), "4xx-allow");
         } else {
             unreachable(slot);
         }
     }
 
-    /** Records the end of a page exchange; sets the host's next due time. */
+    /** Records the end of a page exchange; sets the host's next due time, parks or gives up a failing host. */
     public void pageDone(FetchResult result) {
         HostSlot slot = slot(result.task().target().hostKey());
         Duration retryAfter = result instanceof FetchResult.HttpError error ? error.retryAfter() : null;
         ended(slot, result, isFailure(result), retryAfter);
+        if (slot.consecutiveFailures >= config.failuresBeforePark()) {
+            park(slot);
+        }
     }
 
     private void ended(HostSlot slot, FetchResult result, boolean failure, Duration retryAfter) {
         long now = clock.millis();
         slot.inFlight = Math.max(0, slot.inFlight - 1);
+        ipFloor.ended(slot.hostKey, now);
         slot.observeResponse(result.elapsed());
-        slot.consecutiveFailures = failure ? slot.consecutiveFailures + 1 : 0;
         slot.lastOutcome = result.outcome();
-        chooseDelay(slot, retryAfter);
+        if (failure) {
+            slot.consecutiveFailures++;
+            slot.backoffLevel++;
+        } else {
+            slot.consecutiveFailures = 0;
+            slot.backoffLevel /= 2;
+            slot.parks = 0;
+        }
+        delays.choose(slot, retryAfter);
         slot.dueAt = Math.max(slot.dueAt, now + slot.effectiveDelay.toMillis());
     }
 
-    private void chooseDelay(HostSlot slot, Duration retryAfter) {
-        slot.effectiveDelay = config.delay();
-        slot.delayReason = "configured";
-        consider(slot, slot.crawlDelay, "crawl-delay");
-        if (config.adaptiveFactor() > 0 && slot.smoothedResponseMillis > 0) {
-            consider(slot, Duration.ofMillis(Math.round(config.adaptiveFactor() * slot.smoothedResponseMillis)), "adaptive");
+    /** Circuit open: no request for {@code parkFor}, then one probe; a host parked too often is given up. */
+    private void park(HostSlot slot) {
+        slot.parks++;
+        slot.consecutiveFailures = 0;
+        if (slot.parks > config.maxParks()) {
+            slot.giveUp("dead: " + config.failuresBeforePark() + " failures in a row, " + config.maxParks() + " times");
+            return;
         }
-        if (retryAfter != null) {
-            consider(slot, min(retryAfter, MAX_RETRY_AFTER), "retry-after");
-        }
-        if (slot.consecutiveFailures > 0) {
-            long factor = 1L << Math.min(slot.consecutiveFailures - 1, 20);
-            consider(slot, min(backoffBase.multipliedBy(factor), MAX_BACKOFF), "backoff");
-        }
+        slot.dueAt = Math.max(slot.dueAt, clock.millis() + config.parkFor().toMillis());
+        slot.effectiveDelay = config.parkFor();
+        slot.delayReason = "parked";
     }
 
-    private static void consider(HostSlot slot, Duration candidate, String reason) {
-        if (candidate.compareTo(slot.effectiveDelay) > 0) {
-            slot.effectiveDelay = candidate;
-            slot.delayReason = reason;
-        }
-    }
-
-    private void acceptRules(HostSlot slot, BaseRobotRules rules) {
+    private void acceptRules(HostSlot slot, BaseRobotRules rules, String source) {
         slot.rules = rules;
         slot.robots = HostSlot.Robots.READY;
+        slot.robotsSource = source;
         slot.robotsFailures = 0;
         slot.robotsFetchedAt = clock.millis();
-        slot.crawlDelay = robotsPolicy.crawlDelay(rules);
-        // the Crawl-delay applies from this very response on
-        chooseDelay(slot, null);
+        Duration asked = robotsPolicy.crawlDelay(rules);
+        if (asked.compareTo(config.maxCrawlDelay()) > 0) {
+            // Crawling slower than asked is fine; faster is not: skip the host rather than ignore its wish.
+            slot.giveUp("Crawl-delay " + asked.toSeconds() + "s is above politeness.maxCrawlDelay "
+                    + config.maxCrawlDelay().toSeconds() + "s");
+            return;
+        }
+        slot.crawlDelay = asked;
+        delays.choose(slot, null); // the Crawl-delay applies from this very response on
         slot.dueAt = Math.max(slot.dueAt, slot.robotsFetchedAt + slot.effectiveDelay.toMillis());
     }
 
     private void unreachable(HostSlot slot) {
         slot.robotsFailures++;
         if (slot.robotsFailures > config.robotsRetries()) {
-            slot.robots = HostSlot.Robots.GIVEN_UP;
+            slot.giveUp("robots.txt unreachable after " + slot.robotsFailures + " tries");
         } else {
             slot.robots = HostSlot.Robots.UNREACHABLE;
             slot.robotsRetryAt = clock.millis() + config.robotsRetryDelay().toMillis();
@@ -199,10 +258,6 @@ public final class PolitenessGate {
                 || result instanceof FetchResult.HttpError error && error.isTransient();
     }
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
     /** The robots rules of a host, if known (for tests and status). */
     public Optional<BaseRobotRules> rules(String hostKey) {
         return Optional.ofNullable(slot(hostKey).rules);
@@ -210,19 +265,7 @@ public final class PolitenessGate {
 
     /** The host's politeness state for {@code /status}. */
     public JsonObject describe(String hostKey) {
-        HostSlot slot = slot(hostKey);
-        long now = clock.millis();
-        return new JsonObject()
-                .put("requests", slot.requests)
-                .put("robots", slot.robots.name().toLowerCase(Locale.ROOT))
-                .put("crawlDelayMs", slot.crawlDelay.toMillis())
-                .put("delayMs", slot.effectiveDelay.toMillis())
-                .put("delayReason", slot.delayReason)
-                .put("dueInMs", Math.max(0, slot.dueAt - now))
-                .put("inFlight", slot.inFlight)
-                .put("consecutiveFailures", slot.consecutiveFailures)
-                .put("lastOutcome", slot.lastOutcome)
-                .put("responseMs", Math.round(Math.max(0, slot.smoothedResponseMillis)));
+        return HostStatus.describe(slot(hostKey), clock.millis(), ipFloor.ipOf(hostKey));
     }
 
     private HostSlot slot(String hostKey) {

@@ -15,22 +15,17 @@ import java.util.Optional;
  * 4xx allows everything, 5xx and 429 mean "unreachable" (nothing may be fetched yet), a body cut at the
  * download cap is trimmed to its last whole line, a stray partial byte-order mark is removed, and
  * Crawl-delay is read without the parser's own cap (which would turn a long delay into disallow-all)
- * so that {@link #crawlDelay} can apply Herald's.
+ * so that the gate can apply Herald's policy to what the host really asked for.
  */
 public final class RobotsPolicy {
     /** Far above any real Crawl-delay; our own cap is applied in {@link #crawlDelay}. */
     private static final long PARSER_MAX_CRAWL_DELAY_MS = Duration.ofDays(365).toMillis();
 
     private final List<String> agentTokens;
-    private final Duration maxCrawlDelay;
 
-    /**
-     * @param agentToken    bare lower-case product token (validated by the config loader)
-     * @param maxCrawlDelay the longest Crawl-delay honoured; longer ones are clamped to it
-     */
-    public RobotsPolicy(String agentToken, Duration maxCrawlDelay) {
+    /** @param agentToken bare lower-case product token (validated by the config loader) */
+    public RobotsPolicy(String agentToken) {
         this.agentTokens = List.of(agentToken);
-        this.maxCrawlDelay = maxCrawlDelay;
     }
 
     /**
@@ -59,13 +54,18 @@ public final class RobotsPolicy {
         return Optional.empty();
     }
 
-    /** The host's Crawl-delay clamped to [0, maxCrawlDelay]; zero when the rules set none. */
+    /** The Crawl-delay the host asked for; zero when the rules set none (or a negative one). */
     public Duration crawlDelay(BaseRobotRules rules) {
         long ms = rules.getCrawlDelay();
         if (ms == BaseRobotRules.UNSET_CRAWL_DELAY || ms <= 0) {
             return Duration.ZERO;
         }
-        return Duration.ofMillis(Math.min(ms, maxCrawlDelay.toMillis()));
+        return Duration.ofMillis(ms);
+    }
+
+    /** True when a body of this length was cut at the download cap. */
+    public static boolean truncated(byte[] body, int capBytes) {
+        return body.length >= capBytes;
     }
 
     /** Cuts after the last line break so that a truncated rule like "/private-area" never becomes "/pr". */

@@ -117,7 +117,9 @@ class CrawlEndToEndTest {
         assertThat(summary.json().getJsonObject("urls").getLong("robots_blocked")).isEqualTo(1);
         JsonObject hosts = summary.json().getJsonObject("hosts");
         assertThat(hosts.getJsonObject(news.base()).getLong("requests")).isEqualTo(news.hits().size());
-        assertThat(hosts.getJsonObject(blog.base()).getString("robots")).isEqualTo("ready");
+        assertThat(hosts.getJsonObject(blog.base()).getJsonObject("robots").getString("state"))
+                .isEqualTo("4xx-allow");
+        assertThat(hosts.getJsonObject(news.base()).getJsonObject("robots").getString("state")).isEqualTo("fetched");
         assertThat(summary.hostLines()).hasSize(2);
     }
 

@@ -48,8 +48,7 @@ class PolitenessEndToEndTest {
     }
 
     private static PolitenessConfig politeness(Duration delay, Duration robotsRetryDelay, int robotsRetries) {
-        return new PolitenessConfig("HeraldTest/1.0", "heraldbot", delay, Duration.ofSeconds(5), 1, 0,
-                robotsRetryDelay, robotsRetries);
+        return TestConfigs.politeness(delay, 1, robotsRetryDelay, robotsRetries);
     }
 
     @Test
@@ -121,5 +120,100 @@ class PolitenessEndToEndTest {
         double gap = (hits.get(first429 + 1).arrivedNanos() - hits.get(first429).endedNanos()) / 1e6;
         assertThat(gap).isGreaterThanOrEqualTo(1000);
         assertThat(summary.articles()).isEqualTo(2);
+    }
+
+    private static PolitenessConfig with(PolitenessConfig p, double adaptive, Duration maxCrawlDelay, Duration perIp) {
+        return new PolitenessConfig(p.userAgent(), p.robotsAgent(), p.delay(), maxCrawlDelay, p.perHostConcurrency(),
+                adaptive, p.robotsRetryDelay(), p.robotsRetries(), p.robotsTtl(), p.failuresBeforePark(), p.parkFor(),
+                p.maxParks(), perIp);
+    }
+
+    @Test
+    void backoffAfterConsecutive503sDoublesTheGapFromTheServersSide() throws Exception {
+        for (String page : List.of("/a", "/b", "/private/c")) {
+            AtomicInteger calls = new AtomicInteger();
+            String article = TestSite.article("Story " + page, "Story " + page + " begins.");
+            site.route(page, req -> {
+                if (calls.getAndIncrement() == 0) {
+                    req.response().setStatusCode(503).end();
+                } else {
+                    req.response().putHeader("content-type", "text/html").end(article);
+                }
+            });
+        }
+        FetchConfig fetch = new FetchConfig(4, Duration.ofSeconds(2), Duration.ofSeconds(5), 1 << 20, 3, 2,
+                Duration.ofMillis(300));
+        CrawlSummary summary = crawl(politeness(Duration.ZERO, Duration.ofSeconds(1), 1), fetch);
+        assertThat(summary.articles()).isEqualTo(3);
+        List<TestSite.Hit> hits = site.hits();
+        int firstFailure = site.paths().indexOf("/a");
+        long[] minimum = {300, 600, 1200}; // three 503s in a row: 300 ms, doubled, doubled again
+        for (int k = 0; k < minimum.length; k++) {
+            TestSite.Hit failed = hits.get(firstFailure + k);
+            double gap = (hits.get(firstFailure + k + 1).arrivedNanos() - failed.endedNanos()) / 1e6;
+            assertThat(gap).as("gap after failure %d (%s)", k + 1, failed.path()).isGreaterThanOrEqualTo(minimum[k]);
+        }
+    }
+
+    @Test
+    void adaptiveDelayFollowsASlowHost() throws Exception {
+        for (String page : List.of("/a", "/b", "/private/c")) {
+            String html = TestSite.article("Story " + page, "Story " + page + " begins.");
+            site.route(page, req -> vertx.setTimer(200, t -> req.response().putHeader("content-type", "text/html").end(html)));
+        }
+        crawl(with(politeness(Duration.ZERO, Duration.ofSeconds(1), 1), 2.0, Duration.ofSeconds(5), Duration.ZERO),
+                TestConfigs.fetch());
+        // the first slow page moves the smoothed response time to >= 60 ms, so every later gap is >= 120 ms
+        List<TestSite.Hit> pages = site.hits().stream().filter(h -> !h.path().equals("/robots.txt")
+                && !h.path().equals("/")).toList();
+        assertThat(pages).hasSizeGreaterThanOrEqualTo(3);
+        for (int i = 1; i < pages.size(); i++) {
+            assertThat((pages.get(i).arrivedNanos() - pages.get(i - 1).endedNanos()) / 1e6).isGreaterThanOrEqualTo(120);
+        }
+    }
+
+    @Test
+    void aCrawlDelayAboveTheCapSkipsTheHost() throws Exception {
+        site.text("/robots.txt", 200, "User-agent: *\nCrawl-delay: 60\n");
+        CrawlSummary summary = crawl(with(politeness(Duration.ZERO, Duration.ofSeconds(1), 1), 0, Duration.ofSeconds(5),
+                Duration.ZERO), TestConfigs.fetch());
+        assertThat(site.paths()).containsOnly("/robots.txt");
+        assertThat(summary.json().getJsonObject("hosts").getJsonObject(site.base()).getString("skipped"))
+                .contains("Crawl-delay 60s");
+    }
+
+    @Test
+    void hostsSharingAnAddressShareThePerIpFloorAndTheControlShowsTheCheckCanFail() throws Exception {
+        TestSite shared = new TestSite(vertx, "127.0.0.1");
+        shared.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        String port = String.valueOf(portOf(shared));
+        for (int i = 0; i < 4; i++) {
+            shared.html("/s" + i, TestSite.article("Shared " + i, "Shared story " + i + "."));
+        }
+        shared.html("/", "<html><body><a href=\"/s0\">0</a><a href=\"/s1\">1</a><a href=\"/s2\">2</a>"
+                + "<a href=\"/s3\">3</a></body></html>");
+        List<String> seeds = List.of("http://127.0.0.1:" + port + "/", "http://localhost:" + port + "/");
+        PolitenessConfig perHostOnly = politeness(Duration.ofMillis(250), Duration.ofSeconds(1), 1);
+
+        new CrawlRunner(TestConfigs.crawl(seeds, perHostOnly, TestConfigs.fetch(), tmp.resolve("control"), 5, 100))
+                .run().get(60, TimeUnit.SECONDS);
+        assertThat(shared.minGapMillis()).as("control: two host names, one address").isLessThan(250);
+
+        TestSite floored = new TestSite(vertx, "127.0.0.1");
+        floored.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        String port2 = String.valueOf(portOf(floored));
+        for (int i = 0; i < 4; i++) {
+            floored.html("/s" + i, TestSite.article("Shared " + i, "Shared story " + i + "."));
+        }
+        floored.html("/", "<html><body><a href=\"/s0\">0</a><a href=\"/s1\">1</a></body></html>");
+        List<String> seeds2 = List.of("http://127.0.0.1:" + port2 + "/", "http://localhost:" + port2 + "/");
+        new CrawlRunner(TestConfigs.crawl(seeds2, with(perHostOnly, 0, Duration.ofSeconds(5), Duration.ofMillis(250)),
+                TestConfigs.fetch(), tmp.resolve("floored"), 5, 100)).run().get(60, TimeUnit.SECONDS);
+        assertThat(floored.paths()).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(floored.minGapMillis()).isGreaterThanOrEqualTo(250);
+    }
+
+    private static int portOf(TestSite site) {
+        return java.net.URI.create(site.base()).getPort();
     }
 }

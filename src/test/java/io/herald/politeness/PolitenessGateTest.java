@@ -23,7 +23,7 @@ class PolitenessGateTest {
     private final FakeClock clock = new FakeClock();
 
     private PolitenessGate gate(PolitenessConfig config) {
-        return new PolitenessGate(config, Duration.ofSeconds(1), CAP, clock);
+        return new PolitenessGate(config, Duration.ofSeconds(1), CAP, clock, () -> 0.0);
     }
 
     private PolitenessGate gate(Duration delay) {
@@ -89,20 +89,29 @@ class PolitenessGateTest {
     }
 
     @Test
-    void crawlDelayRaisesTheGapAndIsCapped() {
+    void crawlDelayRaisesTheGap() {
         PolitenessGate gate = gate(TestConfigs.politeness(Duration.ofMillis(100), 1));
         robotsReady(gate, "User-agent: *\nCrawl-delay: 3\n");
         gate.pageStarted(HOST);
         gate.pageDone(ok("/a", 1));
         assertThat(gate.check(HOST).at() - clock.millis()).isEqualTo(3000);
         assertThat(gate.describe(HOST).getString("delayReason")).isEqualTo("crawl-delay");
+    }
 
-        PolitenessGate capped = gate(new PolitenessConfig("ua", "heraldbot", Duration.ZERO, Duration.ofSeconds(2), 1, 0,
-                Duration.ofSeconds(1), 1));
-        robotsReady(capped, "User-agent: *\nCrawl-delay: 3600\n");
-        capped.pageStarted(HOST);
-        capped.pageDone(ok("/a", 1));
-        assertThat(capped.check(HOST).at() - clock.millis()).isEqualTo(2000);
+    @Test
+    void aCrawlDelayAboveTheCapSkipsTheHostWithAReason() {
+        PolitenessGate capped = gate(config(Duration.ZERO, Duration.ofSeconds(2), 0));
+        capped.check(HOST);
+        capped.robotsStarted(HOST);
+        capped.robotsDone(robots("User-agent: *\nCrawl-delay: 3600\n"));
+        clock.advance(Duration.ofHours(2));
+        assertThat(capped.check(HOST).kind()).isEqualTo(Kind.GIVE_UP);
+        assertThat(capped.skipReason(HOST)).contains("Crawl-delay 3600s").contains("maxCrawlDelay 2s");
+    }
+
+    private static PolitenessConfig config(Duration delay, Duration maxCrawlDelay, double adaptive) {
+        return new PolitenessConfig("ua", "heraldbot", delay, maxCrawlDelay, 1, adaptive, Duration.ofSeconds(1), 1,
+                Duration.ofHours(24), 3, Duration.ofMinutes(2), 2, Duration.ZERO);
     }
 
     @Test
@@ -154,7 +163,7 @@ class PolitenessGateTest {
     }
 
     @Test
-    void backoffDoublesAfterConsecutiveFailuresAndResetsOnSuccess() {
+    void backoffDoublesAfterConsecutiveFailuresAndDecaysWithSuccesses() {
         PolitenessGate gate = gate(Duration.ofMillis(100));
         robotsReady(gate, "");
         long[] expected = {1000, 2000, 4000};
@@ -165,14 +174,94 @@ class PolitenessGateTest {
             clock.advanceMillis(gap);
         }
         gate.pageStarted(HOST);
+        gate.pageDone(ok("/a", 1)); // level 3 -> 1: one more success clears it
+        assertThat(gate.check(HOST).at() - clock.millis()).isEqualTo(1000);
+        clock.advanceMillis(1000);
+        gate.pageStarted(HOST);
         gate.pageDone(ok("/a", 1));
         assertThat(gate.check(HOST).at() - clock.millis()).isEqualTo(100);
     }
 
     @Test
+    void backoffJitterOnlyLengthensTheWait() {
+        PolitenessGate gate = new PolitenessGate(TestConfigs.politeness(Duration.ZERO, 1), Duration.ofSeconds(1), CAP,
+                clock, () -> 0.999);
+        robotsReady(gate, "");
+        gate.pageStarted(HOST);
+        gate.pageDone(httpError(pageTask("/a"), 500, null));
+        assertThat(gate.check(HOST).at() - clock.millis()).isEqualTo(1250); // 1000 ms × (1 + 0.25 × 0.999)
+    }
+
+    @Test
+    void aHostThatKeepsFailingIsParkedThenGivenUp() {
+        PolitenessGate gate = gate(config(Duration.ZERO, Duration.ofSeconds(30), 0)); // park after 3, parkFor 2m, maxParks 2
+        robotsReady(gate, "");
+        for (int park = 1; park <= 3; park++) {
+            for (int failure = 0; failure < 3; failure++) {
+                assertThat(gate.check(HOST).kind()).isEqualTo(Kind.READY);
+                gate.pageStarted(HOST);
+                gate.pageDone(new FetchResult.NetworkError(pageTask("/a"), Duration.ofMillis(1), "connect", "refused"));
+                if (failure < 2) {
+                    clock.advance(Duration.ofMinutes(10)); // past any backoff
+                }
+            }
+            if (park <= 2) {
+                assertThat(gate.describe(HOST).getString("delayReason")).isEqualTo("parked");
+                assertThat(gate.check(HOST).at() - clock.millis()).isEqualTo(Duration.ofMinutes(2).toMillis());
+                clock.advance(Duration.ofMinutes(2));
+            }
+        }
+        assertThat(gate.check(HOST).kind()).isEqualTo(Kind.GIVE_UP);
+        assertThat(gate.skipReason(HOST)).startsWith("dead");
+    }
+
+    @Test
+    void robotsRulesAreFetchedAgainAfterTheirTtl() {
+        PolitenessGate gate = gate(Duration.ZERO); // robotsTtl 24h
+        robotsReady(gate, "User-agent: *\nDisallow: /old\n");
+        clock.advance(Duration.ofHours(24));
+        assertThat(gate.check(HOST).kind()).isEqualTo(Kind.FETCH_ROBOTS);
+        assertThat(gate.allows(HOST, HOST + "/old/1")).isFalse(); // old rules hold until new ones arrive
+        gate.robotsStarted(HOST);
+        gate.robotsDone(robots("User-agent: *\nDisallow: /new\n"));
+        assertThat(gate.allows(HOST, HOST + "/old/1")).isTrue();
+        assertThat(gate.allows(HOST, HOST + "/new/1")).isFalse();
+    }
+
+    @Test
+    void hostsOnOneAddressShareTheFloor() {
+        String other = "http://other.test:8080";
+        PolitenessGate gate = gate(new PolitenessConfig("ua", "heraldbot", Duration.ZERO, Duration.ofSeconds(30), 1, 0,
+                Duration.ofSeconds(1), 1, Duration.ofHours(24), 5, Duration.ofMinutes(2), 3, Duration.ofMillis(700)));
+        assertThat(gate.check(HOST).kind()).isEqualTo(Kind.RESOLVE);
+        gate.resolved(HOST, "10.9.9.9");
+        gate.resolved(other, "10.9.9.9");
+        assertThat(gate.neighbours(HOST)).containsExactlyInAnyOrder(HOST, other);
+        assertThat(gate.check(HOST).kind()).isEqualTo(Kind.FETCH_ROBOTS);
+        gate.robotsStarted(HOST);
+        assertThat(gate.check(other).kind()).isEqualTo(Kind.BLOCKED);
+        gate.robotsDone(robots(""));
+        assertThat(gate.check(other)).isEqualTo(new Decision(Kind.WAIT, clock.millis() + 700));
+    }
+
+    @Test
+    void statusNamesTheRobotsState() {
+        PolitenessGate gate = gate(Duration.ZERO);
+        assertThat(gate.describe(HOST).getJsonObject("robots").getString("state")).isEqualTo("pending");
+        gate.check(HOST);
+        gate.robotsStarted(HOST);
+        gate.robotsDone(httpError(robotsTask(), 503, null));
+        assertThat(gate.describe(HOST).getJsonObject("robots").getString("state")).isEqualTo("5xx-deferred");
+        clock.advance(Duration.ofMinutes(1));
+        gate.check(HOST);
+        gate.robotsStarted(HOST);
+        gate.robotsDone(httpError(robotsTask(), 410, null));
+        assertThat(gate.describe(HOST).getJsonObject("robots").getString("state")).isEqualTo("4xx-allow");
+    }
+
+    @Test
     void adaptiveDelayFollowsSlowResponses() {
-        PolitenessGate gate = gate(new PolitenessConfig("ua", "heraldbot", Duration.ofMillis(100), Duration.ofSeconds(30),
-                1, 2.0, Duration.ofSeconds(1), 1));
+        PolitenessGate gate = gate(config(Duration.ofMillis(100), Duration.ofSeconds(30), 2.0));
         robotsReady(gate, "");
         gate.pageStarted(HOST);
         gate.pageDone(ok("/a", 800));
