@@ -41,7 +41,10 @@ final class ConfigJson {
     /** Hosts sorted: the record holds a set, and stable output is easier to compare. */
     private static JsonObject scope(ScopeConfig s) {
         return new JsonObject().put("hosts", array(new TreeSet<>(s.hosts())))
-                .put("include", patterns(s.include())).put("exclude", patterns(s.exclude()));
+                .put("include", patterns(s.include())).put("exclude", patterns(s.exclude()))
+                .put("stripParams", array(s.stripParams())).put("maxUrlLength", s.maxUrlLength())
+                .put("maxPathDepth", s.maxPathDepth()).put("maxRepeatedSegments", s.maxRepeatedSegments())
+                .put("maxPagesPerHost", s.maxPagesPerHost());
     }
 
     private static JsonObject politeness(PolitenessConfig p) {

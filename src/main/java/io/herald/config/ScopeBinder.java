@@ -41,7 +41,10 @@ final class ScopeBinder {
     }
 
     ScopeConfig scope(List<String> seeds) {
-        return new ScopeConfig(hosts(seeds), patterns("scope.include"), patterns("scope.exclude"));
+        return new ScopeConfig(hosts(seeds), patterns("scope.include"), patterns("scope.exclude"),
+                f.texts("scope.stripParams"), f.integer("scope.maxUrlLength", 64, 1 << 20),
+                f.integer("scope.maxPathDepth", 1, 1024), f.integer("scope.maxRepeatedSegments", 1, 1024),
+                f.whole("scope.maxPagesPerHost", 0));
     }
 
     private Set<String> hosts(List<String> seeds) {

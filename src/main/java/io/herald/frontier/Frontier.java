@@ -29,7 +29,8 @@ import java.util.Set;
  */
 public final class Frontier {
     private final CrawlConfig config;
-    private final UrlNormalizer normalizer = new UrlNormalizer();
+    private final UrlNormalizer normalizer;
+    private final TrapGuard traps;
     private final Scope scope;
     private final SeenSet seen;
     private final FrontierStore store;
@@ -46,6 +47,8 @@ public final class Frontier {
                     MeterRegistry registry) {
         this.config = config;
         this.scope = new Scope(config.scope());
+        this.normalizer = new UrlNormalizer(config.scope().stripParams());
+        this.traps = new TrapGuard(config.scope());
         this.store = store;
         this.seen = seen;
         this.gate = gate;
@@ -89,7 +92,13 @@ public final class Frontier {
             counters.count(Event.DUPLICATE);
             return false;
         }
-        enqueue(new CrawlUrl(url, UrlNormalizer.hostKey(url), depth, referrer, via, 0, redirects));
+        String hostKey = UrlNormalizer.hostKey(url);
+        TrapGuard.Verdict verdict = traps.admit(url, hostKey);
+        if (verdict != TrapGuard.Verdict.OK) {
+            counters.count(verdict == TrapGuard.Verdict.HOST_BUDGET ? Event.HOST_BUDGET : Event.TRAP);
+            return false;
+        }
+        enqueue(new CrawlUrl(url, hostKey, depth, referrer, via, 0, redirects));
         return true;
     }
 

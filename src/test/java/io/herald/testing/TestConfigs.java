@@ -46,7 +46,7 @@ public final class TestConfigs {
                 .collect(Collectors.toSet());
         return new CrawlConfig(
                 new JobConfig("test", seeds, maxDepth, maxPages),
-                new ScopeConfig(hosts, List.of(), List.of()),
+                ScopeConfig.of(hosts, List.of(), List.of()),
                 politeness,
                 fetch,
                 new ExtractConfig(1, 30, List.of()),
