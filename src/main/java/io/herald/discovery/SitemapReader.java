@@ -125,8 +125,8 @@ public final class SitemapReader {
         if (sniffed != null) {
             return sniffed;
         }
-        if (declared == null) {
-            return "";
+        if (declared == null || declared.isBlank()) {
+            return "unknown"; // only shows up in the problem text: "Can't parse a sitemap with MediaType 'unknown'"
         }
         int semicolon = declared.indexOf(';');
         String bare = semicolon < 0 ? declared : declared.substring(0, semicolon);
