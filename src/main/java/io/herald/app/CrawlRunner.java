@@ -1,6 +1,8 @@
 package io.herald.app;
 
 import io.herald.config.CrawlConfig;
+import io.herald.discovery.DiscoveryVerticle;
+import io.herald.discovery.SitemapReader;
 import io.herald.extract.ArticleExtractor;
 import io.herald.extract.ExtractVerticle;
 import io.herald.fetch.FetchVerticle;
@@ -109,6 +111,8 @@ public final class CrawlRunner {
                 PageFetcher.ROBOTS_MAX_BYTES, clock);
         Frontier frontier = new Frontier(config, new InMemoryFrontierStore(), new InMemorySeenSet(), gate, clock, registry);
         ArticleExtractor extractor = new ArticleExtractor(config.extract());
+        SitemapReader sitemapReader = new SitemapReader(config.discovery().maxAge(),
+                config.discovery().maxUrlsPerSitemap(), Clock.systemUTC());
         PageFetcher fetcher = new PageFetcher(vertx, config.fetch(), config.politeness().userAgent());
         if (config.monitor().enabled()) {
             monitor = new MonitorVerticle(config.monitor(), stats, registry);
@@ -120,6 +124,8 @@ public final class CrawlRunner {
                 .compose(v -> vertx.deployVerticle(() -> new ExtractVerticle(extractor, registry), new DeploymentOptions()
                         .setThreadingModel(ThreadingModel.WORKER).setInstances(config.extract().workers())))
                 .onSuccess(deployments::add)
+                .compose(v -> deploy(new DiscoveryVerticle(sitemapReader, registry),
+                        new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)))
                 .compose(v -> deploy(new FetchVerticle(fetcher, config.fetch().concurrency(), registry), new DeploymentOptions()));
     }
 

@@ -3,11 +3,12 @@ package io.herald.config;
 import java.util.Objects;
 
 /** The whole validated configuration of one crawl: one immutable record per stage. */
-public record CrawlConfig(JobConfig crawl, ScopeConfig scope, PolitenessConfig politeness, FetchConfig fetch,
-                          ExtractConfig extract, OutputConfig output, MonitorConfig monitor) {
+public record CrawlConfig(JobConfig crawl, ScopeConfig scope, DiscoveryConfig discovery, PolitenessConfig politeness,
+                          FetchConfig fetch, ExtractConfig extract, OutputConfig output, MonitorConfig monitor) {
     public CrawlConfig {
         Objects.requireNonNull(crawl, "crawl");
         Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(discovery, "discovery");
         Objects.requireNonNull(politeness, "politeness");
         Objects.requireNonNull(fetch, "fetch");
         Objects.requireNonNull(extract, "extract");

@@ -17,13 +17,19 @@ final class RecordBinder {
     CrawlConfig bind() {
         ScopeBinder scopeBinder = new ScopeBinder(f);
         JobConfig crawl = crawl(scopeBinder.seeds());
-        return new CrawlConfig(crawl, scopeBinder.scope(crawl.seeds()), politeness(), fetch(), extract(),
+        return new CrawlConfig(crawl, scopeBinder.scope(crawl.seeds()), discovery(scopeBinder), politeness(), fetch(), extract(),
                 output(), monitor());
     }
 
     private JobConfig crawl(List<String> seeds) {
         return new JobConfig(f.text("crawl.name"), seeds, f.integer("crawl.maxDepth", 0, Integer.MAX_VALUE),
                 f.whole("crawl.maxPages", 1));
+    }
+
+    private DiscoveryConfig discovery(ScopeBinder scopeBinder) {
+        return new DiscoveryConfig(scopeBinder.urls("discovery.sitemaps"), f.bool("discovery.fromRobots"),
+                f.duration("discovery.maxAge", true), f.integer("discovery.maxUrlsPerSitemap", 1, Integer.MAX_VALUE),
+                f.integer("discovery.maxSitemaps", 0, Integer.MAX_VALUE));
     }
 
     private PolitenessConfig politeness() {

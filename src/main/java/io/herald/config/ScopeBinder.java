@@ -40,6 +40,23 @@ final class ScopeBinder {
         return new ArrayList<>(seeds);
     }
 
+    /** A list of absolute http(s) URLs (each checked like a seed; may be empty). */
+    List<String> urls(String key) {
+        List<?> raw = f.list(key);
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String path = key + "[" + i + "]";
+            String url = f.text(path);
+            String problem = url.isEmpty() ? null : Checks.seedProblem(url);
+            if (problem != null) {
+                f.problem(path, problem + ", got " + ConfigValues.quote(url));
+            } else if (!url.isEmpty()) {
+                urls.add(url);
+            }
+        }
+        return urls;
+    }
+
     ScopeConfig scope(List<String> seeds) {
         return new ScopeConfig(hosts(seeds), patterns("scope.include"), patterns("scope.exclude"),
                 f.texts("scope.stripParams"), f.integer("scope.maxUrlLength", 64, 1 << 20),

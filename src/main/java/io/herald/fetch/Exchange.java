@@ -99,7 +99,7 @@ final class Exchange {
 
     private void onSuccessStatus(HttpClientResponse response, int status) {
         String contentType = response.getHeader(HttpHeaders.CONTENT_TYPE);
-        if (!task.isRobots() && !ResponseRules.isHtml(contentType)) {
+        if (!task.acceptsAnyContentType() && !ResponseRules.isHtml(contentType)) {
             finish(elapsed -> new NotHtml(task, elapsed, status, contentType), true);
             return;
         }

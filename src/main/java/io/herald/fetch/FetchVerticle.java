@@ -2,6 +2,7 @@ package io.herald.fetch;
 
 import io.herald.model.Addresses;
 import io.herald.model.Article;
+import io.herald.model.Discovered;
 import io.herald.model.ExtractResult;
 import io.herald.model.FetchResult;
 import io.herald.model.FetchTask;
@@ -81,15 +82,16 @@ public final class FetchVerticle extends VerticleBase {
                 });
     }
 
-    private Future<?> run(FetchTask task) {
+    private Future<Void> run(FetchTask task) {
         return fetcher.fetch(task).compose(result -> {
             count(task, result);
             bus.send(Addresses.FRONTIER_FETCHED, result, LocalCodec.OPTIONS);
             if (!task.isRobots() && result instanceof FetchResult.Fetched fetched) {
-                return process(new Page(task.target(), fetched.status(), fetched.contentType(), fetched.body(),
-                        fetched.fetchedAt()));
+                Page page = new Page(task.target(), fetched.status(), fetched.contentType(), fetched.body(),
+                        fetched.fetchedAt());
+                return task.kind() == FetchTask.Kind.SITEMAP ? discover(page).mapEmpty() : process(page).mapEmpty();
             }
-            return Future.succeededFuture();
+            return Future.<Void>succeededFuture();
         });
     }
 
@@ -105,6 +107,13 @@ public final class FetchVerticle extends VerticleBase {
                 .onSuccess(processed -> bus.send(Addresses.FRONTIER_PROCESSED, processed, LocalCodec.OPTIONS));
     }
 
+    /** A fetched sitemap or feed is read on a worker; whatever happens, the frontier hears the task is over. */
+    private Future<?> discover(Page page) {
+        return bus.<Discovered>request(Addresses.DISCOVER, page, STAGE).map(Message::body)
+                .otherwise(e -> new Discovered(page.source(), List.of(), List.of(), String.valueOf(e.getMessage())))
+                .onSuccess(discovered -> bus.send(Addresses.FRONTIER_DISCOVERED, discovered, LocalCodec.OPTIONS));
+    }
+
     private Future<Boolean> write(Page page, ExtractResult result) {
         if (result.type() != PageType.ARTICLE || result.article() == null) {
             return Future.succeededFuture(false);
@@ -118,7 +127,7 @@ public final class FetchVerticle extends VerticleBase {
     private void count(FetchTask task, FetchResult result) {
         Counter.builder("herald.fetch.outcomes")
                 .description("Fetch results by kind of request and outcome")
-                .tag("kind", task.isRobots() ? "robots" : "page")
+                .tag("kind", task.kind().name().toLowerCase(java.util.Locale.ROOT))
                 .tag("outcome", result.outcome())
                 .register(registry)
                 .increment();

@@ -38,6 +38,10 @@ public final class PageFetcher {
 
     /** The most of a robots.txt that is read; RFC 9309 asks crawlers to parse at least 500 KiB. */
     public static final int ROBOTS_MAX_BYTES = 512 * 1024;
+    /** The sitemap protocol's own limit on a (decompressed) sitemap file. */
+    public static final int SITEMAP_MAX_BYTES = 50 * 1024 * 1024;
+    static final String SITEMAP_ACCEPT =
+            "application/xml,text/xml,application/rss+xml,application/atom+xml,text/plain;q=0.9,*/*;q=0.5";
 
     static final String PAGE_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5";
     static final String ROBOTS_ACCEPT = "text/plain,*/*";
@@ -71,7 +75,11 @@ public final class PageFetcher {
 
     /** Sends one GET for the task; the future always succeeds, with the outcome as its value. */
     public Future<FetchResult> fetch(FetchTask task) {
-        long bodyLimit = task.isRobots() ? ROBOTS_MAX_BYTES : fetch.maxBodySize();
+        long bodyLimit = switch (task.kind()) {
+            case ROBOTS -> ROBOTS_MAX_BYTES;
+            case SITEMAP -> Math.max(SITEMAP_MAX_BYTES, fetch.maxBodySize());
+            case PAGE -> fetch.maxBodySize();
+        };
         Exchange exchange = new Exchange(vertx, task, bodyLimit, fetch.timeout().toMillis());
         Future<HttpClientRequest> pending;
         try {
@@ -94,8 +102,16 @@ public final class PageFetcher {
                 .setFollowRedirects(false)
                 .setConnectTimeout(fetch.connectTimeout().toMillis())
                 .putHeader(HttpHeaders.USER_AGENT, userAgent)
-                .putHeader(HttpHeaders.ACCEPT, task.isRobots() ? ROBOTS_ACCEPT : PAGE_ACCEPT)
+                .putHeader(HttpHeaders.ACCEPT, accept(task))
                 .putHeader(HttpHeaders.ACCEPT_ENCODING, ACCEPT_ENCODING);
+    }
+
+    private static String accept(FetchTask task) {
+        return switch (task.kind()) {
+            case ROBOTS -> ROBOTS_ACCEPT;
+            case SITEMAP -> SITEMAP_ACCEPT;
+            case PAGE -> PAGE_ACCEPT;
+        };
     }
 
     private static HttpClientOptions clientOptions(FetchConfig fetch) {

@@ -3,6 +3,7 @@ package io.herald.frontier;
 import io.herald.config.CrawlConfig;
 import io.herald.frontier.FrontierCounters.Event;
 import io.herald.model.CrawlUrl;
+import io.herald.model.Discovered;
 import io.herald.model.DiscoveredLink;
 import io.herald.model.FetchResult;
 import io.herald.model.FetchTask;
@@ -28,9 +29,13 @@ import java.util.Set;
  * nothing is in flight and nothing is queued, or the page budget is spent. Single-threaded.
  */
 public final class Frontier {
+    /** Sitemap indexes may nest; deeper than this is a loop or a trap. */
+    private static final int MAX_SITEMAP_NESTING = 3;
+
     private final CrawlConfig config;
     private final UrlNormalizer normalizer;
     private final TrapGuard traps;
+    private final SitemapQueue sitemaps;
     private final Scope scope;
     private final SeenSet seen;
     private final FrontierStore store;
@@ -49,6 +54,7 @@ public final class Frontier {
         this.scope = new Scope(config.scope());
         this.normalizer = new UrlNormalizer(config.scope().stripParams());
         this.traps = new TrapGuard(config.scope());
+        this.sitemaps = new SitemapQueue(config.discovery().maxSitemaps());
         this.store = store;
         this.seen = seen;
         this.gate = gate;
@@ -56,8 +62,9 @@ public final class Frontier {
         this.counters = new FrontierCounters(registry);
     }
 
-    /** Queues the configured seeds (they define the scope, so only normalisation applies to them). */
+    /** Queues the configured seeds and sitemaps (they define the scope, so only normalisation applies). */
     public void seed() {
+        config.discovery().sitemaps().forEach(sitemap -> queueSitemap(sitemap, 0, null, false));
         for (String seed : config.crawl().seeds()) {
             String url = normalizer.normalize(seed);
             if (url == null) {
@@ -65,6 +72,20 @@ public final class Frontier {
             } else if (seen.add(url)) {
                 enqueue(new CrawlUrl(url, UrlNormalizer.hostKey(url), 0, null, Via.SEED, 0, 0));
             }
+        }
+    }
+
+    /** Queues a sitemap or feed; those found in robots.txt or an index must be in scope. */
+    private void queueSitemap(String rawUrl, int depth, String referrer, boolean mustBeInScope) {
+        String url = normalizer.normalize(rawUrl);
+        if (url == null || mustBeInScope && !scope.allows(url)) {
+            counters.count(url == null ? Event.INVALID : Event.OUT_OF_SCOPE);
+            return;
+        }
+        CrawlUrl sitemap = new CrawlUrl(url, UrlNormalizer.hostKey(url), depth, referrer, Via.SITEMAP, 0, 0);
+        if (sitemaps.offer(sitemap)) {
+            counters.count(Event.SITEMAP_QUEUED);
+            schedule.wake(sitemap.hostKey(), 0);
         }
     }
 
@@ -124,7 +145,7 @@ public final class Frontier {
     }
 
     private FetchTask tryHost(String host) {
-        if (store.size(host) == 0 || budgetSpent()) {
+        if (store.size(host) == 0 && !sitemaps.has(host) || budgetSpent()) {
             return null;
         }
         Decision decision = gate.check(host);
@@ -135,7 +156,7 @@ public final class Frontier {
             case BLOCKED:
                 return null; // the end of the request in flight wakes the host again
             case GIVE_UP:
-                counters.count(Event.GAVE_UP, store.drop(host));
+                counters.count(Event.GAVE_UP, store.drop(host) + sitemaps.drop(host));
                 return null;
             case RESOLVE:
                 toResolve.add(host); // resolved() wakes the host again
@@ -146,8 +167,23 @@ public final class Frontier {
                 String robotsUrl = gate.robotsUrl(host);
                 return new FetchTask(new CrawlUrl(robotsUrl, host, 0, null, Via.SEED, 0, 0), FetchTask.Kind.ROBOTS);
             default:
-                return nextAllowedPage(host);
+                FetchTask sitemap = nextAllowedSitemap(host);
+                return sitemap != null ? sitemap : nextAllowedPage(host);
         }
+    }
+
+    private FetchTask nextAllowedSitemap(String host) {
+        CrawlUrl next;
+        while ((next = sitemaps.poll(host)) != null) {
+            if (gate.allows(host, next.url())) {
+                gate.pageStarted(host);
+                schedule.wake(host, 0);
+                return new FetchTask(next, FetchTask.Kind.SITEMAP);
+            }
+            sitemaps.done();
+            counters.count(Event.ROBOTS_BLOCKED);
+        }
+        return null;
     }
 
     private FetchTask nextAllowedPage(String host) {
@@ -172,6 +208,15 @@ public final class Frontier {
         if (task.isRobots()) {
             robotsInFlight--;
             gate.robotsDone(result);
+            if (config.discovery().fromRobots()) {
+                gate.rules(host).ifPresent(rules -> rules.getSitemaps()
+                        .forEach(sitemap -> queueSitemap(sitemap, 0, task.target().url(), true)));
+            }
+        } else if (task.kind() == FetchTask.Kind.SITEMAP) {
+            gate.pageDone(result);
+            if (!(result instanceof FetchResult.Fetched)) {
+                sitemaps.done();
+            }
         } else {
             gate.pageDone(result);
             if (!(result instanceof FetchResult.Fetched)) {
@@ -219,6 +264,21 @@ public final class Frontier {
                 || result instanceof FetchResult.HttpError error && error.isTransient();
     }
 
+    /** A sitemap or feed was read: offer its pages (one hop from the sitemap) and queue its child sitemaps. */
+    public void onDiscovered(Discovered discovered) {
+        sitemaps.done();
+        CrawlUrl source = discovered.source();
+        if (discovered.problem() != null) {
+            counters.count(Event.SITEMAP_PROBLEM);
+        }
+        for (String page : discovered.pages()) {
+            offer(new DiscoveredLink(page, Via.SITEMAP), source);
+        }
+        if (source.depth() < MAX_SITEMAP_NESTING) {
+            discovered.sitemaps().forEach(child -> queueSitemap(child, source.depth() + 1, source.url(), false));
+        }
+    }
+
     /** A page went through extraction (and the sink): offer its links and forget it as in flight. */
     public void onProcessed(Processed processed) {
         pagesInFlight--;
@@ -233,7 +293,8 @@ public final class Frontier {
     }
 
     public boolean isFinished() {
-        return pagesInFlight == 0 && robotsInFlight == 0 && (store.size() == 0 || budgetSpent());
+        return pagesInFlight == 0 && robotsInFlight == 0 && sitemaps.inFlight() == 0
+                && (store.size() == 0 && sitemaps.queued() == 0 || budgetSpent());
     }
 
     /** Why the crawl ended, for the summary. */
@@ -268,6 +329,8 @@ public final class Frontier {
                 .put("pagesStarted", pagesStarted)
                 .put("pagesInFlight", pagesInFlight)
                 .put("robotsInFlight", robotsInFlight)
+                .put("sitemapsQueued", sitemaps.queued())
+                .put("sitemapsInFlight", sitemaps.inFlight())
                 .put("robotsBlocked", counters.get(Event.ROBOTS_BLOCKED))
                 .put("hostCount", schedule.knownHosts().size())
                 .put("hosts", hosts);

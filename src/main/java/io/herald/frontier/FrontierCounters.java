@@ -11,7 +11,7 @@ import java.util.Map;
 final class FrontierCounters {
     enum Event {
         QUEUED, DUPLICATE, OUT_OF_SCOPE, TOO_DEEP, INVALID, ROBOTS_BLOCKED, RETRIED, FAILED, REDIRECT_LIMIT,
-        GAVE_UP, TRAP, HOST_BUDGET
+        GAVE_UP, TRAP, HOST_BUDGET, SITEMAP_QUEUED, SITEMAP_PROBLEM
     }
 
     private final Map<Event, Counter> counters = new EnumMap<>(Event.class);

@@ -1,6 +1,7 @@
 package io.herald.frontier;
 
 import io.herald.model.Addresses;
+import io.herald.model.Discovered;
 import io.herald.model.FetchResult;
 import io.herald.model.LocalCodec;
 import io.herald.model.Processed;
@@ -39,6 +40,7 @@ public final class FrontierVerticle extends VerticleBase {
         bus.<Object>consumer(Addresses.FRONTIER_NEXT, msg -> { waiting.add(msg); pump(); });
         bus.<FetchResult>consumer(Addresses.FRONTIER_FETCHED, msg -> { frontier.onFetched(msg.body()); pump(); });
         bus.<Processed>consumer(Addresses.FRONTIER_PROCESSED, msg -> { frontier.onProcessed(msg.body()); pump(); });
+        bus.<Discovered>consumer(Addresses.FRONTIER_DISCOVERED, msg -> { frontier.onDiscovered(msg.body()); pump(); });
         bus.<Object>consumer(Addresses.FRONTIER_STOP, msg -> { frontier.stop(); pump(); });
         bus.<Object>consumer(Addresses.FRONTIER_STATUS, msg -> msg.reply(frontier.status(500)));
         frontier.seed();

@@ -58,7 +58,7 @@ public final class InMemoryFrontierStore implements FrontierStore {
         private final ArrayDeque<CrawlUrl> rest = new ArrayDeque<>();
 
         void push(CrawlUrl url) {
-            (url.via() == Via.RELATED || url.via() == Via.SEED ? first : rest).addLast(url);
+            (url.via() == Via.RELATED || url.via() == Via.SEED || url.via() == Via.SITEMAP ? first : rest).addLast(url);
         }
 
         CrawlUrl poll() {

@@ -16,6 +16,10 @@ public final class Addresses {
     public static final String CRAWL_FINISHED = "herald.crawl.finished";
     /** Request extraction of a {@link Page}; the reply is an {@link ExtractResult}. */
     public static final String EXTRACT = "herald.extract";
+    /** Request the reading of a fetched sitemap or feed (a {@link Page}); the reply is a {@link Discovered}. */
+    public static final String DISCOVER = "herald.discover";
+    /** Send a {@link Discovered} once a sitemap task is over (read, or failed with no URLs). */
+    public static final String FRONTIER_DISCOVERED = "herald.frontier.discovered";
     /** Request a write of an {@link Article}; the reply (Boolean) says whether it was new and is written. */
     public static final String SINK_WRITE = "herald.sink.write";
 

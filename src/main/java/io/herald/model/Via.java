@@ -11,7 +11,9 @@ public enum Via {
     /** Any other in-scope link found on a page. */
     LINK,
     /** The target of an HTTP redirect. */
-    REDIRECT;
+    REDIRECT,
+    /** Listed in a sitemap or a news feed (crawled ahead of plain links, like related stories). */
+    SITEMAP;
 
     /** The lower-case name used in JSON output. */
     public String jsonName() {

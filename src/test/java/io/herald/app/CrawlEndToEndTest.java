@@ -75,7 +75,7 @@ class CrawlEndToEndTest {
     private CrawlConfig config(Duration delay, int perHost, MonitorConfig monitor) {
         CrawlConfig base = TestConfigs.crawl(List.of(news.url("/"), blog.url("/")), TestConfigs.politeness(delay, perHost),
                 tmp.resolve("out"));
-        return new CrawlConfig(base.crawl(), base.scope(), base.politeness(), base.fetch(), base.extract(), base.output(),
+        return new CrawlConfig(base.crawl(), base.scope(), base.discovery(), base.politeness(), base.fetch(), base.extract(), base.output(),
                 monitor);
     }
 

@@ -1,6 +1,7 @@
 package io.herald.testing;
 
 import io.herald.config.CrawlConfig;
+import io.herald.config.DiscoveryConfig;
 import io.herald.config.ExtractConfig;
 import io.herald.config.FetchConfig;
 import io.herald.config.JobConfig;
@@ -47,6 +48,7 @@ public final class TestConfigs {
         return new CrawlConfig(
                 new JobConfig("test", seeds, maxDepth, maxPages),
                 ScopeConfig.of(hosts, List.of(), List.of()),
+                DiscoveryConfig.off(),
                 politeness,
                 fetch,
                 new ExtractConfig(1, 30, List.of()),
