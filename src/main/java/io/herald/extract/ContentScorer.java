@@ -20,6 +20,8 @@ final class ContentScorer {
             "td", "th", "ul", "picture", "video", "audio");
     private static final int MIN_BLOCK_TEXT = 25;
     private static final int LEVELS = 3;
+    private static final Set<String> WRAPPERS = Set.of("div", "section", "span", "font", "center");
+    private static final int MAX_WRAPPERS = 3;
 
     /** The winning container and its score; {@code element} is null when the page has no text blocks. */
     record Result(Element element, double score, double linkDensity) {
@@ -36,7 +38,7 @@ final class ContentScorer {
                 continue;
             }
             double score = 1 + commas(text) + Math.min(text.length() / 100.0, 3);
-            Element ancestor = block.parent();
+            Element ancestor = paragraphUnit(block, view).parent();
             for (int level = 0; level < LEVELS && ancestor != null; level++, ancestor = ancestor.parent()) {
                 if (!view.kept(ancestor) && !ancestor.normalName().equals("body")) {
                     break;
@@ -70,6 +72,25 @@ final class ContentScorer {
             default:
                 return false;
         }
+    }
+
+    /**
+     * The outermost element that wraps nothing but this text block. CMSs that build text from divs wrap each
+     * paragraph in one or two single-child blocks ({@code .block > .text}); scoring from the innermost div
+     * would pour every paragraph's score into its own wrapper instead of into the shared article body, the
+     * same reason Readability collapses a div that holds a single p.
+     */
+    static Element paragraphUnit(Element block, ContentView view) {
+        Element unit = block;
+        for (int i = 0; i < MAX_WRAPPERS; i++) {
+            Element parent = unit.parent();
+            if (parent == null || !WRAPPERS.contains(parent.normalName()) || parent.childrenSize() != 1
+                    || hasOwnText(parent) || !view.kept(parent)) {
+                break;
+            }
+            unit = parent;
+        }
+        return unit;
     }
 
     private static boolean hasOwnText(Element e) {
