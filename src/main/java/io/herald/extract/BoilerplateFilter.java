@@ -41,14 +41,22 @@ final class BoilerplateFilter {
         return !style.isEmpty() && style.replace(" ", "").toLowerCase(java.util.Locale.ROOT).contains("display:none");
     }
 
-    /** True when the element holds several long paragraphs, i.e. it may be the article itself. */
+    /**
+     * True when the element holds several long paragraphs, i.e. it may be the article itself. Paragraphs
+     * built from divs count too: an ASP.NET-style page-wide form around a div-built article must survive.
+     */
     static boolean carriesArticle(Element e) {
         int rich = 0;
-        for (Element p : e.getElementsByTag("p")) {
-            if (p.text().length() >= LONG_PARAGRAPH && ++rich >= RICH_PARAGRAPHS) {
+        for (Element p : e.getAllElements()) {
+            if (isParagraph(p) && p.text().length() >= LONG_PARAGRAPH && ++rich >= RICH_PARAGRAPHS) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isParagraph(Element e) {
+        String tag = e.normalName();
+        return tag.equals("p") || ((tag.equals("div") || tag.equals("section")) && ContentScorer.isTextBlock(e));
     }
 }

@@ -8,8 +8,9 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
- * Finds the element that holds the article, the way Readability does: every text block scores
- * {@code 1 + commas + min(length / 100, 3)}; the score flows to its parent (full), grandparent (half) and
+ * Finds the element that holds the article, the way Readability does: every text block (a p, or a div used
+ * as one) scores {@code 1 + commas + min(length / 100, 3)}; the score flows from the block, or from the
+ * wrappers that hold nothing else, to their parent (full), grandparent (half) and
  * great-grandparent (a sixth); each candidate starts from its tag and class/id hints and is finally
  * discounted by its link density.
  */
@@ -20,6 +21,9 @@ final class ContentScorer {
             "td", "th", "ul", "picture", "video", "audio");
     private static final int MIN_BLOCK_TEXT = 25;
     private static final int LEVELS = 3;
+    private static final Set<String> WRAPPERS = Set.of("div", "section", "span", "font", "center");
+    private static final int MAX_WRAPPERS = 3;
+    private static final double MAX_LINK_DENSITY = 0.5;
 
     /** The winning container and its score; {@code element} is null when the page has no text blocks. */
     record Result(Element element, double score, double linkDensity) {
@@ -36,7 +40,7 @@ final class ContentScorer {
                 continue;
             }
             double score = 1 + commas(text) + Math.min(text.length() / 100.0, 3);
-            Element ancestor = block.parent();
+            Element ancestor = paragraphUnit(block, view).parent();
             for (int level = 0; level < LEVELS && ancestor != null; level++, ancestor = ancestor.parent()) {
                 if (!view.kept(ancestor) && !ancestor.normalName().equals("body")) {
                     break;
@@ -60,16 +64,58 @@ final class ContentScorer {
         return new Result(best, bestScore, bestDensity);
     }
 
-    /** A paragraph, or a div/section used as one (text with no block children, as Readability converts). */
+    /**
+     * A paragraph, or a div/section used as one, as Readability converts: only inline children, some text,
+     * mostly not link text, and not itself inside a link (a teaser headline is link text, not writing). A
+     * span counts when it holds its own text outside such a block, so that the same words are not scored
+     * twice.
+     */
     static boolean isTextBlock(Element e) {
         switch (e.normalName()) {
             case "p", "pre", "td", "blockquote":
                 return true;
-            case "div", "section", "span":
-                return hasOwnText(e) && e.children().stream().noneMatch(c -> BLOCK.contains(c.normalName()));
+            case "div", "section":
+                return inlineOnly(e) && e.closest("a") == null && linkDensity(e) < MAX_LINK_DENSITY
+                        && !e.text().isBlank();
+            case "span":
+                return hasOwnText(e) && inlineOnly(e) && (e.parent() == null || !isTextBlock(e.parent()));
             default:
                 return false;
         }
+    }
+
+    private static boolean inlineOnly(Element e) {
+        return e.children().stream().noneMatch(c -> BLOCK.contains(c.normalName()));
+    }
+
+    /**
+     * The outermost element that wraps nothing but this text block. CMSs that build text from divs wrap each
+     * paragraph in one or two single-child blocks ({@code .block > .text}); scoring from the innermost div
+     * would pour every paragraph's score into its own wrapper instead of into the shared article body, the
+     * same reason Readability collapses a div that holds a single p.
+     */
+    static Element paragraphUnit(Element block, ContentView view) {
+        Element unit = block;
+        for (int i = 0; i < MAX_WRAPPERS; i++) {
+            Element parent = unit.parent();
+            if (parent == null || !WRAPPERS.contains(parent.normalName()) || hasOwnText(parent)
+                    || !view.kept(parent) || !onlyContent(parent, unit, view)) {
+                break;
+            }
+            unit = parent;
+        }
+        return unit;
+    }
+
+    /** True when every other child of the parent is boilerplate or an empty spacer (no text, no media). */
+    private static boolean onlyContent(Element parent, Element child, ContentView view) {
+        for (Element c : parent.children()) {
+            boolean content = !c.text().isBlank() || c.selectFirst("img, picture, video, iframe") != null;
+            if (c != child && view.kept(c) && content) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasOwnText(Element e) {

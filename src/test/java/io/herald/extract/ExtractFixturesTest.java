@@ -34,7 +34,8 @@ class ExtractFixturesTest {
 
     static Stream<String> fixtures() {
         return Stream.of("wire-jsonld", "blog-no-jsonld", "portal-boilerplate", "front-page", "russian-cp1251",
-                "latin1-header", "broken-jsonld", "graph-jsonld", "site-rule");
+                "latin1-header", "broken-jsonld", "graph-jsonld", "site-rule", "meridian-div-blocks",
+                "meridian-related-blocks");
     }
 
     @ParameterizedTest(name = "{0}")
