@@ -197,4 +197,57 @@ class FrontierTest {
         CrawlUrl seed = frontier.poll().target();
         assertThat(seed.url()).isEqualTo(SEED);
     }
+
+    private Frontier frontierWithSitemaps(List<String> sitemaps, boolean fromRobots) {
+        CrawlConfig base = TestConfigs.crawl(List.of(SEED), TestConfigs.politeness(Duration.ZERO, 1), Path.of("out"));
+        CrawlConfig config = new CrawlConfig(base.crawl(), base.scope(),
+                new io.herald.config.DiscoveryConfig(sitemaps, fromRobots, Duration.ZERO, 100, 10), base.politeness(),
+                base.fetch(), base.extract(), base.output(), base.monitor());
+        return frontier(config);
+    }
+
+    @Test
+    void sitemapsGoFirstAndTheirPagesAreOfferedAsSitemapFinds() {
+        Frontier frontier = frontierWithSitemaps(List.of("http://news.test/news-sitemap.xml"), false);
+        FetchTask sitemap = passRobots(frontier, "");
+        assertThat(sitemap.kind()).isEqualTo(FetchTask.Kind.SITEMAP);
+        frontier.onFetched(new FetchResult.Fetched(sitemap, Duration.ofMillis(1), 200, "application/xml", new byte[0],
+                Instant.EPOCH));
+        assertThat(frontier.isFinished()).isFalse();
+        frontier.onDiscovered(new io.herald.model.Discovered(sitemap.target(),
+                List.of("http://news.test/story-1", "http://other.test/out-of-scope"),
+                List.of("http://news.test/child.xml"), null));
+        FetchTask child = frontier.poll();
+        assertThat(child.kind()).isEqualTo(FetchTask.Kind.SITEMAP);
+        assertThat(child.target().depth()).isEqualTo(1);
+        frontier.onFetched(new FetchResult.HttpError(child, Duration.ofMillis(1), 404, null));
+        List<FetchTask> pages = new ArrayList<>();
+        FetchTask next;
+        while ((next = frontier.poll()) != null) {
+            pages.add(next);
+            fetchedAndProcessed(frontier, next);
+        }
+        assertThat(pages).extracting(t -> t.target().url()).containsExactly("http://news.test/", "http://news.test/story-1");
+        assertThat(pages.get(1).target().via()).isEqualTo(Via.SITEMAP);
+        assertThat(pages.get(1).target().depth()).isEqualTo(1);
+        assertThat(frontier.isFinished()).isTrue();
+    }
+
+    @Test
+    void sitemapLinesOfRobotsTxtAreReadOncePerCrawl() {
+        Frontier frontier = frontierWithSitemaps(List.of(), true);
+        FetchTask first = passRobots(frontier, "User-agent: *\nDisallow:\nSitemap: http://news.test/s.xml\n"
+                + "Sitemap: http://news.test/s.xml\nSitemap: http://elsewhere.test/s.xml\n");
+        assertThat(first.kind()).isEqualTo(FetchTask.Kind.SITEMAP);
+        assertThat(first.target().url()).isEqualTo("http://news.test/s.xml");
+        frontier.onFetched(new FetchResult.NetworkError(first, Duration.ofMillis(1), "reset", "gone"));
+        assertThat(frontier.poll()).as("a failed sitemap backs the host off like any request").isNull();
+        clock.advance(Duration.ofSeconds(1));
+        FetchTask seed = frontier.poll();
+        assertThat(seed.kind()).isEqualTo(FetchTask.Kind.PAGE);
+        fetchedAndProcessed(frontier, seed);
+        assertThat(frontier.poll()).isNull();
+        assertThat(frontier.isFinished()).isTrue();
+        assertThat(count("sitemap_queued")).isEqualTo(1);
+    }
 }
