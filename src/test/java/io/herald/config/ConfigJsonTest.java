@@ -28,7 +28,7 @@ class ConfigJsonTest {
         assertThat(json.getJsonObject("monitor").getString("progressInterval")).isEqualTo("5s");
         assertThat(json.getJsonObject("scope").getJsonArray("hosts").getList()).containsExactly("127.0.0.2");
         assertThat(json.getJsonObject("scope").getJsonArray("exclude").getList()).containsExactly("\\.pdf$");
-        assertThat(json.fieldNames()).containsExactly("crawl", "scope", "politeness", "fetch", "extract",
+        assertThat(json.fieldNames()).containsExactly("crawl", "scope", "discovery", "politeness", "fetch", "extract",
                 "output", "monitor");
     }
 
