@@ -1,0 +1,70 @@
+package io.herald.bench;
+
+import io.herald.app.CrawlRunner;
+import io.herald.app.CrawlSummary;
+import io.herald.config.CrawlConfig;
+import io.herald.config.FetchConfig;
+import io.herald.config.PolitenessConfig;
+import io.herald.testing.TestConfigs;
+import io.herald.testing.TestSite;
+import io.vertx.core.Vertx;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Whole-crawl throughput against local sites on 127.0.0.10 and up (a benchmark, not a test):
+ * {@code scripts/bench-crawl HOSTS PAGES_PER_HOST DELAY_MS PER_HOST_CONCURRENCY FETCH_CONCURRENCY}.
+ * Every article page is about 60 KB of realistic markup, so extraction costs what it costs on real sites.
+ */
+public final class CrawlBench {
+    private CrawlBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int hosts = arg(args, 0, 20);
+        int pages = arg(args, 1, 50);
+        int delayMs = arg(args, 2, 200);
+        int perHost = arg(args, 3, 1);
+        int concurrency = arg(args, 4, 64);
+        Vertx vertx = Vertx.vertx();
+        List<String> seeds = new ArrayList<>();
+        for (int h = 0; h < hosts; h++) {
+            TestSite site = new TestSite(vertx, "127.0.0." + (10 + h));
+            site.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            StringBuilder front = new StringBuilder("<html><body>");
+            for (int p = 0; p < pages; p++) {
+                front.append("<a href=\"/news/").append(p).append("\">Story ").append(p).append("</a>\n");
+                site.html("/news/" + p, BenchPages.article(h, p));
+            }
+            site.html("/", front.append("</body></html>").toString());
+            site.text("/robots.txt", 200, "User-agent: *\nDisallow: /private/\n");
+            seeds.add(site.url("/"));
+        }
+        Path out = Files.createTempDirectory("herald-bench");
+        PolitenessConfig politeness = TestConfigs.politeness(Duration.ofMillis(delayMs), perHost);
+        FetchConfig fetch = new FetchConfig(concurrency, Duration.ofSeconds(5), Duration.ofSeconds(20), 5 << 20, 3, 1,
+                Duration.ofMillis(200));
+        CrawlConfig config = TestConfigs.crawl(seeds, politeness, fetch, out, 3, Long.MAX_VALUE);
+        CrawlConfig withWorkers = new CrawlConfig(config.crawl(), config.scope(), config.discovery(), config.politeness(),
+                config.fetch(), new io.herald.config.ExtractConfig(Runtime.getRuntime().availableProcessors(), 60,
+                List.of()), config.output(), config.monitor());
+        long start = System.nanoTime();
+        CrawlSummary summary = new CrawlRunner(withWorkers).run().get(30, TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "hosts=%d pages/host=%d delay=%dms perHost=%d concurrency=%d cores=%d%n",
+                hosts, pages, delayMs, perHost, concurrency, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "%d pages, %d articles in %.2f s: %.1f pages/s, %.1f articles/s%n",
+                summary.pages(), summary.articles(), seconds, summary.pages() / seconds, summary.articles() / seconds);
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private static int arg(String[] args, int i, int fallback) {
+        return args.length > i ? Integer.parseInt(args[i]) : fallback;
+    }
+}
