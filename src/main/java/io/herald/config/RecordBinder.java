@@ -27,7 +27,7 @@ final class RecordBinder {
     }
 
     private DiscoveryConfig discovery(ScopeBinder scopeBinder) {
-        return new DiscoveryConfig(scopeBinder.urls("discovery.sitemaps"), f.bool("discovery.fromRobots"),
+        return new DiscoveryConfig(scopeBinder.urls("discovery.sitemaps", "sitemap"), f.bool("discovery.fromRobots"),
                 f.duration("discovery.maxAge", true), f.integer("discovery.maxUrlsPerSitemap", 1, Integer.MAX_VALUE),
                 f.integer("discovery.maxSitemaps", 0, Integer.MAX_VALUE));
     }

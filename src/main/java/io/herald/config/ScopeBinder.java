@@ -21,40 +21,29 @@ final class ScopeBinder {
     /** The seeds, stripped, each checked; duplicates and an empty list are problems. */
     List<String> seeds() {
         String key = "crawl.seeds";
-        List<?> raw = f.list(key);
-        Set<String> seeds = new LinkedHashSet<>();
-        for (int i = 0; i < raw.size(); i++) {
-            String path = key + "[" + i + "]";
-            String url = f.text(path);
-            String problem = url.isEmpty() ? null : Checks.seedProblem(url);
-            if (problem != null) {
-                f.problem(path, problem + ", got " + ConfigValues.quote(url));
-            } else if (!url.isEmpty() && !seeds.add(url)) {
-                f.problem(path, "duplicate seed " + ConfigValues.quote(url));
-            }
-        }
-        if (raw.isEmpty() && !(f.raw(key) != null && !(f.raw(key) instanceof List<?>))) {
+        List<String> seeds = urls(key, "seed");
+        if (f.list(key).isEmpty() && !(f.raw(key) != null && !(f.raw(key) instanceof List<?>))) {
             f.problem(key, "at least one seed URL is required (a list of absolute http(s) URLs;"
                     + " on the command line: --set crawl.seeds=https://news.example.com/)");
         }
-        return new ArrayList<>(seeds);
+        return seeds;
     }
 
-    /** A list of absolute http(s) URLs (each checked like a seed; may be empty). */
-    List<String> urls(String key) {
+    /** A list of absolute http(s) URLs, each checked, duplicates reported by {@code what} they are. */
+    List<String> urls(String key, String what) {
         List<?> raw = f.list(key);
-        List<String> urls = new ArrayList<>();
+        Set<String> urls = new LinkedHashSet<>();
         for (int i = 0; i < raw.size(); i++) {
             String path = key + "[" + i + "]";
             String url = f.text(path);
             String problem = url.isEmpty() ? null : Checks.seedProblem(url);
             if (problem != null) {
                 f.problem(path, problem + ", got " + ConfigValues.quote(url));
-            } else if (!url.isEmpty()) {
-                urls.add(url);
+            } else if (!url.isEmpty() && !urls.add(url)) {
+                f.problem(path, "duplicate " + what + " " + ConfigValues.quote(url));
             }
         }
-        return urls;
+        return new ArrayList<>(urls);
     }
 
     ScopeConfig scope(List<String> seeds) {
