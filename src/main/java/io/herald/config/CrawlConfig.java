@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /** The whole validated configuration of one crawl: one immutable record per stage. */
 public record CrawlConfig(JobConfig crawl, ScopeConfig scope, PolitenessConfig politeness, FetchConfig fetch,
-                          ExtractConfig extract, OutputConfig output, MonitorConfig monitor) {
+                          ExtractConfig extract, OutputConfig output, MonitorConfig monitor,
+                          StateConfig state) {
     public CrawlConfig {
         Objects.requireNonNull(crawl, "crawl");
         Objects.requireNonNull(scope, "scope");
@@ -13,5 +14,6 @@ public record CrawlConfig(JobConfig crawl, ScopeConfig scope, PolitenessConfig p
         Objects.requireNonNull(extract, "extract");
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(monitor, "monitor");
+        Objects.requireNonNull(state, "state");
     }
 }

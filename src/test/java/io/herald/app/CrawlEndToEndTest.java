@@ -76,7 +76,7 @@ class CrawlEndToEndTest {
         CrawlConfig base = TestConfigs.crawl(List.of(news.url("/"), blog.url("/")), TestConfigs.politeness(delay, perHost),
                 tmp.resolve("out"));
         return new CrawlConfig(base.crawl(), base.scope(), base.politeness(), base.fetch(), base.extract(), base.output(),
-                monitor);
+                monitor, base.state());
     }
 
     private static <T> T done(io.vertx.core.Future<T> future) throws Exception {
