@@ -50,8 +50,12 @@ public final class Frontier {
         this.pagesStarted = store.pagesStartedBefore(); // a resumed crawl keeps its page budget
     }
 
-    /** Queues the configured seeds (they define the scope, so only normalisation applies to them). */
+    /**
+     * Schedules the hosts an earlier run of this crawl left queued, and queues the configured seeds (they define
+     * the scope, so only normalisation applies to them) unless an earlier run has seen them.
+     */
     public void seed() {
+        store.queuedHosts().forEach(host -> schedule.wake(host, 0)); // a resumed crawl's queues
         for (String seed : config.crawl().seeds()) {
             String url = normalizer.normalize(seed);
             if (url == null) {

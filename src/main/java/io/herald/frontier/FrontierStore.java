@@ -2,6 +2,8 @@ package io.herald.frontier;
 
 import io.herald.model.CrawlUrl;
 
+import java.util.Collection;
+
 /**
  * The queued URLs, one FIFO queue per host. Related-story links of a host are served before its
  * other links. An in-memory implementation backs small crawls and tests; a durable one can replace
@@ -24,6 +26,9 @@ public interface FrontierStore {
 
     /** Empties a host's queue and says how many URLs it held. */
     int drop(String hostKey);
+
+    /** Hosts with queued URLs: after a restart, the frontier schedules these before anything new arrives. */
+    Collection<String> queuedHosts();
 
     /** The outcome of a polled URL is final (its article, if any, is written); it need not be fetched again. */
     default void done(CrawlUrl url) {
