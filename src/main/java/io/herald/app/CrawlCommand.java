@@ -5,7 +5,11 @@ import io.herald.config.CrawlConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import io.herald.state.StateException;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.LocalDateTime;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -13,8 +17,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code herald crawl -c FILE [--set k=v]...}: runs a crawl to its end. SIGTERM or Ctrl-C stops it
- * cleanly: no new requests, pages in flight are written, the output holds whole lines only.
+ * {@code herald crawl -c FILE [--set k=v]... [--fresh]}: runs a crawl to its end, or continues the one this
+ * command ran before (its state is in {@code state.dir}). SIGTERM or Ctrl-C stops it cleanly: no new
+ * requests, pages in flight are written, the state is checkpointed, the output holds whole lines only.
  */
 @Command(name = "crawl", description = "Run a crawl.")
 final class CrawlCommand implements Callable<Integer> {
@@ -22,6 +27,10 @@ final class CrawlCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOptions options = new ConfigOptions();
+
+    @Option(names = "--fresh", description = "Start over: move the old state and output folders aside (never"
+            + " deleted) instead of resuming the crawl they hold")
+    boolean fresh;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -32,9 +41,18 @@ final class CrawlCommand implements Callable<Integer> {
             System.err.println("herald: config error: " + e.getMessage());
             return Main.EXIT_CONFIG;
         }
+        if (fresh) {
+            FreshStart.moveAside(config, LocalDateTime.now()).forEach(System.out::println);
+        }
         LOG.info("herald 0.1.0 · crawl \"{}\" · {} seed(s) · politeness {}ms/host · output {}", config.crawl().name(),
                 config.crawl().seeds().size(), config.politeness().delay().toMillis(), config.output().dir());
-        CrawlRunner runner = new CrawlRunner(config);
+        CrawlRunner runner;
+        try {
+            runner = new CrawlRunner(config);
+        } catch (StateException e) {
+            System.err.println("herald: " + e.getMessage());
+            return Main.EXIT_CONFIG;
+        }
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> stopGracefully(runner, done, config), "herald-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

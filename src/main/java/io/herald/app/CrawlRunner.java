@@ -9,8 +9,6 @@ import io.herald.fetch.FetchVerticle;
 import io.herald.fetch.PageFetcher;
 import io.herald.frontier.Frontier;
 import io.herald.frontier.FrontierVerticle;
-import io.herald.frontier.InMemoryFrontierStore;
-import io.herald.frontier.InMemorySeenSet;
 import io.herald.model.Addresses;
 import io.herald.model.LocalCodec;
 import io.herald.monitor.CrawlStats;
@@ -52,10 +50,14 @@ public final class CrawlRunner {
     private final Vertx vertx;
     private final CrawlStats stats;
     private final List<String> deployments = new ArrayList<>();
+    private final CrawlState state;
     private MonitorVerticle monitor;
 
+    /** @throws io.herald.state.StateException if the crawl's state cannot be opened or is another crawl's */
     public CrawlRunner(CrawlConfig config) {
         this.config = config;
+        this.state = CrawlState.open(config);
+        LOG.info("{}", state.describe());
         this.vertx = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
                 .withMetrics(new MicrometerMetricsFactory(registry))
@@ -79,6 +81,7 @@ public final class CrawlRunner {
                 .compose(status -> shutdown().map(v -> status))
                 .map(status -> CrawlSummary.write(config, status.getString("reason"), status, stats))
                 .onComplete(ar -> {
+                    state.close();
                     vertx.close();
                     if (ar.succeeded()) {
                         result.complete(ar.result());
@@ -109,7 +112,7 @@ public final class CrawlRunner {
     private Future<?> deployAll() {
         PolitenessGate gate = new PolitenessGate(config.politeness(), config.fetch().retryBackoff(),
                 PageFetcher.ROBOTS_MAX_BYTES, clock);
-        Frontier frontier = new Frontier(config, new InMemoryFrontierStore(), new InMemorySeenSet(), gate, clock, registry);
+        Frontier frontier = new Frontier(config, state.store(), state.seen(), gate, clock, registry);
         ArticleExtractor extractor = new ArticleExtractor(config.extract());
         SitemapReader sitemapReader = new SitemapReader(config.discovery().maxAge(),
                 config.discovery().maxUrlsPerSitemap(), Clock.systemUTC());
@@ -120,7 +123,8 @@ public final class CrawlRunner {
         return deploy(new SinkVerticle(config.output(), registry), new DeploymentOptions())
                 .compose(v -> monitor == null ? Future.succeededFuture() : deploy(monitor, new DeploymentOptions()))
                 .compose(v -> deploy(new ProgressVerticle(stats, config.monitor().progressInterval()), new DeploymentOptions()))
-                .compose(v -> deploy(new FrontierVerticle(frontier, clock), new DeploymentOptions()))
+                .compose(v -> deploy(new FrontierVerticle(frontier, clock, config.state().durable()
+                        ? config.state().checkpointInterval() : java.time.Duration.ZERO), new DeploymentOptions()))
                 .compose(v -> vertx.deployVerticle(() -> new ExtractVerticle(extractor, registry), new DeploymentOptions()
                         .setThreadingModel(ThreadingModel.WORKER).setInstances(config.extract().workers())))
                 .onSuccess(deployments::add)

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -31,12 +32,20 @@ final class ConfigJson {
                 .put("extract", extract(c.extract()))
                 .put("output", new JsonObject()
                         .put("dir", c.output().dir().toString())
-                        .put("rotateBytes", ByteSizes.format(c.output().rotateBytes())))
+                        .put("rotateBytes", ByteSizes.format(c.output().rotateBytes()))
+                        .put("rotateInterval", Durations.format(c.output().rotateInterval()))
+                        .put("gzip", c.output().gzip()))
                 .put("monitor", new JsonObject()
                         .put("enabled", c.monitor().enabled())
                         .put("host", c.monitor().host())
                         .put("port", c.monitor().port())
-                        .put("progressInterval", Durations.format(c.monitor().progressInterval())));
+                        .put("progressInterval", Durations.format(c.monitor().progressInterval())))
+                .put("state", new JsonObject()
+                        .put("dir", c.state().dir().toString())
+                        .put("store", c.state().store().name().toLowerCase(Locale.ROOT))
+                        .put("workingSet", c.state().workingSet())
+                        .put("cacheSize", ByteSizes.format(c.state().cacheSize()))
+                        .put("checkpointInterval", Durations.format(c.state().checkpointInterval())));
     }
 
     private static JsonObject crawl(JobConfig j) {

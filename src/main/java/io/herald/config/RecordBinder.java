@@ -3,6 +3,7 @@ package io.herald.config;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /** The merged tree to records, one method per section; every bad value goes to {@link Problems}. */
 final class RecordBinder {
@@ -17,8 +18,8 @@ final class RecordBinder {
     CrawlConfig bind() {
         ScopeBinder scopeBinder = new ScopeBinder(f);
         JobConfig crawl = crawl(scopeBinder.seeds());
-        return new CrawlConfig(crawl, scopeBinder.scope(crawl.seeds()), discovery(scopeBinder), politeness(), fetch(), extract(),
-                output(), monitor());
+        return new CrawlConfig(crawl, scopeBinder.scope(crawl.seeds()), discovery(scopeBinder), politeness(), fetch(),
+                extract(), output(), monitor(), state());
     }
 
     private JobConfig crawl(List<String> seeds) {
@@ -60,14 +61,30 @@ final class RecordBinder {
     }
 
     private OutputConfig output() {
-        String dir = f.text("output.dir");
-        Path path = Path.of(".");
+        return new OutputConfig(path("output.dir"), f.size("output.rotateBytes", ONE_KB),
+                f.duration("output.rotateInterval", true), f.bool("output.gzip"));
+    }
+
+    private StateConfig state() {
+        String store = f.text("state.store");
+        StateConfig.Store kind = StateConfig.Store.ROCKSDB;
         try {
-            path = Path.of(dir);
-        } catch (InvalidPathException e) {
-            f.problem("output.dir", "not a usable path (" + e.getReason() + "), got " + ConfigValues.quote(dir));
+            kind = StateConfig.Store.valueOf(store.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            f.problem("state.store", "expected rocksdb or memory, got " + ConfigValues.quote(store));
         }
-        return new OutputConfig(path, f.size("output.rotateBytes", ONE_KB));
+        return new StateConfig(path("state.dir"), kind, f.integer("state.workingSet", 1, Integer.MAX_VALUE),
+                f.size("state.cacheSize", 1L << 20), f.duration("state.checkpointInterval", false));
+    }
+
+    private Path path(String key) {
+        String dir = f.text(key);
+        try {
+            return Path.of(dir);
+        } catch (InvalidPathException e) {
+            f.problem(key, "not a usable path (" + e.getReason() + "), got " + ConfigValues.quote(dir));
+            return Path.of(".");
+        }
     }
 
     private MonitorConfig monitor() {

@@ -60,10 +60,15 @@ public final class Frontier {
         this.gate = gate;
         this.schedule = new HostSchedule(clock);
         this.counters = new FrontierCounters(registry);
+        this.pagesStarted = store.pagesStartedBefore(); // a resumed crawl keeps its page budget
     }
 
-    /** Queues the configured seeds and sitemaps (they define the scope, so only normalisation applies). */
+    /**
+     * Schedules the hosts an earlier run of this crawl left queued, and queues the configured seeds and sitemaps
+     * (they define the scope, so only normalisation applies to them) unless an earlier run has seen them.
+     */
     public void seed() {
+        store.queuedHosts().forEach(host -> schedule.wake(host, 0)); // a resumed crawl's queues
         config.discovery().sitemaps().forEach(sitemap -> queueSitemap(sitemap, 0, null, false));
         for (String seed : config.crawl().seeds()) {
             String url = normalizer.normalize(seed);
@@ -197,6 +202,7 @@ public final class Frontier {
                 return new FetchTask(next, FetchTask.Kind.PAGE);
             }
             counters.count(Event.ROBOTS_BLOCKED);
+            store.done(next);
         }
         return null;
     }
@@ -222,6 +228,7 @@ public final class Frontier {
             if (!(result instanceof FetchResult.Fetched)) {
                 pagesInFlight--;
                 afterFailedOrRedirected(result);
+                store.done(task.target());
             }
         }
         schedule.wake(host, 0);
@@ -285,6 +292,15 @@ public final class Frontier {
         for (DiscoveredLink link : processed.links()) {
             offer(link, processed.source());
         }
+        store.done(processed.source()); // after its links: a durable store keeps changes in order
+    }
+
+    /**
+     * Starts a checkpoint of the store; run the result once the output is synced (see
+     * {@link FrontierStore#checkpoint}).
+     */
+    public Runnable checkpoint() {
+        return store.checkpoint(pagesStarted);
     }
 
     /** Clock time (ms) at which a waiting host becomes due, or {@link Long#MAX_VALUE} if none waits. */

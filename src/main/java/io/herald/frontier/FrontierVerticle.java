@@ -9,28 +9,44 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 
+import io.vertx.core.eventbus.DeliveryOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 
 /**
  * The only owner of the {@link Frontier}. Fetch slots ask for work on {@link Addresses#FRONTIER_NEXT}
  * and get an answer when a host is due (a long poll), so in-flight requests are bounded by the number
  * of slots. When the crawl is over every waiting slot gets a null answer and
- * {@link Addresses#CRAWL_FINISHED} is published once.
+ * {@link Addresses#CRAWL_FINISHED} is published once. With a durable store it also checkpoints: every
+ * {@code state.checkpointInterval} and on stop, after the sink has synced the output.
  */
 public final class FrontierVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(FrontierVerticle.class);
+    private static final DeliveryOptions SYNC = new DeliveryOptions().setSendTimeout(30_000);
     private final Frontier frontier;
     private final Clock clock;
+    private final long checkpointMs;
+    private boolean checkpointing;
     private final ArrayDeque<Message<Object>> waiting = new ArrayDeque<>();
     private long timerId = -1;
     private long timerAt = Long.MAX_VALUE;
     private boolean finished;
 
     public FrontierVerticle(Frontier frontier, Clock clock) {
+        this(frontier, clock, Duration.ZERO);
+    }
+
+    /** With {@code checkpointInterval} > 0, finished URLs are committed that often, and on stop. */
+    public FrontierVerticle(Frontier frontier, Clock clock, Duration checkpointInterval) {
         this.frontier = frontier;
         this.clock = clock;
+        this.checkpointMs = checkpointInterval.toMillis();
     }
 
     @Override
@@ -44,7 +60,32 @@ public final class FrontierVerticle extends VerticleBase {
         bus.<Object>consumer(Addresses.FRONTIER_STOP, msg -> { frontier.stop(); pump(); });
         bus.<Object>consumer(Addresses.FRONTIER_STATUS, msg -> msg.reply(frontier.status(500)));
         frontier.seed();
+        if (checkpointMs > 0) {
+            vertx.setPeriodic(checkpointMs, id -> checkpoint());
+        }
         return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<?> stop() {
+        return checkpointMs > 0 ? checkpoint() : Future.succeededFuture();
+    }
+
+    /**
+     * Asks the sink to sync the output, then commits the URLs finished before the request: their articles were
+     * written before they were reported finished, so the sync covers them. One checkpoint at a time.
+     */
+    private Future<?> checkpoint() {
+        if (checkpointing) {
+            return Future.succeededFuture();
+        }
+        checkpointing = true;
+        Runnable commit = frontier.checkpoint();
+        return vertx.eventBus().request(Addresses.SINK_SYNC, null, SYNC)
+                .onSuccess(reply -> commit.run())
+                .onFailure(e -> LOG.warn("checkpoint skipped, output not synced: {}", e.getMessage()))
+                .onComplete(ar -> checkpointing = false)
+                .otherwiseEmpty();
     }
 
     /** Hands due tasks to waiting slots, then arms a timer for the next host that becomes due. */

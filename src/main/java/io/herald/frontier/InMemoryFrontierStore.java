@@ -4,6 +4,8 @@ import io.herald.model.CrawlUrl;
 import io.herald.model.Via;
 
 import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -51,6 +53,11 @@ public final class InMemoryFrontierStore implements FrontierStore {
         int dropped = queue == null ? 0 : queue.size();
         size -= dropped;
         return dropped;
+    }
+
+    @Override
+    public Collection<String> queuedHosts() {
+        return List.copyOf(queues.keySet());
     }
 
     private static final class HostQueue {

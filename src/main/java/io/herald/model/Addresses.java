@@ -23,6 +23,12 @@ public final class Addresses {
     /** Request a write of an {@link Article}; the reply (Boolean) says whether it was new and is written. */
     public static final String SINK_WRITE = "herald.sink.write";
 
+    /**
+     * Request (no body) that the output be forced to disk; the reply (null) comes once every line written
+     * before the request is synced. The frontier asks before it commits finished URLs.
+     */
+    public static final String SINK_SYNC = "herald.sink.sync";
+
     private Addresses() {
     }
 }

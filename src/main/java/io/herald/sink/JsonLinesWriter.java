@@ -11,12 +11,10 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Appends whole JSON lines to {@code articles-0001.jsonl}, {@code articles-0002.jsonl}, … in one folder.
@@ -26,15 +24,19 @@ import java.util.stream.Stream;
  * {@link #sync} (called by the owner on a timer and on close) makes it survive a crash of the machine.
  * A crash in the middle of a write can tear only the last line of the newest file, and the next writer
  * on the folder cuts that tail off ({@link #repairTornTail}). Each writer starts a new file, opened on
- * its first line, so earlier runs' files are never appended to.
+ * its first line, so earlier runs' files are never appended to. Files also rotate by age
+ * ({@code rotateInterval}, checked on each write and by {@link #rotateIfDue}), and with {@code gzip} each
+ * file is compressed when it is closed ({@link OutputFiles#gzip}); a closed file is never written again.
  *
  * <p>Not thread-safe: one owner (the sink verticle) calls it from one thread at a time.
  */
 public final class JsonLinesWriter implements Closeable {
-    private static final Pattern FILE_NAME = Pattern.compile("articles-([0-9]{4,9})\\.jsonl");
-
     private final Path dir;
     private final long rotateBytes;
+    private final long rotateMillis;
+    private final boolean gzip;
+    private final Clock clock;
+    private long openedAt;
     private final List<Path> files = new ArrayList<>();
     private int lastNumber;
     private FileChannel channel;
@@ -48,36 +50,61 @@ public final class JsonLinesWriter implements Closeable {
      * @throws UncheckedIOException if the folder cannot be created or read, or its newest file repaired
      */
     public JsonLinesWriter(Path dir, long rotateBytes) {
+        this(dir, rotateBytes, Duration.ZERO, false, Clock.systemUTC());
+    }
+
+    /**
+     * @param rotateInterval a file is closed once it has been open this long (zero: never by time)
+     * @param gzip           compress each file when it is closed, to {@code articles-N.jsonl.gz}
+     * @param clock          the time source for {@code rotateInterval}
+     */
+    public JsonLinesWriter(Path dir, long rotateBytes, Duration rotateInterval, boolean gzip, Clock clock) {
         if (rotateBytes <= 0) {
             throw new IllegalArgumentException("rotateBytes must be positive: " + rotateBytes);
         }
         this.dir = dir;
         this.rotateBytes = rotateBytes;
+        this.rotateMillis = rotateInterval.toMillis();
+        this.gzip = gzip;
+        this.clock = clock;
         try {
             Files.createDirectories(dir);
+            OutputFiles.cleanUp(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create output folder " + dir, e);
         }
         List<Path> existing = existingFiles(dir);
         if (!existing.isEmpty()) {
             Path newest = existing.get(existing.size() - 1);
-            lastNumber = number(newest);
-            repairTornTail(newest);
+            lastNumber = OutputFiles.number(newest);
+            if (!OutputFiles.isGzip(newest)) {
+                repairTornTail(newest);
+            }
+        }
+        if (gzip) {
+            compressLeftovers(existing);
         }
     }
 
-    /** The {@code articles-NNNN.jsonl} files in {@code dir}, oldest (lowest number) first. */
+    // Plain files of earlier runs (a crash kept them from being compressed) are closed for good: compress them.
+    private static void compressLeftovers(List<Path> existing) {
+        for (Path file : existing) {
+            if (!OutputFiles.isGzip(file)) {
+                try {
+                    OutputFiles.gzip(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot compress " + file, e);
+                }
+            }
+        }
+    }
+
+    /**
+     * The {@code articles-NNNN.jsonl} and {@code articles-NNNN.jsonl.gz} files in {@code dir}, oldest (lowest
+     * number) first.
+     */
     public static List<Path> existingFiles(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(p -> FILE_NAME.matcher(p.getFileName().toString()).matches())
-                    .sorted((a, b) -> Integer.compare(number(a), number(b)))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list output folder " + dir, e);
-        }
+        return OutputFiles.list(dir);
     }
 
     /** Writes {@code line} as one line, starting the next file first if this one would pass the limit. */
@@ -86,7 +113,7 @@ public final class JsonLinesWriter implements Closeable {
             throw new IOException("writer is closed");
         }
         byte[] bytes = JsonLine.encode(line);
-        if (channel != null && size > 0 && size + bytes.length > rotateBytes) {
+        if (channel != null && (size > 0 && size + bytes.length > rotateBytes || intervalPassed())) {
             closeCurrent();
         }
         if (channel == null) {
@@ -94,6 +121,22 @@ public final class JsonLinesWriter implements Closeable {
         }
         appendWhole(bytes);
         lines++;
+    }
+
+    /**
+     * Closes the current file if it has been open for {@code rotateInterval}, so that a quiet crawl still
+     * hands finished files on; the next line starts a new file. True when a file was closed.
+     */
+    public boolean rotateIfDue() throws IOException {
+        if (channel != null && !closed && intervalPassed()) {
+            closeCurrent();
+            return true;
+        }
+        return false;
+    }
+
+    private boolean intervalPassed() {
+        return rotateMillis > 0 && clock.millis() - openedAt >= rotateMillis;
     }
 
     /** Forces everything written so far to the storage device. */
@@ -104,7 +147,7 @@ public final class JsonLinesWriter implements Closeable {
         }
     }
 
-    /** The files this writer created, in order. */
+    /** The files this writer created, in order (a compressed file by its {@code .gz} name). */
     public List<Path> files() {
         return List.copyOf(files);
     }
@@ -178,12 +221,13 @@ public final class JsonLinesWriter implements Closeable {
 
     private void openNext() throws IOException {
         while (true) {
-            Path file = dir.resolve(String.format(Locale.ROOT, "articles-%04d.jsonl", ++lastNumber));
+            Path file = OutputFiles.plain(dir, ++lastNumber);
             try {
                 // CREATE_NEW: never append to a file some other run (or process) wrote.
                 channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                         StandardOpenOption.APPEND);
                 size = 0;
+                openedAt = clock.millis();
                 files.add(file);
                 return;
             } catch (FileAlreadyExistsException taken) {
@@ -200,11 +244,10 @@ public final class JsonLinesWriter implements Closeable {
                 channel.close();
                 channel = null;
             }
+            if (gzip) {
+                int last = files.size() - 1;
+                files.set(last, OutputFiles.gzip(files.get(last)));
+            }
         }
-    }
-
-    private static int number(Path file) {
-        Matcher m = FILE_NAME.matcher(file.getFileName().toString());
-        return m.matches() ? Integer.parseInt(m.group(1)) : 0;
     }
 }

@@ -5,9 +5,9 @@ import io.vertx.core.json.JsonObject;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,7 +23,8 @@ final class OutputReader {
     static long rememberAll(List<Path> files, ArticleDeduper deduper) {
         long count = 0;
         for (Path file : files) {
-            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(OutputFiles.open(file),
+                    StandardCharsets.UTF_8))) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     count += remember(line, deduper) ? 1 : 0;
                 }

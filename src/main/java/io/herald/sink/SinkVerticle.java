@@ -12,11 +12,14 @@ import io.vertx.core.eventbus.MessageConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+
 /**
  * Owns the output folder: takes {@link Article}s on {@link Addresses#SINK_WRITE}, replies TRUE when one
  * is written and FALSE when it is a duplicate. Dedup runs on the event loop; disk work runs in order on a
  * worker ({@code executeBlocking(…, true)}), so the event loop never waits for the disk and the writer
- * is used by one thread at a time. Syncs to disk each second that saw a write, and on stop.
+ * is used by one thread at a time. Syncs to disk each second that saw a write, on {@link Addresses#SINK_SYNC}
+ * and on stop; closes a file whose {@code rotateInterval} has passed even when no line comes.
  */
 public final class SinkVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(SinkVerticle.class);
@@ -25,6 +28,7 @@ public final class SinkVerticle extends VerticleBase {
     private final ArticleDeduper deduper = new ArticleDeduper();
     private JsonLinesWriter writer;
     private MessageConsumer<Article> consumer;
+    private MessageConsumer<Object> syncConsumer;
     private boolean dirty;
 
     public SinkVerticle(OutputConfig config, MeterRegistry registry) {
@@ -36,20 +40,22 @@ public final class SinkVerticle extends VerticleBase {
     public Future<?> start() {
         LocalCodec.register(vertx.eventBus());
         return blocking(() -> {
-            writer = new JsonLinesWriter(config.dir(), config.rotateBytes());
+            writer = new JsonLinesWriter(config.dir(), config.rotateBytes(), config.rotateInterval(), config.gzip(),
+                    Clock.systemUTC());
             long known = OutputReader.rememberAll(JsonLinesWriter.existingFiles(config.dir()), deduper);
             LOG.info("Writing articles to {}; {} from earlier runs will not be written again", config.dir(), known);
         }).compose(v -> {
-            vertx.setPeriodic(1000, id -> syncIfDirty());
+            vertx.setPeriodic(1000, id -> everySecond());
+            syncConsumer = vertx.eventBus().consumer(Addresses.SINK_SYNC, this::onSync);
             consumer = vertx.eventBus().consumer(Addresses.SINK_WRITE, this::onArticle);
-            return consumer.completion();
+            return syncConsumer.completion().compose(ready -> consumer.completion());
         });
     }
 
     @Override
     public Future<?> stop() {
         // Stop taking articles first, so none is queued behind the close.
-        return consumer.unregister().compose(v -> blocking(writer::close));
+        return consumer.unregister().compose(v -> syncConsumer.unregister()).compose(v -> blocking(writer::close));
     }
 
     private void onArticle(Message<Article> message) {
@@ -71,11 +77,19 @@ public final class SinkVerticle extends VerticleBase {
         });
     }
 
-    private void syncIfDirty() {
+    private void everySecond() {
         if (dirty) {
             dirty = false;
             blocking(() -> writer.sync()).onFailure(err -> LOG.warn("Could not sync output: {}", err.toString()));
         }
+        blocking(() -> writer.rotateIfDue()).onFailure(err -> LOG.warn("Could not rotate output: {}", err.toString()));
+    }
+
+    // On the same ordered worker as the writes, so the sync covers every line written before the request.
+    private void onSync(Message<Object> message) {
+        dirty = false;
+        blocking(() -> writer.sync()).onSuccess(v -> message.reply(null))
+                .onFailure(err -> message.fail(500, "sync failed: " + err));
     }
 
     private Future<Void> blocking(IoWork work) {

@@ -75,8 +75,7 @@ class CrawlEndToEndTest {
     private CrawlConfig config(Duration delay, int perHost, MonitorConfig monitor) {
         CrawlConfig base = TestConfigs.crawl(List.of(news.url("/"), blog.url("/")), TestConfigs.politeness(delay, perHost),
                 tmp.resolve("out"));
-        return new CrawlConfig(base.crawl(), base.scope(), base.discovery(), base.politeness(), base.fetch(), base.extract(), base.output(),
-                monitor);
+        return base.withMonitor(monitor);
     }
 
     private static <T> T done(io.vertx.core.Future<T> future) throws Exception {

@@ -42,6 +42,7 @@ class DemoCrawlEndToEndTest {
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("crawl.seeds", String.join(",", bases));
         overrides.put("output.dir", tmp.resolve("out").toString());
+        overrides.put("state.dir", tmp.resolve("state").toString()); // the durable store, as users run it
         overrides.put("politeness.delay", "100ms");
         overrides.put("monitor.enabled", "false");
         CrawlConfig config = ConfigLoader.load(Path.of("conf/demo.yaml"), overrides);

@@ -61,9 +61,7 @@ class DiscoveryEndToEndTest {
 
         CrawlConfig base = TestConfigs.crawl(List.of(site.url("/")), TestConfigs.politeness(Duration.ofMillis(50), 1),
                 tmp.resolve("out"));
-        CrawlConfig config = new CrawlConfig(base.crawl(), base.scope(),
-                new DiscoveryConfig(List.of(), true, Duration.ofHours(48), 1000, 10), base.politeness(), base.fetch(),
-                base.extract(), base.output(), base.monitor());
+        CrawlConfig config = base.withDiscovery(new DiscoveryConfig(List.of(), true, Duration.ofHours(48), 1000, 10));
         CrawlSummary summary = new CrawlRunner(config).run().get(60, TimeUnit.SECONDS);
 
         assertThat(site.paths()).contains("/news-sitemap.xml", "/fresh").doesNotContain("/stale", "/private/fresh");

@@ -53,6 +53,7 @@ class StopSignalTest {
                 "fetch: {concurrency: 2}",
                 "extract: {minWords: 30}",
                 "output: {dir: '" + out + "'}",
+                "state: {dir: '" + tmp.resolve("state") + "'}",
                 "monitor: {enabled: false, progressInterval: 0}", ""));
         Process process = new ProcessBuilder(javaBin(), "-cp", classPath(), Main.class.getName(), "crawl", "-c", conf.toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("log.txt").toFile()).start();

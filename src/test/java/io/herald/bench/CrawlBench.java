@@ -51,9 +51,8 @@ public final class CrawlBench {
         FetchConfig fetch = new FetchConfig(concurrency, Duration.ofSeconds(5), Duration.ofSeconds(20), 5 << 20, 3, 1,
                 Duration.ofMillis(200));
         CrawlConfig config = TestConfigs.crawl(seeds, politeness, fetch, out, 3, Long.MAX_VALUE);
-        CrawlConfig withWorkers = new CrawlConfig(config.crawl(), config.scope(), config.discovery(), config.politeness(),
-                config.fetch(), new io.herald.config.ExtractConfig(Runtime.getRuntime().availableProcessors(), 60,
-                List.of()), config.output(), config.monitor());
+        CrawlConfig withWorkers = config.withExtract(new io.herald.config.ExtractConfig(
+                Runtime.getRuntime().availableProcessors(), 60, List.of()));
         long start = System.nanoTime();
         CrawlSummary summary = new CrawlRunner(withWorkers).run().get(30, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - start) / 1e9;

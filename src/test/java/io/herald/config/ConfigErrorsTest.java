@@ -80,7 +80,8 @@ class ConfigErrorsTest {
         politeness: {dealy: 2s}     | politeness.dealy         | did you mean "politeness.delay"?
         fetch: {delay: 2s}          | fetch.delay              | did you mean "politeness.delay"?
         fetch: {max_body_size: 1MB} | fetch.max_body_size      | did you mean "fetch.maxBodySize"?
-        state: {dir: x}             | state                    | unknown key (see herald-defaults.yaml
+        state: {dri: x}             | state.dri                | did you mean "state.dir"?
+        storage: {dir: x}           | storage                  | unknown key (see herald-defaults.yaml
         extract: {rules: [{hosts: [a.example], titel: h1}]} | extract.rules[0].titel | did you mean "title"?
         """)
     void unknownKeysSuggestTheClosestKnownKey(String yaml, String key, String expected) {

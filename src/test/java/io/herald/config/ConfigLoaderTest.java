@@ -33,6 +33,26 @@ class ConfigLoaderTest {
         assertThat(c.extract()).isEqualTo(new ExtractConfig(2, 60, List.of()));
         assertThat(c.output()).isEqualTo(new OutputConfig(Path.of("out/crawl"), 512L * 1024 * 1024));
         assertThat(c.monitor()).isEqualTo(new MonitorConfig(true, "127.0.0.1", 8080, Duration.ofSeconds(5)));
+        assertThat(c.state()).isEqualTo(new StateConfig(Path.of("state/crawl"), StateConfig.Store.ROCKSDB, 10_000,
+                64L << 20, Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void stateAndRotationKeysAreRead() {
+        CrawlConfig c = ConfigLoader.fromYaml("""
+                crawl: {seeds: ['http://127.0.0.2/']}
+                output: {rotateInterval: 1h, gzip: true}
+                state: {dir: /tmp/st, store: Memory, workingSet: 50}
+                """, "x.yaml", Map.of());
+
+        assertThat(c.output().rotateInterval()).isEqualTo(Duration.ofHours(1));
+        assertThat(c.output().gzip()).isTrue();
+        assertThat(c.state().dir()).isEqualTo(Path.of("/tmp/st"));
+        assertThat(c.state().store()).isEqualTo(StateConfig.Store.MEMORY);
+        assertThat(c.state().workingSet()).isEqualTo(50);
+        assertThatThrownBy(() -> ConfigLoader.fromYaml("crawl: {seeds: ['http://127.0.0.2/']}\nstate: {store: lmdb}\n",
+                "y.yaml", Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("state.store: expected rocksdb or memory, got \"lmdb\"");
     }
 
     @Test

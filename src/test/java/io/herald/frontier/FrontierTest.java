@@ -200,9 +200,8 @@ class FrontierTest {
 
     private Frontier frontierWithSitemaps(List<String> sitemaps, boolean fromRobots) {
         CrawlConfig base = TestConfigs.crawl(List.of(SEED), TestConfigs.politeness(Duration.ZERO, 1), Path.of("out"));
-        CrawlConfig config = new CrawlConfig(base.crawl(), base.scope(),
-                new io.herald.config.DiscoveryConfig(sitemaps, fromRobots, Duration.ZERO, 100, 10), base.politeness(),
-                base.fetch(), base.extract(), base.output(), base.monitor());
+        CrawlConfig config = base.withDiscovery(new io.herald.config.DiscoveryConfig(sitemaps, fromRobots, Duration.ZERO,
+                100, 10));
         return frontier(config);
     }
 

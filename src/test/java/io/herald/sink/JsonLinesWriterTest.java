@@ -4,12 +4,20 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.herald.testing.FakeClock;
+
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -144,6 +152,87 @@ class JsonLinesWriterTest {
         writer.sync();
         assertThatThrownBy(() -> writer.write(new JsonObject())).isInstanceOf(IOException.class);
         assertThat(Files.readString(dir.resolve("articles-0001.jsonl"))).isEqualTo("{\"a\":1}\n");
+    }
+
+    @Test
+    void rotatesByTimeOnWriteAndWhenIdle() throws IOException {
+        FakeClock clock = new FakeClock();
+        try (JsonLinesWriter writer = new JsonLinesWriter(dir, 1 << 20, Duration.ofMinutes(10), false, clock)) {
+            writer.write(new JsonObject().put("n", 1));
+            clock.advance(Duration.ofMinutes(9));
+            writer.write(new JsonObject().put("n", 2));
+            assertThat(writer.rotateIfDue()).isFalse();
+            clock.advance(Duration.ofMinutes(1));
+            writer.write(new JsonObject().put("n", 3)); // the first file is 10 minutes old: this starts the second
+            clock.advance(Duration.ofMinutes(10));
+            assertThat(writer.rotateIfDue()).as("idle file closed").isTrue();
+            assertThat(writer.rotateIfDue()).as("nothing open").isFalse();
+            clock.advance(Duration.ofHours(1));
+            writer.write(new JsonObject().put("n", 4));
+            assertThat(writer.files()).extracting(p -> p.getFileName().toString())
+                    .containsExactly("articles-0001.jsonl", "articles-0002.jsonl", "articles-0003.jsonl");
+        }
+        assertThat(Files.readAllLines(dir.resolve("articles-0001.jsonl"))).containsExactly("{\"n\":1}", "{\"n\":2}");
+        assertThat(Files.readAllLines(dir.resolve("articles-0002.jsonl"))).containsExactly("{\"n\":3}");
+    }
+
+    @Test
+    void gzipCompressesEachFileWhenItIsClosedAndOnlyThen() throws IOException {
+        FakeClock clock = new FakeClock();
+        try (JsonLinesWriter writer = new JsonLinesWriter(dir, 1 << 20, Duration.ofMinutes(1), true, clock)) {
+            writer.write(new JsonObject().put("n", 1));
+            assertThat(dir.resolve("articles-0001.jsonl")).exists();
+            assertThat(dir.resolve("articles-0001.jsonl.gz")).doesNotExist();
+            clock.advance(Duration.ofMinutes(1));
+            writer.write(new JsonObject().put("n", 2));
+            assertThat(dir.resolve("articles-0001.jsonl")).doesNotExist();
+            assertThat(gunzip(dir.resolve("articles-0001.jsonl.gz"))).isEqualTo("{\"n\":1}\n");
+            assertThat(dir.resolve("articles-0002.jsonl")).exists();
+        }
+        assertThat(gunzip(dir.resolve("articles-0002.jsonl.gz"))).isEqualTo("{\"n\":2}\n");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("articles-0001.jsonl.gz", "articles-0002.jsonl.gz");
+        }
+        try (JsonLinesWriter next = new JsonLinesWriter(dir, 1 << 20, Duration.ZERO, true, clock)) {
+            next.write(new JsonObject().put("n", 3));
+            assertThat(next.files()).containsExactly(dir.resolve("articles-0003.jsonl"));
+        }
+        assertThat(JsonLinesWriter.existingFiles(dir)).extracting(p -> p.getFileName().toString())
+                .containsExactly("articles-0001.jsonl.gz", "articles-0002.jsonl.gz", "articles-0003.jsonl.gz");
+    }
+
+    @Test
+    void aCrashDuringCompressionIsFinishedByTheNextWriter() throws IOException {
+        // run 1 crashed after the rename of 0001.gz but before the plain file was removed; run 2 crashed while
+        // compressing 0002 (a .tmp is left); run 3 was killed mid-line in 0003.
+        Files.writeString(dir.resolve("articles-0001.jsonl"), "{\"n\":1}\n");
+        gzipTo(dir.resolve("articles-0001.jsonl.gz"), "{\"n\":1}\n");
+        Files.writeString(dir.resolve("articles-0002.jsonl"), "{\"n\":2}\n");
+        Files.writeString(dir.resolve("articles-0002.jsonl.gz.tmp"), "half a gzip");
+        Files.writeString(dir.resolve("articles-0003.jsonl"), "{\"n\":3}\n{\"n\":");
+        try (JsonLinesWriter writer = new JsonLinesWriter(dir, 1 << 20, Duration.ZERO, true, new FakeClock())) {
+            try (Stream<Path> left = Files.list(dir)) {
+                assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                        "articles-0001.jsonl.gz", "articles-0002.jsonl.gz", "articles-0003.jsonl.gz");
+            }
+            assertThat(gunzip(dir.resolve("articles-0002.jsonl.gz"))).isEqualTo("{\"n\":2}\n");
+            assertThat(gunzip(dir.resolve("articles-0003.jsonl.gz"))).isEqualTo("{\"n\":3}\n");
+            writer.write(new JsonObject().put("n", 4));
+            assertThat(writer.files()).containsExactly(dir.resolve("articles-0004.jsonl"));
+        }
+    }
+
+    private static String gunzip(Path file) throws IOException {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void gzipTo(Path file, String text) throws IOException {
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     @Test

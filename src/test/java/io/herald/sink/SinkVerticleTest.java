@@ -98,6 +98,24 @@ class SinkVerticleTest {
                 })));
     }
 
+    @Test
+    void gzippedOutputOfEarlierRunsIsReadBackAndSyncIsAnswered(Vertx vertx, VertxTestContext ctx) {
+        List<Object> replies = new ArrayList<>();
+        OutputConfig config = new OutputConfig(dir, 1 << 20, java.time.Duration.ZERO, true);
+        vertx.deployVerticle(new SinkVerticle(config, registry))
+                .compose(id -> send(vertx, TestArticles.minimal("http://127.0.0.2:8090/a"), replies)
+                        .compose(v -> vertx.eventBus().request(Addresses.SINK_SYNC, null))
+                        .compose(v -> vertx.undeploy(id)))
+                .compose(v -> vertx.deployVerticle(new SinkVerticle(config, registry)))
+                .compose(id -> send(vertx, TestArticles.minimal("http://127.0.0.2:8090/a"), replies)
+                        .compose(v -> vertx.undeploy(id)))
+                .onComplete(ctx.succeeding(v -> ctx.verify(() -> {
+                    assertThat(replies).containsExactly(true, false);
+                    assertThat(JsonLinesWriter.existingFiles(dir)).containsExactly(dir.resolve("articles-0001.jsonl.gz"));
+                    ctx.completeNow();
+                })));
+    }
+
     private static Future<Void> send(Vertx vertx, Article article, List<Object> replies) {
         return vertx.eventBus().request(Addresses.SINK_WRITE, article, LocalCodec.OPTIONS)
                 .map(Message::body)

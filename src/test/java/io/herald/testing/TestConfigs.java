@@ -9,6 +9,7 @@ import io.herald.config.MonitorConfig;
 import io.herald.config.OutputConfig;
 import io.herald.config.PolitenessConfig;
 import io.herald.config.ScopeConfig;
+import io.herald.config.StateConfig;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -53,6 +54,7 @@ public final class TestConfigs {
                 fetch,
                 new ExtractConfig(1, 30, List.of()),
                 new OutputConfig(outDir, 1L << 30),
-                new MonitorConfig(false, "127.0.0.1", 0, Duration.ZERO));
+                new MonitorConfig(false, "127.0.0.1", 0, Duration.ZERO),
+                StateConfig.memory());
     }
 }

@@ -1,0 +1,156 @@
+package io.herald.app;
+
+import io.herald.testing.TestSite;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Fault injection: the real crawler process is killed with SIGKILL at random moments, restarted with the same
+ * command each time, and finally allowed to finish. The output must then hold every article of the site
+ * exactly once, every line whole, with rotation by time and gzip on (so kills also land in the middle of a
+ * rotation or a compression). The seed is printed, so a failure can be replayed with {@code -Dkill.seed=N}.
+ */
+class KillAndResumeTest {
+    private static final int ARTICLES = 60;
+    private static final int KILLS = 4;
+    private final Vertx vertx = Vertx.vertx();
+
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void stop() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void everyArticleExactlyOnceAfterRepeatedKills() throws Exception {
+        long seed = Long.getLong("kill.seed", System.nanoTime());
+        System.out.println("KillAndResumeTest seed " + seed);
+        Random random = new Random(seed);
+        TestSite site = startSite();
+        Path out = tmp.resolve("out");
+        List<String> command = command(site, out);
+
+        List<Integer> linesAtKill = new ArrayList<>();
+        for (int kill = 0; kill < KILLS; kill++) {
+            Process process = start(command, kill);
+            try {
+                // a random moment in the crawl: after a few more articles, plus a random fraction of a page
+                int target = readLines(out).size() + 1 + random.nextInt(12);
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
+                        .until(() -> readLines(out).size() >= target || !process.isAlive());
+                assertThat(process.waitFor(random.nextInt(250), TimeUnit.MILLISECONDS))
+                        .as("run %d still crawling when killed", kill).isFalse();
+            } finally {
+                process.destroyForcibly(); // SIGKILL: no shutdown hook, no close, no final checkpoint
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+            linesAtKill.add(readLines(out).size());
+        }
+        Process last = start(command, KILLS);
+        try {
+            assertThat(last.waitFor(40, TimeUnit.SECONDS)).as("last run finished").isTrue();
+            assertThat(last.exitValue()).isZero();
+        } finally {
+            last.destroyForcibly();
+        }
+
+        List<String> lines = readLines(out);
+        List<String> urls = lines.stream().map(l -> new JsonObject(l).getString("url")).toList();
+        Set<String> expected = IntStream.range(0, ARTICLES).mapToObj(i -> site.url("/story/" + i))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(new TreeSet<>(urls)).as("lines at each kill: %s", linesAtKill).isEqualTo(expected);
+        assertThat(urls).as("no article written twice").hasSize(ARTICLES);
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .allMatch(name -> name.equals("summary.json") || name.matches("articles-\\d{4}\\.jsonl\\.gz"));
+        }
+        assertThat(linesAtKill).as("each kill came after more articles").isSorted().last().isNotEqualTo(ARTICLES);
+    }
+
+    private TestSite startSite() throws Exception {
+        TestSite site = new TestSite(vertx, "127.0.0.12");
+        site.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        StringBuilder front = new StringBuilder("<html><body>");
+        for (int i = 0; i < ARTICLES; i++) {
+            front.append("<a href=\"/story/").append(i).append("\">Story ").append(i).append("</a> ");
+            String html = TestSite.article("Story " + i, "Story number " + i + " begins.",
+                    "/story/" + (i + 1) % ARTICLES, "/story/" + (i * 7) % ARTICLES);
+            site.route("/story/" + i, req -> vertx.setTimer(120, t -> req.response()
+                    .putHeader("content-type", "text/html; charset=utf-8").end(html)));
+        }
+        site.html("/", front.append("</body></html>").toString());
+        return site;
+    }
+
+    private List<String> command(TestSite site, Path out) throws IOException {
+        Path conf = tmp.resolve("crawl.yaml");
+        Files.writeString(conf, String.join("\n",
+                "crawl: {name: kill-test, seeds: ['" + site.url("/") + "']}",
+                "politeness: {delay: 0ms, perHostConcurrency: 3}",
+                "fetch: {concurrency: 3}",
+                "extract: {minWords: 30}",
+                "output: {dir: '" + out + "', rotateInterval: 1s, gzip: true}",
+                "state: {dir: '" + tmp.resolve("state") + "', checkpointInterval: 200ms}",
+                "monitor: {enabled: false, progressInterval: 0}", ""));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return List.of(java, "-Xmx128m", "-cp", classPath(), Main.class.getName(), "crawl", "-c", conf.toString());
+    }
+
+    private Process start(List<String> command, int run) throws IOException {
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("run-" + run + ".log").toFile()).start();
+    }
+
+    /** Every line of every output file, plain or compressed. */
+    private static List<String> readLines(Path out) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (Path file : CrawlSummary.articleFiles(out)) {
+            byte[] bytes;
+            try (InputStream in = file.toString().endsWith(".gz")
+                    ? new GZIPInputStream(Files.newInputStream(file)) : Files.newInputStream(file)) {
+                bytes = in.readAllBytes();
+            } catch (java.nio.file.NoSuchFileException compressedMeanwhile) {
+                continue; // while a run is alive, a plain file becomes .gz between listing and reading
+            }
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                    new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
+                reader.lines().forEach(lines::add);
+            }
+        }
+        return lines;
+    }
+
+    /** Surefire runs tests from a manifest-only jar; it publishes the real class path in this property. */
+    private static String classPath() {
+        String cp = System.getProperty("surefire.test.class.path");
+        return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path").replace(' ', File.pathSeparatorChar);
+    }
+}
