@@ -69,8 +69,8 @@ public record CrawlSummary(JsonObject json, Path path) {
         JsonObject hosts = json.getJsonObject("hosts");
         return hosts.fieldNames().stream().sorted().map(host -> {
             JsonObject h = hosts.getJsonObject(host);
-            return String.format(java.util.Locale.ROOT, "  %-28s %4d requests  robots %-12s delay %5dms (%s)  last %s",
-                    host, h.getLong("requests", 0L), h.getJsonObject("robots").getString("state"), h.getLong("delayMs", 0L),
+            return String.format(java.util.Locale.ROOT, "  %-28s %4d requests  %3d robots-blocked  robots %-12s delay %5dms (%s)  last %s",
+                    host, h.getLong("requests", 0L), h.getLong("robotsBlocked", 0L), h.getJsonObject("robots").getString("state"), h.getLong("delayMs", 0L),
                     h.getString("skipped") == null ? h.getString("delayReason") : "skipped: " + h.getString("skipped"),
                     h.getString("lastOutcome"));
         }).toList();

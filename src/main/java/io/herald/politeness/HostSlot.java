@@ -28,6 +28,7 @@ final class HostSlot {
 
     int inFlight;
     long requests;
+    long robotsBlocked;
     long dueAt;
     double smoothedResponseMillis = -1;
     int consecutiveFailures;

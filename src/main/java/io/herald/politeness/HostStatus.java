@@ -16,6 +16,7 @@ final class HostStatus {
                 .put("crawlDelayMs", slot.crawlDelay.toMillis());
         return new JsonObject()
                 .put("requests", slot.requests)
+                .put("robotsBlocked", slot.robotsBlocked)
                 .put("robots", robots)
                 .put("delayMs", slot.effectiveDelay.toMillis())
                 .put("delayReason", slot.delayReason)

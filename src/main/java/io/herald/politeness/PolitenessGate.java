@@ -122,10 +122,14 @@ public final class PolitenessGate {
         return slot(hostKey).robotsUrl;
     }
 
-    /** True when the host's robots rules allow the (normalised) URL. Call only after READY. */
+    /** True when the host's robots rules allow the (normalised) URL; a refusal is counted for the host. */
     public boolean allows(String hostKey, String url) {
-        BaseRobotRules rules = slot(hostKey).rules;
-        return rules == null || rules.isAllowed(url);
+        HostSlot slot = slot(hostKey);
+        boolean allowed = slot.rules == null || slot.rules.isAllowed(url);
+        if (!allowed) {
+            slot.robotsBlocked++;
+        }
+        return allowed;
     }
 
     /** Why the host gets no more requests, or null. */

@@ -116,6 +116,8 @@ class CrawlEndToEndTest {
         assertThat(summary.json().getJsonObject("urls").getLong("robots_blocked")).isEqualTo(1);
         JsonObject hosts = summary.json().getJsonObject("hosts");
         assertThat(hosts.getJsonObject(news.base()).getLong("requests")).isEqualTo(news.hits().size());
+        assertThat(hosts.getJsonObject(news.base()).getLong("robotsBlocked")).isEqualTo(1);
+        assertThat(hosts.getJsonObject(blog.base()).getLong("robotsBlocked")).isZero();
         assertThat(hosts.getJsonObject(blog.base()).getJsonObject("robots").getString("state"))
                 .isEqualTo("4xx-allow");
         assertThat(hosts.getJsonObject(news.base()).getJsonObject("robots").getString("state")).isEqualTo("fetched");
