@@ -31,11 +31,14 @@ import java.util.Set;
 public final class Frontier {
     /** Sitemap indexes may nest; deeper than this is a loop or a trap. */
     private static final int MAX_SITEMAP_NESTING = 3;
+    /** Raw links whose normalisation is remembered: a few MB, enough for the templates of many hosts. */
+    private static final int LINK_MEMO_SIZE = 20_000;
 
     private final CrawlConfig config;
     private final UrlNormalizer normalizer;
     private final TrapGuard traps;
     private final SitemapQueue sitemaps;
+    private final LinkMemo links;
     private final Scope scope;
     private final SeenSet seen;
     private final FrontierStore store;
@@ -55,6 +58,7 @@ public final class Frontier {
         this.normalizer = new UrlNormalizer(config.scope().stripParams());
         this.traps = new TrapGuard(config.scope());
         this.sitemaps = new SitemapQueue(config.discovery().maxSitemaps());
+        this.links = new LinkMemo(normalizer, scope, LINK_MEMO_SIZE);
         this.store = store;
         this.seen = seen;
         this.gate = gate;
@@ -105,12 +109,13 @@ public final class Frontier {
     }
 
     private boolean admit(String rawUrl, int depth, String referrer, Via via, int redirects) {
-        String url = normalizer.normalize(rawUrl);
+        LinkMemo.Verdict judged = links.judge(rawUrl);
+        String url = judged.url();
         if (url == null) {
             counters.count(Event.INVALID);
             return false;
         }
-        if (!scope.allows(url)) {
+        if (!judged.inScope()) {
             counters.count(Event.OUT_OF_SCOPE);
             return false;
         }
