@@ -1,0 +1,225 @@
+package io.herald.state;
+
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.InfoLogLevel;
+import org.rocksdb.LRUCache;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatchWithIndex;
+import org.rocksdb.WriteBufferManager;
+import org.rocksdb.WriteOptions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The embedded RocksDB of one crawl, with one column family per kind of record ({@code queue},
+ * {@code inflight}, {@code seen}, {@code hosts}, {@code meta}).
+ *
+ * <p>Every change goes into one pending batch (a {@link WriteBatchWithIndex}, so reads see it) that is
+ * written to the database as a whole by {@link #flush}: when it grows large, at each checkpoint and on
+ * close. RocksDB writes a batch atomically and replays its log in order after a crash, so what survives a
+ * crash is always a prefix of the changes in the order they were made; that is what lets "this URL is done"
+ * imply "the links it produced are queued". A flush does not fsync; the argument in
+ * {@code docs/operations.md} says why that is enough against {@code kill -9} and what a power loss costs.
+ *
+ * <p>Native memory is bounded by one LRU block cache that the write buffers are charged to. Not
+ * thread-safe: one owner (the frontier's event loop), plus open/close from the app.
+ */
+public final class StateDb implements AutoCloseable {
+    private static final int FLUSH_OPS = 4096;
+    private static final List<String> FAMILIES = List.of("default", "queue", "inflight", "seen", "hosts", "meta");
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final Path dir;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final List<Runnable> beforeFlush = new ArrayList<>();
+    private final RocksDB db;
+    private final List<ColumnFamilyHandle> handles = new ArrayList<>();
+    private final WriteBatchWithIndex batch = new WriteBatchWithIndex(true);
+    private final WriteOptions writeOptions = new WriteOptions();
+    private final ReadOptions readOptions = new ReadOptions();
+    private boolean closed;
+
+    private StateDb(Path dir, long cacheBytes) throws RocksDBException {
+        this.dir = dir;
+        LRUCache cache = keep(new LRUCache(cacheBytes));
+        BlockBasedTableConfig table = new BlockBasedTableConfig().setBlockCache(cache)
+                .setFilterPolicy(keep(new BloomFilter(10, false))).setCacheIndexAndFilterBlocks(true);
+        ColumnFamilyOptions cfOptions = keep(new ColumnFamilyOptions()).setTableFormatConfig(table)
+                .setCompressionType(CompressionType.LZ4_COMPRESSION)
+                .setWriteBufferSize(Math.max(1L << 20, Math.min(cacheBytes / 4, 64L << 20)));
+        DBOptions options = keep(new DBOptions()).setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
+                .setWriteBufferManager(keep(new WriteBufferManager(cacheBytes / 2, cache)))
+                .setMaxBackgroundJobs(2).setKeepLogFileNum(3).setInfoLogLevel(InfoLogLevel.WARN_LEVEL);
+        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+        for (String name : FAMILIES) {
+            descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), cfOptions));
+        }
+        db = RocksDB.open(options, dir.toString(), descriptors, handles);
+    }
+
+    /**
+     * Opens (or creates) the store in {@code dir}.
+     *
+     * @param cacheBytes native memory for the block cache, half of which the write buffers may use
+     * @throws StateException if it cannot be opened, e.g. because another process has it open
+     */
+    public static StateDb open(Path dir, long cacheBytes) {
+        try {
+            Files.createDirectories(dir);
+            return new StateDb(dir, cacheBytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create state folder " + dir, e);
+        } catch (RocksDBException e) {
+            String why = String.valueOf(e.getMessage());
+            throw new StateException(why.contains("lock") ? "state folder " + dir
+                    + " is in use by another herald process (" + why + ")" : "cannot open state in " + dir + ": " + why);
+        }
+    }
+
+    ColumnFamilyHandle family(String name) {
+        return handles.get(FAMILIES.indexOf(name));
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Runs {@code hook} before each flush, so owners can add their counters to the same atomic write. */
+    void beforeFlush(Runnable hook) {
+        beforeFlush.add(hook);
+    }
+
+    byte[] get(ColumnFamilyHandle cf, byte[] key) {
+        try {
+            return batch.getFromBatchAndDB(db, cf, readOptions, key);
+        } catch (RocksDBException e) {
+            throw new StateException("state read failed: " + e.getMessage());
+        }
+    }
+
+    void put(ColumnFamilyHandle cf, byte[] key, byte[] value) {
+        try {
+            batch.put(cf, key, value);
+        } catch (RocksDBException e) {
+            throw new StateException("state write failed: " + e.getMessage());
+        }
+    }
+
+    void delete(ColumnFamilyHandle cf, byte[] key) {
+        try {
+            batch.delete(cf, key);
+        } catch (RocksDBException e) {
+            throw new StateException("state write failed: " + e.getMessage());
+        }
+    }
+
+    /** An iterator over the database with the pending batch laid over it; close it before the next change. */
+    RocksIterator iterator(ColumnFamilyHandle cf) {
+        return batch.newIteratorWithBase(cf, db.newIterator(cf, readOptions), readOptions);
+    }
+
+    /** Flushes when the pending batch has grown large. */
+    void flushIfLarge() {
+        if (batch.count() >= FLUSH_OPS) {
+            flush();
+        }
+    }
+
+    /** Writes the pending batch to the database as one atomic write. */
+    public void flush() {
+        beforeFlush.forEach(Runnable::run);
+        if (batch.count() == 0) {
+            return;
+        }
+        try {
+            db.write(writeOptions, batch);
+            batch.clear();
+        } catch (RocksDBException e) {
+            throw new StateException("state write failed: " + e.getMessage());
+        }
+    }
+
+    /** A value of the {@code meta} family as text, or null. */
+    public String meta(String key) {
+        byte[] value = get(family("meta"), key.getBytes(StandardCharsets.UTF_8));
+        return value == null ? null : new String(value, StandardCharsets.UTF_8);
+    }
+
+    /** Sets a {@code meta} value; part of the next flush. */
+    public void putMeta(String key, String value) {
+        put(family("meta"), key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Approximate bytes on disk (SST files and logs), for /status and the benchmark. */
+    public long diskBytes() {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** Flushes, then closes the database. Calling it again does nothing. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            flush();
+        } finally {
+            release();
+        }
+    }
+
+    /** What {@code kill -9} does to the store: the pending batch is lost, written batches stay. For tests. */
+    void closeWithoutFlush() {
+        release();
+    }
+
+    private void release() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        handles.forEach(ColumnFamilyHandle::close);
+        db.close();
+        batch.close();
+        writeOptions.close();
+        readOptions.close();
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            closeQuietly(resources.get(i));
+        }
+    }
+
+    private <T extends AutoCloseable> T keep(T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception ignored) {
+            // native handles; nothing useful to do if one fails to close at exit
+        }
+    }
+}
