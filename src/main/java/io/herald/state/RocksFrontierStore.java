@@ -135,12 +135,13 @@ public final class RocksFrontierStore implements FrontierStore {
         byte[] prefix = QueueKeys.prefix(hostKey);
         List<WorkingSet.Entry> entries = new ArrayList<>(max);
         try (RocksIterator it = db.iterator(queue)) {
-            for (it.seek(host.cursor != null ? host.cursor : prefix); it.isValid() && entries.size() < max; it.next()) {
-                byte[] key = it.key();
-                if (!QueueKeys.startsWith(key, prefix)) {
-                    break;
+            it.seek(host.cursor != null ? host.cursor : prefix);
+            while (it.isValid() && QueueKeys.startsWith(it.key(), prefix)) {
+                entries.add(new WorkingSet.Entry(it.key(), it.value()));
+                if (entries.size() == max) {
+                    break; // no step past the last wanted entry: the next host's range may start with tombstones
                 }
-                entries.add(new WorkingSet.Entry(key, it.value()));
+                it.next();
             }
         }
         return entries;

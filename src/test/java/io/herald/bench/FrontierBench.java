@@ -20,7 +20,7 @@ import java.util.Locale;
  * polls. Prints throughput, heap and disk use. Run with {@code scripts/bench-frontier} (which adds RSS via
  * {@code /usr/bin/time -v}).
  *
- * <p>Arguments: state folder (must not exist), URL count, host count, working set.
+ * <p>Arguments: state folder (must not exist), URL count, host count, working set, store cache in MB.
  */
 public final class FrontierBench {
     private static long peakHeapUsed;
@@ -30,17 +30,19 @@ public final class FrontierBench {
         long urls = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000L;
         int hosts = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
         int workingSet = args.length > 3 ? Integer.parseInt(args[3]) : 10_000;
+        long cacheMb = args.length > 4 ? Long.parseLong(args[4]) : 64;
         if (Files.exists(dir)) {
             throw new IllegalArgumentException(dir + " exists; give a new folder");
         }
-        System.out.printf(Locale.ROOT, "frontier bench: %,d URLs across %,d hosts, working set %,d, max heap %,d MB%n",
-                urls, hosts, workingSet, Runtime.getRuntime().maxMemory() >> 20);
-        try (StateDb db = StateDb.open(dir, 64L << 20)) {
+        System.out.printf(Locale.ROOT, "frontier bench: %,d URLs across %,d hosts, working set %,d, store cache %d MB, max heap %,d MB%n",
+                urls, hosts, workingSet, cacheMb, Runtime.getRuntime().maxMemory() >> 20);
+        try (StateDb db = StateDb.open(dir, cacheMb << 20)) {
             RocksFrontierStore store = new RocksFrontierStore(db, workingSet);
             RocksSeenSet seen = new RocksSeenSet(db);
             offer(store, seen, urls, hosts);
             db.flush();
-            System.out.printf(Locale.ROOT, "disk after offers: %,d MB%n", db.diskBytes() >> 20);
+            System.out.printf(Locale.ROOT, "disk after offers: %,d MB; live heap after GC with every URL queued: %,d MB%n",
+                    db.diskBytes() >> 20, liveHeap() >> 20);
             drain(db, store, hosts, urls);
             System.out.printf(Locale.ROOT, "disk after drain: %,d MB (seen set kept; queues empty)%n", db.diskBytes() >> 20);
         }
@@ -108,6 +110,12 @@ public final class FrontierBench {
         if (i % 100_000 == 0) {
             peakHeapUsed = Math.max(peakHeapUsed, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
+    }
+
+    // Not a measure of garbage but of what the store holds: the heap in use right after a full collection.
+    private static long liveHeap() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static long poolPeaks() {
