@@ -34,6 +34,7 @@ public final class ArticleExtractor {
     private final JsonLdReader jsonLd = new JsonLdReader();
     private final MetadataResolver resolver;
     private final DateNormalizer dates;
+    private final ParagraphTrimmer trimmer;
     private final BoilerplateFilter filter = new BoilerplateFilter();
     private final ContentScorer scorer = new ContentScorer();
     private final RelatedLinkFinder relatedFinder = new RelatedLinkFinder();
@@ -50,6 +51,7 @@ public final class ArticleExtractor {
         this.rules = new SiteRuleApplier(config.rules());
         this.dates = new DateNormalizer(clock);
         this.resolver = new MetadataResolver(dates);
+        this.trimmer = new ParagraphTrimmer(dates);
     }
 
     public ExtractResult extract(byte[] body, String contentTypeHeader, String url) {
@@ -85,7 +87,7 @@ public final class ArticleExtractor {
         ContentView view = ContentView.of(doc.body(), filter);
         Container container = container(doc, rule, view, flags, methods);
         BodyExtractor.Body body = new BodyExtractor(view).extract(container.roots());
-        List<String> paragraphs = withoutTitle(body.paragraphs(), md.title());
+        List<String> paragraphs = trimmer.trim(body.paragraphs(), md.title());
         List<Element> relatedBlocks = relatedBlocks(doc, rule, hinted, container, body, flags, methods);
         List<RelatedLink> related = relatedFinder.links(relatedBlocks, ld.relatedLinks(), url, self(url, md));
         List<DiscoveredLink> discovered = links.merge(related, allLinks);
@@ -195,13 +197,6 @@ public final class ArticleExtractor {
             parts.add("generic");
         }
         return String.join("+", parts);
-    }
-
-    private static List<String> withoutTitle(List<String> paragraphs, String title) {
-        if (title == null || paragraphs.isEmpty() || !paragraphs.get(0).equalsIgnoreCase(title)) {
-            return paragraphs;
-        }
-        return paragraphs.subList(1, paragraphs.size());
     }
 
     private static Set<String> self(String url, Metadata md) {

@@ -80,22 +80,32 @@ final class JsonLdNode {
         return o == null ? null : str(o.getValue("name"));
     }
 
+    /**
+     * Author names; organizations credited next to people (a desk, the publisher) are left out, and are
+     * kept only when no person is named.
+     */
     private List<String> names(Object v) {
-        List<String> out = new ArrayList<>();
+        List<String> people = new ArrayList<>();
+        List<String> organizations = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
         if (v instanceof JsonArray arr) {
-            for (Object o : arr) {
-                String n = name(o);
-                if (n != null) {
-                    out.add(n);
-                }
-            }
+            arr.forEach(values::add); // the iterator wraps nested maps as JsonObject
         } else {
-            String n = name(v);
+            values.add(v);
+        }
+        for (Object o : values) {
+            String n = name(o);
             if (n != null) {
-                out.add(n);
+                JsonObject node = deref(o);
+                (node != null && isOrganization(node) ? organizations : people).add(n);
             }
         }
-        return out;
+        return people.isEmpty() ? organizations : people;
+    }
+
+    private static boolean isOrganization(JsonObject node) {
+        return strings(node.getValue("@type")).stream()
+                .anyMatch(t -> t.toLowerCase(Locale.ROOT).endsWith("organization") || t.equalsIgnoreCase("Corporation"));
     }
 
     private static List<String> keywords(Object v) {

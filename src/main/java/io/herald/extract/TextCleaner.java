@@ -24,7 +24,8 @@ final class TextCleaner {
             + "this article was originally published|please enable javascript|"
             + "we use cookies|accept (?:all )?cookies|don't miss (?:our|a)");
     private static final Pattern CREDIT_LINE = Pattern.compile("(?iu)^(?:©|\\(c\\)|copyright\\b|photo\\s*:|"
-            + "image\\s*:|credit\\s*:|photograph\\s*:|picture\\s*:|getty images$|source\\s*:\\s*\\S+$)");
+            + "(?:image|picture|photo)s?\\s*credits?\\s*:|image\\s*:|credit\\s*:|photograph\\s*:|picture\\s*:|getty images$|"
+            + "source\\s*:\\s*\\S+$|[（(]?责任编辑|来源[:：]|编辑[:：])");
     private static final int SHORT = 220;
 
     private TextCleaner() {
@@ -57,7 +58,39 @@ final class TextCleaner {
                 || CREDIT_LINE.matcher(paragraph).find();
     }
 
+    /**
+     * Words of the text. Chinese and Japanese are written without spaces, so a whole clause would be one
+     * {@code \w+} run; there each Han or kana character counts as a word, as word processors do.
+     */
     static int wordCount(String text) {
-        return (int) WORD.matcher(text).results().count();
+        int n = 0;
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            n += tokenWords(m.group());
+        }
+        return n;
+    }
+
+    private static int tokenWords(String token) {
+        int n = 0;
+        boolean inRun = false;
+        for (int i = 0; i < token.length(); ) {
+            int cp = token.codePointAt(i);
+            i += Character.charCount(cp);
+            if (isCjk(cp)) {
+                n++;
+                inRun = false;
+            } else if (!inRun) {
+                n++;
+                inRun = true;
+            }
+        }
+        return n;
+    }
+
+    static boolean isCjk(int cp) {
+        Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+        return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
+                || s == Character.UnicodeScript.KATAKANA;
     }
 }
