@@ -40,6 +40,7 @@ public final class ArticleExtractor {
     private final RelatedLinkFinder relatedFinder = new RelatedLinkFinder();
     private final ImageExtractor images = new ImageExtractor();
     private final PageClassifier classifier = new PageClassifier();
+    private final WallDetector walls = new WallDetector();
 
     public ArticleExtractor(ExtractConfig config) {
         this(config, Clock.systemUTC());
@@ -93,13 +94,22 @@ public final class ArticleExtractor {
         List<DiscoveredLink> discovered = links.merge(related, allLinks);
         String text = String.join("\n\n", paragraphs);
         int words = TextCleaner.wordCount(text);
-        PageClassifier.Verdict verdict = classifier.classify(doc, md, ld, container.scored(), words,
-                paragraphs.size(), config.minWords());
+        if (WallDetector.consentWall(text, words)) {
+            LOG.debug("{} is a consent wall", url);
+            return new ExtractResult(PageType.OTHER, null, discovered, List.of(WallDetector.CONSENT_WALL));
+        }
+        boolean paywalled = walls.paywalled(doc, ld, words);
+        if (paywalled) {
+            flags.add(WallDetector.PAYWALL);
+        }
+        PageClassifier.Verdict verdict = classifier.classify(doc, url, md, ld, container.scored(), words,
+                paragraphs.size(), paywalled ? Math.min(1, config.minWords()) : config.minWords());
         if (verdict.type() != PageType.ARTICLE) {
             if (verdict.flag() != null) {
                 LOG.debug("{} downgraded to {}: {}", url, verdict.type(), verdict.flag());
             }
-            return new ExtractResult(verdict.type(), null, discovered);
+            return new ExtractResult(verdict.type(), null, discovered,
+                    verdict.flag() == null ? List.of() : List.of(verdict.flag()));
         }
         List<ImageRef> imgs = images.extract(imageScope(container.element()), view, relatedBlocks, md.ogImage(), siteNames(md));
         Extraction extraction = new Extraction(method(md, methods), rule == null ? null : rule.hosts().get(0), flags);

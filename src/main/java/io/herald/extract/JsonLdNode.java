@@ -39,7 +39,29 @@ final class JsonLdNode {
                 firstOf(strings(a.getValue("articleSection"))), keywords(a.getValue("keywords")), publisher,
                 firstNonNull(str(a.getValue("url")), idOf(a.getValue("mainEntityOfPage"))),
                 urls(a.getValue("image")), related,
-                language != null || page == null ? language : str(page.getValue("inLanguage")));
+                language != null || page == null ? language : str(page.getValue("inLanguage")),
+                accessibleForFree(a));
+    }
+
+    /** {@code isAccessibleForFree} of the article or of a part of it; null when the page does not say. */
+    private static Boolean accessibleForFree(JsonObject a) {
+        Boolean free = bool(a.getValue("isAccessibleForFree"));
+        Object part = a.getValue("hasPart");
+        for (Object p : part instanceof JsonArray arr ? arr : new JsonArray().add(part == null ? "" : part)) {
+            if (p instanceof JsonObject o && Boolean.FALSE.equals(bool(o.getValue("isAccessibleForFree")))) {
+                return false;
+            }
+        }
+        return free;
+    }
+
+    private static Boolean bool(Object v) {
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        String s = str(v);
+        return s == null ? null : s.equalsIgnoreCase("true") ? Boolean.TRUE
+                : s.equalsIgnoreCase("false") ? Boolean.FALSE : null;
     }
 
     private JsonObject find(List<JsonObject> nodes, java.util.Collection<String> types) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -16,16 +17,37 @@ import org.jsoup.nodes.Element;
  */
 final class RelatedLinkFinder {
 
-    /** Blocks whose class or id says "related", found on the untouched page. */
+    /**
+     * Blocks under a heading such as "Related", "Read next", "Leggi anche" or "Читайте также": the wording is
+     * the same whatever the markup, in the languages we see most.
+     */
+    private static final Pattern RELATED_HEADING = Pattern.compile("(?iu)^(?:related(?: stories| articles| coverage| content| news)?"
+            + "|read (?:next|more|also)|also read|more on this(?: topic| story)?|see also|more from .{1,30}|recommended"
+            + "|leggi anche|lire aussi|à lire aussi|mehr zum thema|lesen sie auch|weitere artikel|читайте также"
+            + "|по теме|関連(?:ニュース|記事)|相关(?:新闻|阅读|文章)|veja também|leia também|lee también|te puede interesar"
+            + "|noticias relacionadas)\\W*$");
+    private static final int MAX_HEADING = 40;
+
+    /** Blocks whose class or id says "related", or whose heading does, found on the untouched page. */
     List<Element> hintedBlocks(Document doc) {
         List<Element> out = new ArrayList<>();
         for (Element e : doc.body().getAllElements()) {
-            if (Hints.related(e) && !e.select("a[href]").isEmpty()
+            if ((Hints.related(e) || relatedHeading(e)) && !e.select("a[href]").isEmpty()
                     && out.stream().noneMatch(b -> e.parents().contains(b))) {
                 out.add(e);
             }
         }
         return out;
+    }
+
+    /** The element's first child is a short heading that announces related stories. */
+    static boolean relatedHeading(Element e) {
+        Element first = e.firstElementChild();
+        if (first == null || first.selectFirst("a[href]") != null) {
+            return false;
+        }
+        String t = TextCleaner.normalize(first.text());
+        return !t.isEmpty() && t.length() <= MAX_HEADING && RELATED_HEADING.matcher(t).matches();
     }
 
     /** The hinted blocks that sit inside the container or after it, next to it or to its parent. */
