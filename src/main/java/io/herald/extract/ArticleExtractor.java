@@ -96,7 +96,7 @@ public final class ArticleExtractor {
         int words = TextCleaner.wordCount(text);
         if (WallDetector.consentWall(text, words)) {
             LOG.debug("{} is a consent wall", url);
-            return new ExtractResult(PageType.OTHER, null, discovered, List.of(WallDetector.CONSENT_WALL));
+            return new ExtractResult(PageType.OTHER, null, discovered, with(flags, WallDetector.CONSENT_WALL));
         }
         boolean paywalled = walls.paywalled(doc, ld, words);
         if (paywalled) {
@@ -108,8 +108,7 @@ public final class ArticleExtractor {
             if (verdict.flag() != null) {
                 LOG.debug("{} downgraded to {}: {}", url, verdict.type(), verdict.flag());
             }
-            return new ExtractResult(verdict.type(), null, discovered,
-                    verdict.flag() == null ? List.of() : List.of(verdict.flag()));
+            return new ExtractResult(verdict.type(), null, discovered, with(flags, verdict.flag()));
         }
         List<ImageRef> imgs = images.extract(imageScope(container.element()), view, relatedBlocks, md.ogImage(), siteNames(md));
         Extraction extraction = new Extraction(method(md, methods), rule == null ? null : rule.hosts().get(0), flags);
@@ -177,6 +176,15 @@ public final class ArticleExtractor {
         }
         return new Metadata(md.canonicalUrl(), title, md.description(), authors, published, md.modifiedAt(),
                 md.section(), md.tags(), md.language(), md.siteName(), md.ogType(), md.ogImage(), md.sources());
+    }
+
+    /** The flags so far (site-rule misses) and one more, for a page that is not written as an article. */
+    private static List<String> with(List<String> flags, String flag) {
+        List<String> out = new ArrayList<>(flags);
+        if (flag != null) {
+            out.add(flag);
+        }
+        return out;
     }
 
     private static <T> T used(T value, Set<String> methods) {
