@@ -21,7 +21,7 @@ final class Hints {
             "modal", "popup", "signup", "toolbar", "print", "rss", "more", "meta", "hidden", "teaser",
             // embeds and furniture that sit inside article bodies
             "tweet", "instagram", "tiktok", "video", "player", "embed", "pullquote", "pull", "author", "disclaimer",
-            "barrier", "regwall");
+            "barrier", "regwall", "anzeige", "werbung");
     private static final List<String> NEGATIVE_PREFIX = List.of("advert", "related", "share", "sharing",
             "social", "comment", "subscri", "newsletter", "promo", "banner", "cookie", "footer", "breadcrumb",
             "caption", "credit", "copyright", "widget", "sidebar", "popular", "recommend", "sponsor", "trending",

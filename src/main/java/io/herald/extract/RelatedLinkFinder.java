@@ -80,17 +80,24 @@ final class RelatedLinkFinder {
         for (Element block : blocks) {
             List<Element> anchors = block.normalName().equals("a") ? List.of(block) : block.select("a[href]");
             for (Element a : anchors) {
-                add(out, LinkExtractor.absolute(a), title(a), self);
+                add(out, LinkExtractor.absolute(a), title(a), self, site(baseUri));
             }
         }
         for (String u : jsonLd) {
-            add(out, LinkExtractor.clean(resolve(baseUri, u)), null, self);
+            add(out, LinkExtractor.clean(resolve(baseUri, u)), null, self, site(baseUri));
         }
         return List.copyOf(out.values());
     }
 
-    private static void add(Map<String, RelatedLink> out, String url, String title, Set<String> self) {
-        if (url == null || self.contains(stripSlash(url))) {
+    /**
+     * Keeps a link that can be a related story: not the page itself, not shaped like a section or service
+     * page ({@code /trust-principles/}, {@code /newsletters}), and, when it leaves the site, shaped like an
+     * article: a partner site's story is related, a DOI or a shop link is a reference.
+     */
+    private static void add(Map<String, RelatedLink> out, String url, String title, Set<String> self, String site) {
+        UrlShape shape = url == null ? UrlShape.UNKNOWN : UrlShape.of(url);
+        if (url == null || self.contains(stripSlash(url)) || shape == UrlShape.SECTION
+                || (site != null && !site.equals(site(url)) && shape != UrlShape.ARTICLE)) {
             return;
         }
         RelatedLink prev = out.get(url);
@@ -105,6 +112,20 @@ final class RelatedLinkFinder {
             t = TextCleaner.normalize(a.attr("title"));
         }
         return t.isEmpty() ? null : t;
+    }
+
+    /** The last two labels of the host ({@code www.news.example} → {@code news.example}), or null. */
+    static String site(String url) {
+        try {
+            String host = url == null ? null : java.net.URI.create(url.strip()).getHost();
+            if (host == null) {
+                return null;
+            }
+            String[] labels = host.toLowerCase(java.util.Locale.ROOT).split("\\.");
+            return labels.length <= 2 ? host : labels[labels.length - 2] + "." + labels[labels.length - 1];
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     static String stripSlash(String url) {

@@ -16,7 +16,8 @@ final class TextCleaner {
             + "share this (?:article|story|post)|print|email|comments?|\\d+ comments?|read more|read more\\W*|"
             + "loading\\W*|loader|newsfeed|chats|click here|tweet|follow us|related|see also|more|"
             + "to participate in the discussion|log in or register|login|register|"
-            + "continue reading\\W*|show comments|leave a comment|photo|video"
+            + "continue reading\\W*|show comments|leave a comment|photo|video|"
+            + "anzeige|werbung|publicité|publicidad|pubblicità|реклама|広告|广告"
             + ")\\W*$");
     private static final Pattern CALL_TO_ACTION_PHRASE = Pattern.compile("(?iu)"
             + "never miss a story|sign up (?:to|for) our|subscribe to our|join our (?:telegram|newsletter)|"

@@ -50,6 +50,10 @@ public record EvalReport(List<PageScore> pages) {
         return mean(PageScore::relatedRecall);
     }
 
+    public double relatedPrecision() {
+        return mean(PageScore::relatedPrecision);
+    }
+
     public double typeAccuracy() {
         return pages.isEmpty() ? 0 : pages.stream().filter(PageScore::typeOk).count() / (double) pages.size();
     }
@@ -71,7 +75,7 @@ public record EvalReport(List<PageScore> pages) {
         return new JsonObject().put("pages", pages.size()).put("articlePages", articles().size())
                 .put("bodyPrecision", round(precision())).put("bodyRecall", round(recall())).put("bodyF1", round(f1()))
                 .put("title", round(titleRate())).put("date", round(dateRate())).put("author", round(authorRate()))
-                .put("relatedRecall", round(relatedRecall())).put("pageType", round(typeAccuracy()))
+                .put("relatedRecall", round(relatedRecall())).put("relatedPrecision", round(relatedPrecision())).put("pageType", round(typeAccuracy()))
                 .put("flags", round(flagsRate()));
     }
 
@@ -82,26 +86,26 @@ public record EvalReport(List<PageScore> pages) {
     /** A fixed-width table: one row per page, then the totals. */
     public String table() {
         StringBuilder sb = new StringBuilder();
-        String head = String.format(Locale.ROOT, "%-34s %-8s %6s %6s %6s  %-5s %-5s %-6s %6s %-5s%n",
-                "page", "type", "P", "R", "F1", "title", "date", "author", "relR", "flags");
+        String head = String.format(Locale.ROOT, "%-34s %-8s %6s %6s %6s  %-5s %-5s %-6s %5s %5s %-5s%n",
+                "page", "type", "P", "R", "F1", "title", "date", "author", "relP", "relR", "flags");
         sb.append(head).append("-".repeat(head.length() - 1)).append('\n');
         for (PageScore p : pages) {
             String type = p.typeOk() ? p.actualType() : p.actualType() + "!";
             if (p.article()) {
-                sb.append(String.format(Locale.ROOT, "%-34s %-8s %6.3f %6.3f %6.3f  %-5s %-5s %-6s %6.2f %-5s%n",
+                sb.append(String.format(Locale.ROOT, "%-34s %-8s %6.3f %6.3f %6.3f  %-5s %-5s %-6s %5.2f %5.2f %-5s%n",
                         cut(p.name()), type, p.precision(), p.recall(), p.f1(), yn(p.title()), yn(p.date()),
-                        yn(p.authors()), p.relatedRecall(), yn(p.flags())));
+                        yn(p.authors()), p.relatedPrecision(), p.relatedRecall(), yn(p.flags())));
             } else {
-                sb.append(String.format(Locale.ROOT, "%-34s %-8s %6s %6s %6s  %-5s %-5s %-6s %6s %-5s%n",
-                        cut(p.name()), type, "", "", "", "", "", "", "", yn(p.flags())));
+                sb.append(String.format(Locale.ROOT, "%-34s %-8s %6s %6s %6s  %-5s %-5s %-6s %5s %5s %-5s%n",
+                        cut(p.name()), type, "", "", "", "", "", "", "", "", yn(p.flags())));
             }
         }
         sb.append("-".repeat(head.length() - 1)).append('\n');
         sb.append(String.format(Locale.ROOT,
                 "%d pages (%d articles): body P %.4f  R %.4f  F1 %.4f | exact match: title %.3f  date %.3f  "
-                        + "author %.3f | related recall %.3f | page type %.3f | flags %.3f%n",
+                        + "author %.3f | related P %.3f R %.3f | page type %.3f | flags %.3f%n",
                 pages.size(), articles().size(), precision(), recall(), f1(), titleRate(), dateRate(), authorRate(),
-                relatedRecall(), typeAccuracy(), flagsRate()));
+                relatedPrecision(), relatedRecall(), typeAccuracy(), flagsRate()));
         return sb.toString();
     }
 

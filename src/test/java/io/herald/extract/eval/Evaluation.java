@@ -68,11 +68,11 @@ public final class Evaluation {
         boolean flags = new HashSet<>(strings(exp, "flags")).equals(new HashSet<>(actualFlags));
         List<String> notes = new ArrayList<>();
         if (!"article".equals(expectedType)) {
-            return new PageScore(name, false, expectedType, actualType, 0, 0, false, false, false, 0, flags, notes);
+            return new PageScore(name, false, expectedType, actualType, 0, 0, false, false, false, 0, 0, flags, notes);
         }
         if (a == null) {
             notes.add("no article");
-            return new PageScore(name, true, expectedType, actualType, 0, 0, false, false, false, 0, flags, notes);
+            return new PageScore(name, true, expectedType, actualType, 0, 0, false, false, false, 0, 0, flags, notes);
         }
         Shingles want = Shingles.of(String.join("\n\n", strings(exp, "paragraphs")));
         Shingles got = Shingles.of(a.text());
@@ -83,7 +83,8 @@ public final class Evaluation {
         boolean date = sameDate(exp.getString("publishedAt"), a.publishedAt());
         boolean authors = new HashSet<>(strings(exp, "authors")).equals(new HashSet<>(a.authors()));
         return new PageScore(name, true, expectedType, actualType, precision, recall, title, date, authors,
-                relatedRecall(strings(exp, "related"), a.related()), flags, notes);
+                relatedRecall(strings(exp, "related"), a.related()), relatedPrecision(strings(exp, "related"), a.related()),
+                flags, notes);
     }
 
     /** Equal strings, or the same instant when both carry a time and an offset. */
@@ -108,6 +109,14 @@ public final class Evaluation {
         Set<String> got = new HashSet<>();
         actual.forEach(r -> got.add(r.url()));
         return expected.stream().filter(got::contains).count() / (double) expected.size();
+    }
+
+    /** Share of the related links found that the page really offers as related stories; 1 when none found. */
+    private static double relatedPrecision(List<String> expected, List<RelatedLink> actual) {
+        if (actual.isEmpty()) {
+            return 1;
+        }
+        return actual.stream().filter(r -> expected.contains(r.url())).count() / (double) actual.size();
     }
 
     static List<String> strings(JsonObject o, String key) {

@@ -8,7 +8,7 @@ import java.util.List;
  * is not an article: they count only towards the page-type accuracy (and flags).
  */
 public record PageScore(String name, boolean article, String expectedType, String actualType, double precision,
-                        double recall, boolean title, boolean date, boolean authors, double relatedRecall,
+                        double recall, boolean title, boolean date, boolean authors, double relatedRecall, double relatedPrecision,
                         boolean flags, List<String> notes) {
 
     public PageScore {
