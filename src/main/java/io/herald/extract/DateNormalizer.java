@@ -32,6 +32,7 @@ final class DateNormalizer {
     private static final Pattern EMBEDDED = Pattern.compile("(?i)\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?"
             + "|\\b\\d{1,2} " + MONTH + " \\d{4}|\\b" + MONTH + " \\d{1,2}, \\d{4}|\\b\\d{2}\\.\\d{2}\\.\\d{4}"
             + "|\\b\\d{2}/\\d{2}/\\d{4}|\\d{4}年\\d{1,2}月\\d{1,2}日(?:\\s?\\d{1,2}[:時]\\d{2}分?)?");
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final Pattern ORDINAL = Pattern.compile("(\\d)(st|nd|rd|th)\\b");
 
     /** Tried in order; each must parse the whole (cleaned) string. */
@@ -64,8 +65,8 @@ final class DateNormalizer {
 
     /** The ISO-8601 form of {@code raw}, or null when it is not a plausible date. */
     String normalize(String raw) {
-        if (raw == null || raw.isBlank() || raw.length() > 80) {
-            return null;
+        if (raw == null || raw.isBlank() || raw.length() > 80 || !YEAR.matcher(raw).find()) {
+            return null; // every accepted form has a four-digit year or is an epoch; parsing by exception is slow
         }
         String whole = parseWhole(raw);
         if (whole != null) {

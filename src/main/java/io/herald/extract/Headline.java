@@ -11,7 +11,6 @@ import org.jsoup.nodes.Element;
  * the title contains; failing that, the first {@code <h1>}.
  */
 final class Headline {
-    private static final String CANDIDATES = "h1, h2, h3, [itemprop=headline], [class*=headline], [class*=title]";
     private static final int MAX_LENGTH = 300;
     private static final int MIN_LENGTH = 10;
 
@@ -23,15 +22,15 @@ final class Headline {
         Element best = null;
         int bestLength = 0;
         if (!title.isEmpty()) {
-            for (Element e : doc.body().select(CANDIDATES)) {
+            for (Element e : doc.body().select(Selectors.HEADLINE_CANDIDATES)) {
                 String t = TextCleaner.normalize(e.text()).toLowerCase(Locale.ROOT);
                 if (t.length() >= MIN_LENGTH && t.length() <= MAX_LENGTH && t.length() > bestLength
-                        && title.contains(t) && e.closest("a") == null) {
+                        && title.contains(t) && e.closest(Selectors.A) == null) {
                     best = e;
                     bestLength = t.length();
                 }
             }
         }
-        return best != null ? best : doc.selectFirst("article h1, main h1, h1");
+        return best != null ? best : doc.selectFirst(Selectors.H1);
     }
 }

@@ -50,7 +50,7 @@ final class PageClassifier {
     /** Anchors whose text reads like a headline (several words). */
     static int headlineLinks(Document doc) {
         int n = 0;
-        for (Element a : doc.select("a[href]")) {
+        for (Element a : doc.select(Selectors.A_HREF)) {
             if (TextCleaner.wordCount(a.text()) >= HEADLINE_WORDS) {
                 n++;
             }

@@ -16,8 +16,6 @@ record PageHints(String headline, String title, List<String> times, List<String>
 
     private static final int MAX_BYLINE = 100;
     private static final int MAX_DATE_TEXT = 80;
-    private static final String DATED = "[class*=date], [class*=time], [class*=posted], [class*=published], "
-            + "[class*=dateline], [class*=fecha], [class*=datum]";
 
     PageHints {
         times = List.copyOf(times);
@@ -26,7 +24,7 @@ record PageHints(String headline, String title, List<String> times, List<String>
 
     static PageHints read(Document doc) {
         Element headline = Headline.find(doc);
-        Element canonical = doc.selectFirst("link[rel~=(?i)^canonical$][href]");
+        Element canonical = doc.selectFirst(Selectors.CANONICAL);
         HeadlineZone zone = HeadlineZone.read(doc, headline);
         List<String> times = times(doc);
         times.addAll(zone.dates());
@@ -41,18 +39,17 @@ record PageHints(String headline, String title, List<String> times, List<String>
 
     private static List<String> times(Document doc) {
         List<String> out = new ArrayList<>();
-        for (Element t : doc.select("[itemprop=datePublished], time[pubdate], time[datetime], "
-                + "abbr.published[title], .published[title]")) {
+        for (Element t : doc.select(Selectors.PUBLISHED)) {
             String v = t.hasAttr("datetime") ? t.attr("datetime") : t.hasAttr("content") ? t.attr("content")
                     : t.hasAttr("title") ? t.attr("title") : t.text();
             if (!v.isBlank()) {
                 out.add(v.strip());
             }
         }
-        for (Element t : doc.select(DATED)) {
+        for (Element t : doc.select(Selectors.DATED)) {
             String text = t.text();
-            if (!text.isBlank() && text.length() <= MAX_DATE_TEXT && t.select("a[href]").size() <= 1
-                    && !Hints.related(t) && t.closest("[class*=related], [class*=comment]") == null) {
+            if (!text.isBlank() && text.length() <= MAX_DATE_TEXT && t.select(Selectors.A_HREF).size() <= 1
+                    && !Hints.related(t) && t.closest(Selectors.RELATED_OR_COMMENT) == null) {
                 out.add(text.strip());
             }
         }
@@ -61,12 +58,11 @@ record PageHints(String headline, String title, List<String> times, List<String>
 
     private static List<String> bylines(Document doc) {
         List<String> out = new ArrayList<>();
-        for (Element e : doc.select("[itemprop=author], [rel=author], [class*=byline], [class*=author], "
-                + "[id*=byline], [class*=firma], [class*=autor], [class*=writer], [class*=reporter]")) {
-            if (e.normalName().equals("meta") || e.closest("[class*=comment], [id*=comment]") != null) {
+        for (Element e : doc.select(Selectors.BYLINE)) {
+            if (e.normalName().equals("meta") || e.closest(Selectors.COMMENT) != null) {
                 continue;
             }
-            Element name = e.selectFirst("[itemprop=name]");
+            Element name = e.selectFirst(Selectors.ITEMPROP_NAME);
             String text = name != null ? name.text() : e.text();
             String raw = Hints.raw(e).toLowerCase(Locale.ROOT);
             if (!text.isBlank() && text.length() <= MAX_BYLINE && !raw.contains("bio")) {

@@ -32,7 +32,7 @@ final class RelatedLinkFinder {
     List<Element> hintedBlocks(Document doc) {
         List<Element> out = new ArrayList<>();
         for (Element e : doc.body().getAllElements()) {
-            if ((Hints.related(e) || relatedHeading(e)) && !e.select("a[href]").isEmpty()
+            if ((Hints.related(e) || relatedHeading(e)) && !e.select(Selectors.A_HREF).isEmpty()
                     && out.stream().noneMatch(b -> e.parents().contains(b))) {
                 out.add(e);
             }
@@ -43,7 +43,7 @@ final class RelatedLinkFinder {
     /** The element's first child is a short heading that announces related stories. */
     static boolean relatedHeading(Element e) {
         Element first = e.firstElementChild();
-        if (first == null || first.selectFirst("a[href]") != null) {
+        if (first == null || first.selectFirst(Selectors.A_HREF) != null) {
             return false;
         }
         String t = TextCleaner.normalize(first.text());
@@ -78,7 +78,7 @@ final class RelatedLinkFinder {
     List<RelatedLink> links(List<Element> blocks, List<String> jsonLd, String baseUri, Set<String> self) {
         Map<String, RelatedLink> out = new LinkedHashMap<>();
         for (Element block : blocks) {
-            List<Element> anchors = block.normalName().equals("a") ? List.of(block) : block.select("a[href]");
+            List<Element> anchors = block.normalName().equals("a") ? List.of(block) : block.select(Selectors.A_HREF);
             for (Element a : anchors) {
                 add(out, LinkExtractor.absolute(a), title(a), self, site(baseUri));
             }

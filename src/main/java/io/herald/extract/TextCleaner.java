@@ -5,7 +5,6 @@ import java.util.regex.Pattern;
 
 /** Text hygiene for one paragraph: whitespace, stray template strings, calls to action, word counting. */
 final class TextCleaner {
-    private static final Pattern SPACE = Pattern.compile("[\\s\\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000\\uFEFF]+");
     /** {{title}}, {% tag %}, %%NAME%%, ${expr}, <%= x %>, [[x]] left behind by broken templates. */
     private static final Pattern TEMPLATE = Pattern.compile(
             "\\{\\{[^{}]{0,80}}}|\\{%[^%]{0,80}%}|%%[A-Za-z0-9_.\\-]{1,40}%%|\\$\\{[^{}]{0,80}}|<%=?[^%]{0,80}%>|\\[\\[[^\\[\\]]{0,80}]]");
@@ -32,9 +31,42 @@ final class TextCleaner {
     private TextCleaner() {
     }
 
-    /** Collapses all whitespace runs (including NBSP and zero-width spaces) to one space, and trims. */
+    /**
+     * Collapses all whitespace runs (including NBSP and zero-width spaces) to one space, and trims. A plain
+     * loop rather than a regex: it runs on the text of nearly every element, and most text needs no change.
+     */
     static String normalize(String s) {
-        return s == null ? "" : SPACE.matcher(s).replaceAll(" ").strip();
+        if (s == null) {
+            return "";
+        }
+        StringBuilder out = null;
+        boolean pendingSpace = false;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (isSpace(c)) {
+                if (out == null) {
+                    boolean plain = c == ' ' && i > 0 && i + 1 < n && !isSpace(s.charAt(i + 1));
+                    if (plain) {
+                        continue; // a single ordinary space between words: nothing to change yet
+                    }
+                    out = new StringBuilder(n).append(s, 0, i);
+                }
+                pendingSpace = out.length() > 0;
+            } else if (out != null) {
+                if (pendingSpace) {
+                    out.append(' ');
+                    pendingSpace = false;
+                }
+                out.append(c);
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || c == '\u00A0' || (c >= '\u2000' && c <= '\u200B') || c == '\u202F'
+                || c == '\u205F' || c == '\u3000' || c == '\uFEFF';
     }
 
     /** Removes stray template placeholders and normalises whitespace. */

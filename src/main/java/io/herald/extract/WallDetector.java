@@ -45,8 +45,9 @@ final class WallDetector {
 
     /** The extracted text reads as a consent notice rather than an article. */
     static boolean consentWall(String text, int words) {
-        if (words > CONSENT_MAX_WORDS) {
-            return false;
+        if (words > CONSENT_MAX_WORDS || (!text.contains("ookie") && !text.contains("onsent")
+                && !text.contains("rivacy") && !text.contains("OOKIE"))) {
+            return false; // cheap first: the regex is costly and most pages never mention any of it
         }
         Matcher m = CONSENT.matcher(text);
         int hits = 0;
