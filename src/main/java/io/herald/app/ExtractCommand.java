@@ -70,7 +70,7 @@ final class ExtractCommand implements Callable<Integer> {
             ExtractResult result = extractor.extract(body, null, base);
             if (result.article() == null) {
                 return new JsonObject().put("source", input).put("pageType", result.type().name().toLowerCase(java.util.Locale.ROOT))
-                        .put("links", result.links().size());
+                        .put("links", result.links().size()).put("flags", new io.vertx.core.json.JsonArray(result.flags()));
             }
             return ArticleJson.toJson(result.article(), input);
         } catch (IOException | RuntimeException e) {

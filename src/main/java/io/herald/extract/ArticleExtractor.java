@@ -34,11 +34,13 @@ public final class ArticleExtractor {
     private final JsonLdReader jsonLd = new JsonLdReader();
     private final MetadataResolver resolver;
     private final DateNormalizer dates;
+    private final ParagraphTrimmer trimmer;
     private final BoilerplateFilter filter = new BoilerplateFilter();
     private final ContentScorer scorer = new ContentScorer();
     private final RelatedLinkFinder relatedFinder = new RelatedLinkFinder();
     private final ImageExtractor images = new ImageExtractor();
     private final PageClassifier classifier = new PageClassifier();
+    private final WallDetector walls = new WallDetector();
 
     public ArticleExtractor(ExtractConfig config) {
         this(config, Clock.systemUTC());
@@ -50,6 +52,7 @@ public final class ArticleExtractor {
         this.rules = new SiteRuleApplier(config.rules());
         this.dates = new DateNormalizer(clock);
         this.resolver = new MetadataResolver(dates);
+        this.trimmer = new ParagraphTrimmer(dates);
     }
 
     public ExtractResult extract(byte[] body, String contentTypeHeader, String url) {
@@ -85,19 +88,27 @@ public final class ArticleExtractor {
         ContentView view = ContentView.of(doc.body(), filter);
         Container container = container(doc, rule, view, flags, methods);
         BodyExtractor.Body body = new BodyExtractor(view).extract(container.roots());
-        List<String> paragraphs = withoutTitle(body.paragraphs(), md.title());
+        List<String> paragraphs = trimmer.trim(body.paragraphs(), md.title());
         List<Element> relatedBlocks = relatedBlocks(doc, rule, hinted, container, body, flags, methods);
         List<RelatedLink> related = relatedFinder.links(relatedBlocks, ld.relatedLinks(), url, self(url, md));
         List<DiscoveredLink> discovered = links.merge(related, allLinks);
         String text = String.join("\n\n", paragraphs);
         int words = TextCleaner.wordCount(text);
-        PageClassifier.Verdict verdict = classifier.classify(doc, md, ld, container.scored(), words,
-                paragraphs.size(), config.minWords());
+        if (WallDetector.consentWall(text, words)) {
+            LOG.debug("{} is a consent wall", url);
+            return new ExtractResult(PageType.OTHER, null, discovered, with(flags, WallDetector.CONSENT_WALL));
+        }
+        boolean paywalled = walls.paywalled(doc, ld, words);
+        if (paywalled) {
+            flags.add(WallDetector.PAYWALL);
+        }
+        PageClassifier.Verdict verdict = classifier.classify(doc, url, md, ld, container.scored(), words,
+                paragraphs.size(), paywalled ? Math.min(1, config.minWords()) : config.minWords());
         if (verdict.type() != PageType.ARTICLE) {
             if (verdict.flag() != null) {
                 LOG.debug("{} downgraded to {}: {}", url, verdict.type(), verdict.flag());
             }
-            return new ExtractResult(verdict.type(), null, discovered);
+            return new ExtractResult(verdict.type(), null, discovered, with(flags, verdict.flag()));
         }
         List<ImageRef> imgs = images.extract(imageScope(container.element()), view, relatedBlocks, md.ogImage(), siteNames(md));
         Extraction extraction = new Extraction(method(md, methods), rule == null ? null : rule.hosts().get(0), flags);
@@ -167,6 +178,15 @@ public final class ArticleExtractor {
                 md.section(), md.tags(), md.language(), md.siteName(), md.ogType(), md.ogImage(), md.sources());
     }
 
+    /** The flags so far (site-rule misses) and one more, for a page that is not written as an article. */
+    private static List<String> with(List<String> flags, String flag) {
+        List<String> out = new ArrayList<>(flags);
+        if (flag != null) {
+            out.add(flag);
+        }
+        return out;
+    }
+
     private static <T> T used(T value, Set<String> methods) {
         methods.add("rules");
         return value;
@@ -195,13 +215,6 @@ public final class ArticleExtractor {
             parts.add("generic");
         }
         return String.join("+", parts);
-    }
-
-    private static List<String> withoutTitle(List<String> paragraphs, String title) {
-        if (title == null || paragraphs.isEmpty() || !paragraphs.get(0).equalsIgnoreCase(title)) {
-            return paragraphs;
-        }
-        return paragraphs.subList(1, paragraphs.size());
     }
 
     private static Set<String> self(String url, Metadata md) {

@@ -129,8 +129,8 @@ final class BodyExtractor {
 
     /** A photo block: holds an image and little text (its caption and credit), and is not a paragraph. */
     static boolean isMediaBlock(Element e) {
-        return !e.normalName().equals("p") && e.selectFirst("img, picture, video, iframe") != null
-                && e.text().length() < MAX_MEDIA_TEXT && e.select("p").stream().noneMatch(p -> p.text().length() > 80);
+        return !e.normalName().equals("p") && e.selectFirst(Selectors.MEDIA) != null
+                && e.text().length() < MAX_MEDIA_TEXT && e.select(Selectors.P).stream().noneMatch(p -> p.text().length() > 80);
     }
 
     /** A short block that is mostly one or a few links: a related-story teaser inside the body. */
@@ -139,7 +139,7 @@ final class BodyExtractor {
         if (text.isEmpty() || text.length() > MAX_RELATED_TEXT) {
             return false;
         }
-        List<Element> links = e.select("a[href]");
+        List<Element> links = e.select(Selectors.A_HREF);
         if (links.isEmpty() || links.size() > 5) {
             return false;
         }

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Picks the charset of an HTML body in the order browsers use: byte-order mark, the HTTP Content-Type
  * charset, a {@code <meta charset>} / {@code http-equiv} declaration in the first bytes, then UTF-8 when the
- * bytes are valid UTF-8, else windows-1252.
+ * bytes are valid UTF-8, then windows-1251/KOI8-R when byte statistics say Cyrillic ({@link CyrillicGuess}),
+ * else windows-1252.
  *
  * <p>jsoup's {@code DataUtil} sniffs BOM and meta, but defaults to UTF-8 without checking validity, so
  * Latin-1 pages served without any declaration would decode to replacement characters. We therefore do
@@ -42,8 +43,11 @@ final class CharsetDetector {
         if (meta != null) {
             return new Detected(meta, 0, "meta");
         }
-        return isValidUtf8(body) ? new Detected(StandardCharsets.UTF_8, 0, "utf8")
-                : new Detected(FALLBACK, 0, "fallback");
+        if (isValidUtf8(body)) {
+            return new Detected(StandardCharsets.UTF_8, 0, "utf8");
+        }
+        Charset cyrillic = CyrillicGuess.guess(body);
+        return cyrillic != null ? new Detected(cyrillic, 0, "guess") : new Detected(FALLBACK, 0, "fallback");
     }
 
     static Detected fromBom(byte[] b) {

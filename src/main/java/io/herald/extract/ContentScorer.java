@@ -75,7 +75,7 @@ final class ContentScorer {
             case "p", "pre", "td", "blockquote":
                 return true;
             case "div", "section":
-                return inlineOnly(e) && e.closest("a") == null && linkDensity(e) < MAX_LINK_DENSITY
+                return inlineOnly(e) && e.closest(Selectors.A) == null && linkDensity(e) < MAX_LINK_DENSITY
                         && !e.text().isBlank();
             case "span":
                 return hasOwnText(e) && inlineOnly(e) && (e.parent() == null || !isTextBlock(e.parent()));
@@ -110,7 +110,7 @@ final class ContentScorer {
     /** True when every other child of the parent is boilerplate or an empty spacer (no text, no media). */
     private static boolean onlyContent(Element parent, Element child, ContentView view) {
         for (Element c : parent.children()) {
-            boolean content = !c.text().isBlank() || c.selectFirst("img, picture, video, iframe") != null;
+            boolean content = !c.text().isBlank() || c.selectFirst(Selectors.MEDIA) != null;
             if (c != child && view.kept(c) && content) {
                 return false;
             }
@@ -157,7 +157,7 @@ final class ContentScorer {
             return 0;
         }
         int linked = 0;
-        for (Element a : e.select("a")) {
+        for (Element a : e.select(Selectors.A)) {
             linked += a.text().length();
         }
         return Math.min(1.0, linked / (double) total);

@@ -30,12 +30,17 @@ final class DateNormalizer {
     private static final String MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
     /** A date inside surrounding words, e.g. "Published 14 March 2019" or "Updated: 2019-03-14 10:00". */
     private static final Pattern EMBEDDED = Pattern.compile("(?i)\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?"
-            + "|\\b\\d{1,2} " + MONTH + " \\d{4}|\\b" + MONTH + " \\d{1,2}, \\d{4}|\\b\\d{2}\\.\\d{2}\\.\\d{4}");
+            + "|\\b\\d{1,2} " + MONTH + " \\d{4}|\\b" + MONTH + " \\d{1,2}, \\d{4}|\\b\\d{2}\\.\\d{2}\\.\\d{4}"
+            + "|\\b\\d{2}/\\d{2}/\\d{4}|\\d{4}年\\d{1,2}月\\d{1,2}日(?:\\s?\\d{1,2}[:時]\\d{2}分?)?");
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final Pattern ORDINAL = Pattern.compile("(\\d)(st|nd|rd|th)\\b");
 
     /** Tried in order; each must parse the whole (cleaned) string. */
     private static final List<DateTimeFormatter> WITH_TIME = List.of(
             iso("uuuu-MM-dd['T'][' ']HH:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS][XXX][XX][X]"),
+            iso("uuuu-MM-dd['T'][' ']HH:mm[:ss][.SSS] XXX"),
+            iso("uuuu年M月d日[' ']H:mm"),
+            iso("uuuu年M月d日[' ']H時m分"),
             iso("uuuu-MM-dd['T'][' ']HH:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS][' ']['GMT']['UTC']"),
             iso("uuuuMMdd'T'HHmm[ss][XXX][XX][X]"),
             DateTimeFormatter.RFC_1123_DATE_TIME,
@@ -46,7 +51,9 @@ final class DateNormalizer {
             iso("uuuu/MM/dd HH:mm[:ss]"),
             iso("dd.MM.uuuu HH:mm[:ss]"));
     private static final List<DateTimeFormatter> DATE_ONLY = List.of(
-            iso("uuuu-MM-dd"), iso("uuuuMMdd"), iso("uuuu/MM/dd"), iso("dd.MM.uuuu"),
+            iso("uuuu-MM-dd"), iso("uuuuMMdd"), iso("uuuu/MM/dd"), iso("dd.MM.uuuu"), iso("uuuu年M月d日"),
+            // day first, as most of the world writes it; a US date only parses when its day is over 12
+            iso("dd/MM/uuuu"), iso("MM/dd/uuuu"),
             iso("MMMM d, uuuu"), iso("MMM d, uuuu"), iso("MMM. d, uuuu"), iso("d MMMM uuuu"), iso("d MMM uuuu"),
             iso("EEEE, MMMM d, uuuu"), iso("EEEE, d MMMM uuuu"));
 
@@ -58,8 +65,8 @@ final class DateNormalizer {
 
     /** The ISO-8601 form of {@code raw}, or null when it is not a plausible date. */
     String normalize(String raw) {
-        if (raw == null || raw.isBlank() || raw.length() > 80) {
-            return null;
+        if (raw == null || raw.isBlank() || raw.length() > 80 || !YEAR.matcher(raw).find()) {
+            return null; // every accepted form has a four-digit year or is an epoch; parsing by exception is slow
         }
         String whole = parseWhole(raw);
         if (whole != null) {

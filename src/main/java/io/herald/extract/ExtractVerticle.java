@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves {@link Addresses#EXTRACT}: a {@link Page} in, an {@link ExtractResult} out. Deployed as a worker
- * verticle because parsing is CPU work that must stay off the event loops.
+ * verticle because parsing is CPU work that must stay off the event loops. Counts pages by type
+ * ({@code herald.extract.pages{type}}) and per-site field completeness and site-rule misses
+ * ({@link ExtractMetrics}).
  */
 public final class ExtractVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(ExtractVerticle.class);
@@ -25,10 +27,12 @@ public final class ExtractVerticle extends VerticleBase {
 
     private final ArticleExtractor extractor;
     private final MeterRegistry registry;
+    private final ExtractMetrics metrics;
 
     public ExtractVerticle(ArticleExtractor extractor, MeterRegistry registry) {
         this.extractor = extractor;
         this.registry = registry;
+        this.metrics = new ExtractMetrics(registry);
     }
 
     @Override
@@ -44,6 +48,7 @@ public final class ExtractVerticle extends VerticleBase {
             Page page = message.body();
             result = extractor.extract(page.body(), page.contentType(), page.source().url());
             type = result.type().name().toLowerCase(Locale.ROOT);
+            metrics.record(page.source().url(), result);
         } catch (RuntimeException e) {
             LOG.warn("Extraction failed unexpectedly: {}", e.toString());
             result = new ExtractResult(PageType.OTHER, null, List.of());

@@ -18,11 +18,14 @@ final class Hints {
             "entry", "main", "blog", "hentry", "prose", "news");
     private static final Set<String> NEGATIVE_EXACT = Set.of("ad", "ads", "adv", "adbox", "adslot", "adunit",
             "dfp", "gpt", "tags", "tag", "topics", "nav", "menu", "masthead", "outbrain", "taboola", "disqus",
-            "modal", "popup", "signup", "toolbar", "print", "rss", "more", "meta", "hidden", "teaser");
+            "modal", "popup", "signup", "toolbar", "print", "rss", "more", "meta", "hidden", "teaser",
+            // embeds and furniture that sit inside article bodies
+            "tweet", "instagram", "tiktok", "video", "player", "embed", "pullquote", "pull", "author", "disclaimer",
+            "barrier", "regwall", "anzeige", "werbung");
     private static final List<String> NEGATIVE_PREFIX = List.of("advert", "related", "share", "sharing",
             "social", "comment", "subscri", "newsletter", "promo", "banner", "cookie", "footer", "breadcrumb",
             "caption", "credit", "copyright", "widget", "sidebar", "popular", "recommend", "sponsor", "trending",
-            "follow", "author-bio", "paywall", "login", "register", "donate");
+            "follow", "author-bio", "paywall", "login", "register", "donate", "byline", "affiliate");
     private static final Set<String> NOT_NEGATIVE = Set.of("commentary", "commentaries", "promotional");
     private static final Pattern RELATED = Pattern.compile(
             "related|see-?also|read-?also|also-?read|read-?more|more-?on|more-?from|inline-?link|also");

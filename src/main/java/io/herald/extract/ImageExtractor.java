@@ -23,7 +23,7 @@ final class ImageExtractor {
                            List<String> siteNames) {
         Map<String, ImageRef> out = new LinkedHashMap<>();
         if (container != null) {
-            for (Element img : container.select("img")) {
+            for (Element img : container.select(Selectors.IMG)) {
                 String url = source(img);
                 if (url == null || !view.kept(img) || insideAny(img, skip) || insideForeignLink(img)) {
                     continue;
@@ -46,7 +46,7 @@ final class ImageExtractor {
             if (creditEl != null) {
                 credit = CreditParser.credit(creditEl.text());
             }
-            Element captionEl = wrapper.selectFirst("figcaption");
+            Element captionEl = wrapper.selectFirst(Selectors.FIGCAPTION);
             if (captionEl == null) {
                 captionEl = firstWithToken(wrapper, CAPTION_TOKENS);
             }
@@ -68,7 +68,7 @@ final class ImageExtractor {
 
     /** The figure, or the nearest ancestor (up to three levels) that holds a caption or credit element. */
     private static Element wrapper(Element img, Element container) {
-        Element figure = img.closest("figure");
+        Element figure = img.closest(Selectors.FIGURE);
         if (figure != null && (figure == container || figure.parents().contains(container))) {
             return figure;
         }
@@ -111,7 +111,7 @@ final class ImageExtractor {
 
     /** A thumbnail that links to another page is a teaser, not the article's photo. */
     private static boolean insideForeignLink(Element img) {
-        Element a = img.closest("a[href]");
+        Element a = img.closest(Selectors.A_HREF);
         return a != null && !a.attr("href").matches("(?i).*\\.(jpe?g|png|gif|webp|avif)(\\?.*)?$");
     }
 }

@@ -8,10 +8,11 @@ import java.util.List;
  */
 record JsonLdData(String articleType, String pageType, String headline, String description, List<String> authors,
                   String datePublished, String dateModified, String section, List<String> keywords,
-                  String publisher, String url, List<String> images, List<String> relatedLinks, String language) {
+                  String publisher, String url, List<String> images, List<String> relatedLinks, String language,
+                  Boolean accessibleForFree) {
 
     static final JsonLdData EMPTY = new JsonLdData(null, null, null, null, List.of(), null, null, null, List.of(),
-            null, null, List.of(), List.of(), null);
+            null, null, List.of(), List.of(), null, null);
 
     JsonLdData {
         authors = List.copyOf(authors);

@@ -39,7 +39,29 @@ final class JsonLdNode {
                 firstOf(strings(a.getValue("articleSection"))), keywords(a.getValue("keywords")), publisher,
                 firstNonNull(str(a.getValue("url")), idOf(a.getValue("mainEntityOfPage"))),
                 urls(a.getValue("image")), related,
-                language != null || page == null ? language : str(page.getValue("inLanguage")));
+                language != null || page == null ? language : str(page.getValue("inLanguage")),
+                accessibleForFree(a));
+    }
+
+    /** {@code isAccessibleForFree} of the article or of a part of it; null when the page does not say. */
+    private static Boolean accessibleForFree(JsonObject a) {
+        Boolean free = bool(a.getValue("isAccessibleForFree"));
+        Object part = a.getValue("hasPart");
+        for (Object p : part instanceof JsonArray arr ? arr : new JsonArray().add(part == null ? "" : part)) {
+            if (p instanceof JsonObject o && Boolean.FALSE.equals(bool(o.getValue("isAccessibleForFree")))) {
+                return false;
+            }
+        }
+        return free;
+    }
+
+    private static Boolean bool(Object v) {
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        String s = str(v);
+        return s == null ? null : s.equalsIgnoreCase("true") ? Boolean.TRUE
+                : s.equalsIgnoreCase("false") ? Boolean.FALSE : null;
     }
 
     private JsonObject find(List<JsonObject> nodes, java.util.Collection<String> types) {
@@ -80,22 +102,32 @@ final class JsonLdNode {
         return o == null ? null : str(o.getValue("name"));
     }
 
+    /**
+     * Author names; organizations credited next to people (a desk, the publisher) are left out, and are
+     * kept only when no person is named.
+     */
     private List<String> names(Object v) {
-        List<String> out = new ArrayList<>();
+        List<String> people = new ArrayList<>();
+        List<String> organizations = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
         if (v instanceof JsonArray arr) {
-            for (Object o : arr) {
-                String n = name(o);
-                if (n != null) {
-                    out.add(n);
-                }
-            }
+            arr.forEach(values::add); // the iterator wraps nested maps as JsonObject
         } else {
-            String n = name(v);
+            values.add(v);
+        }
+        for (Object o : values) {
+            String n = name(o);
             if (n != null) {
-                out.add(n);
+                JsonObject node = deref(o);
+                (node != null && isOrganization(node) ? organizations : people).add(n);
             }
         }
-        return out;
+        return people.isEmpty() ? organizations : people;
+    }
+
+    private static boolean isOrganization(JsonObject node) {
+        return strings(node.getValue("@type")).stream()
+                .anyMatch(t -> t.toLowerCase(Locale.ROOT).endsWith("organization") || t.equalsIgnoreCase("Corporation"));
     }
 
     private static List<String> keywords(Object v) {

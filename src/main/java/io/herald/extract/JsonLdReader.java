@@ -32,7 +32,7 @@ final class JsonLdReader {
 
     JsonLdData read(Document doc) {
         List<JsonObject> nodes = new ArrayList<>();
-        for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
+        for (Element script : doc.select(Selectors.JSON_LD)) {
             collect(parse(script.data()), nodes);
         }
         if (nodes.isEmpty()) {

@@ -22,7 +22,7 @@ final class LinkExtractor {
     /** Every anchor URL of the page, in document order, read before anything else touches the tree. */
     List<String> all(Document doc) {
         List<String> out = new ArrayList<>();
-        for (Element a : doc.select("a[href], area[href]")) {
+        for (Element a : doc.select(Selectors.LINKS)) {
             String u = absolute(a);
             if (u != null) {
                 out.add(u);

@@ -21,7 +21,7 @@ final class MetaTags {
 
     static MetaTags read(Document doc) {
         Map<String, List<String>> values = new LinkedHashMap<>();
-        for (Element meta : doc.select("meta[content]")) {
+        for (Element meta : doc.select(Selectors.META_CONTENT)) {
             String content = TextCleaner.normalize(meta.attr("content"));
             if (content.isEmpty()) {
                 continue;

@@ -77,22 +77,24 @@ final class MetadataResolver {
                 nz(meta.first("application-name"))), UnaryOperator.identity());
         String title = new Picker(used).add("jsonld", ld.headline())
                 .add("og", meta.first("og:title", "twitter:title"))
-                .add("page", page.h1()).add("page", page.title())
+                .add("page", page.headline()).add("page", page.title())
                 .pick(t -> TitleCleaner.strip(t, siteNames));
         String description = new Picker(used).add("jsonld", ld.description())
                 .add("og", meta.first("og:description", "twitter:description"))
                 .add("meta", meta.first("description", "dc.description", "dcterms.description"))
                 .pick(UnaryOperator.identity());
-        List<String> authors = new Picker(used).addAll("jsonld", ld.authors())
-                .addAll("og", meta.all("article:author"))
-                .addAll("meta", meta.all("author", "dc.creator", "dcterms.creator", "sailthru.author"))
+        List<String> authors = notSite(new Picker(used).addAll("jsonld", split(ld.authors()))
+                .addAll("og", split(meta.all("article:author")))
+                .addAll("meta", split(meta.all("author", "dc.creator", "dcterms.creator", "sailthru.author",
+                        "citation_author", "parsely-author", "byl")))
                 .addAll("page", page.bylines())
-                .pickList(MetadataResolver::author);
+                .pickList(MetadataResolver::author), siteNames);
         String published = new Picker(used).add("jsonld", ld.datePublished())
                 .add("og", meta.first("article:published_time", "og:published_time"))
                 .addAll("meta", meta.all("date", "pubdate", "publishdate", "publish-date", "dc.date",
                         "dc.date.issued", "dcterms.created", "dcterms.date", "sailthru.date", "parsely-pub-date",
-                        "datepublished"))
+                        "datepublished", "citation_publication_date", "citation_date", "article.published",
+                        "original-publish-date", "og:article:published_time"))
                 .addAll("page", page.times())
                 .pick(dates::normalize);
         String modified = new Picker(used).add("jsonld", ld.dateModified())
@@ -125,6 +127,25 @@ final class MetadataResolver {
         }
         String a = TextCleaner.normalize(raw.replaceFirst("(?iu)^by\\s+", ""));
         return a.isEmpty() || a.length() > 100 ? null : a;
+    }
+
+    /** Every field split into person names ("Jane Doe, dpa" → [Jane Doe]); URLs and handles kept for author(). */
+    private static List<String> split(List<String> values) {
+        List<String> out = new ArrayList<>();
+        for (String v : values) {
+            String t = v.strip();
+            if (t.startsWith("http://") || t.startsWith("https://") || t.startsWith("@")) {
+                out.add(t);
+            } else {
+                out.addAll(Authors.split(t));
+            }
+        }
+        return out;
+    }
+
+    /** Drops the site or publisher credited as author: an organization is not a byline. */
+    private static List<String> notSite(List<String> authors, List<String> siteNames) {
+        return authors.stream().filter(a -> siteNames.stream().noneMatch(a::equalsIgnoreCase)).toList();
     }
 
     private static String absoluteHttp(String url) {

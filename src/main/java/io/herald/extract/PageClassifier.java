@@ -8,7 +8,9 @@ import org.jsoup.nodes.Element;
 /**
  * Article, front/section page, or other. A page that declares itself an article (og:type or a JSON-LD
  * article type) is one if its text is long enough; otherwise enough paragraphs in a clear container
- * make an article; {@code og:type=website} or many headline links with little text make a front page.
+ * make an article, fewer when the URL is shaped like an article's ({@link UrlShape}), more when it is shaped
+ * like a section's or the page says {@code og:type=website}; those, or many headline links with little
+ * text, make a front page.
  */
 final class PageClassifier {
     /** The verdict and, when an article was downgraded, why. */
@@ -21,29 +23,34 @@ final class PageClassifier {
     private static final int FRONT_HEADLINES = 8;
     private static final double CLEAR_LINK_DENSITY = 0.3;
 
-    Verdict classify(Document doc, Metadata md, JsonLdData ld, ContentScorer.Result container, int words,
-                     int paragraphs, int minWords) {
+    Verdict classify(Document doc, String url, Metadata md, JsonLdData ld, ContentScorer.Result container,
+                     int words, int paragraphs, int minWords) {
         boolean declared = ld.isArticle() || "article".equals(md.ogType());
         if (declared) {
             return words >= minWords ? new Verdict(PageType.ARTICLE, null) : new Verdict(PageType.OTHER, "too-short");
         }
-        boolean websiteish = "website".equals(md.ogType()) || (ld.pageType() != null && FRONT_JSONLD.contains(ld.pageType()));
+        UrlShape shape = UrlShape.of(url);
+        boolean websiteish = "website".equals(md.ogType())
+                || (ld.pageType() != null && FRONT_JSONLD.contains(ld.pageType()));
         Element c = container.element();
         boolean clear = c != null && !c.normalName().equals("body") && container.linkDensity() < CLEAR_LINK_DENSITY;
-        boolean byText = clear && words >= minWords && paragraphs >= MIN_PARAGRAPHS;
-        if (byText && (!websiteish || paragraphs >= 2 * MIN_PARAGRAPHS)) {
+        // a URL shaped like an article's lowers the bar; a section-shaped URL or og:type=website raises it
+        int needed = websiteish || shape == UrlShape.SECTION ? 2 * MIN_PARAGRAPHS
+                : shape == UrlShape.ARTICLE ? MIN_PARAGRAPHS - 1 : MIN_PARAGRAPHS;
+        if (clear && words >= minWords && paragraphs >= needed) {
             return new Verdict(PageType.ARTICLE, null);
         }
-        if (websiteish || headlineLinks(doc) >= FRONT_HEADLINES) {
+        int headlines = headlineLinks(doc);
+        if (websiteish || headlines >= FRONT_HEADLINES || (shape == UrlShape.SECTION && headlines >= FRONT_HEADLINES / 2)) {
             return new Verdict(PageType.FRONT, null);
         }
-        return new Verdict(PageType.OTHER, null);
+        return new Verdict(PageType.OTHER, clear && words < minWords ? "too-short" : null);
     }
 
     /** Anchors whose text reads like a headline (several words). */
     static int headlineLinks(Document doc) {
         int n = 0;
-        for (Element a : doc.select("a[href]")) {
+        for (Element a : doc.select(Selectors.A_HREF)) {
             if (TextCleaner.wordCount(a.text()) >= HEADLINE_WORDS) {
                 n++;
             }

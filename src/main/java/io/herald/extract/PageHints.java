@@ -2,24 +2,20 @@ package io.herald.extract;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Locale;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * What the visible page says about itself, the last resort after JSON-LD and meta tags: the first
- * {@code <h1>}, {@code <title>}, {@code <time datetime>}, byline elements, {@code <html lang>} and the
- * canonical link.
+ * What the visible page says about itself, the last resort after JSON-LD and meta tags: the headline,
+ * {@code <title>}, dates ({@code <time datetime>}, microdata, hAtom {@code .published}, date-classed
+ * elements, a date line under the headline), bylines, {@code <html lang>} and the canonical link.
  */
-record PageHints(String h1, String title, List<String> times, List<String> bylines, String lang,
+record PageHints(String headline, String title, List<String> times, List<String> bylines, String lang,
                  String canonical) {
 
-    private static final Pattern BY = Pattern.compile("(?iu)^(?:by|von|par|por|автор:?)\\s+");
-    private static final Pattern SPLIT = Pattern.compile("(?iu)\\s*(?:,|\\band\\b|&|\\bund\\b|\\bи\\b)\\s*");
     private static final int MAX_BYLINE = 100;
-    /** Job titles and agencies that follow names in bylines ("Jane Doe, Staff Writer"). */
-    private static final Pattern ROLE = Pattern.compile("(?iu)\\b(?:correspondents?|reporters?|editors?|writers?|staff|"
-            + "contributors?|columnists?|journalists?|bureau|desk|news agency|photographers?)\\b");
+    private static final int MAX_DATE_TEXT = 80;
 
     PageHints {
         times = List.copyOf(times);
@@ -27,19 +23,34 @@ record PageHints(String h1, String title, List<String> times, List<String> bylin
     }
 
     static PageHints read(Document doc) {
-        Element h1 = doc.selectFirst("article h1, main h1, h1");
-        Element canonical = doc.selectFirst("link[rel~=(?i)^canonical$][href]");
-        return new PageHints(h1 == null ? null : blankToNull(h1.text()), blankToNull(doc.title()), times(doc),
-                bylines(doc), blankToNull(doc.select("html").attr("lang")),
+        Element headline = Headline.find(doc);
+        Element canonical = doc.selectFirst(Selectors.CANONICAL);
+        HeadlineZone zone = HeadlineZone.read(doc, headline);
+        List<String> times = times(doc);
+        times.addAll(zone.dates());
+        List<String> bylines = bylines(doc);
+        if (bylines.isEmpty()) {
+            zone.bylines().forEach(b -> bylines.addAll(Authors.split(b)));
+        }
+        return new PageHints(headline == null ? null : blankToNull(headline.text()), blankToNull(doc.title()),
+                times, bylines, blankToNull(doc.select("html").attr("lang")),
                 canonical == null ? null : blankToNull(canonical.absUrl("href")));
     }
 
     private static List<String> times(Document doc) {
         List<String> out = new ArrayList<>();
-        for (Element t : doc.select("[itemprop=datePublished], time[pubdate], time[datetime]")) {
-            String v = t.hasAttr("datetime") ? t.attr("datetime") : t.hasAttr("content") ? t.attr("content") : t.text();
+        for (Element t : doc.select(Selectors.PUBLISHED)) {
+            String v = t.hasAttr("datetime") ? t.attr("datetime") : t.hasAttr("content") ? t.attr("content")
+                    : t.hasAttr("title") ? t.attr("title") : t.text();
             if (!v.isBlank()) {
                 out.add(v.strip());
+            }
+        }
+        for (Element t : doc.select(Selectors.DATED)) {
+            String text = t.text();
+            if (!text.isBlank() && text.length() <= MAX_DATE_TEXT && t.select(Selectors.A_HREF).size() <= 1
+                    && !Hints.related(t) && t.closest(Selectors.RELATED_OR_COMMENT) == null) {
+                out.add(text.strip());
             }
         }
         return out;
@@ -47,15 +58,15 @@ record PageHints(String h1, String title, List<String> times, List<String> bylin
 
     private static List<String> bylines(Document doc) {
         List<String> out = new ArrayList<>();
-        for (Element e : doc.select("[itemprop=author], [rel=author], [class*=byline], [class*=author], "
-                + "[id*=byline]")) {
-            if (e.normalName().equals("meta")) {
+        for (Element e : doc.select(Selectors.BYLINE)) {
+            if (e.normalName().equals("meta") || e.closest(Selectors.COMMENT) != null) {
                 continue;
             }
-            Element name = e.selectFirst("[itemprop=name]");
+            Element name = e.selectFirst(Selectors.ITEMPROP_NAME);
             String text = name != null ? name.text() : e.text();
-            if (!text.isBlank() && text.length() <= MAX_BYLINE && !Hints.raw(e).contains("bio")) {
-                out.addAll(splitAuthors(text));
+            String raw = Hints.raw(e).toLowerCase(Locale.ROOT);
+            if (!text.isBlank() && text.length() <= MAX_BYLINE && !raw.contains("bio")) {
+                out.addAll(Authors.split(text));
                 if (!out.isEmpty()) {
                     break; // the first byline element is the article's; later ones are often related stories'
                 }
@@ -66,15 +77,7 @@ record PageHints(String h1, String title, List<String> times, List<String> bylin
 
     /** "By Jane Doe and John Roe" → [Jane Doe, John Roe]. */
     static List<String> splitAuthors(String byline) {
-        String t = BY.matcher(TextCleaner.normalize(byline)).replaceFirst("");
-        List<String> out = new ArrayList<>();
-        for (String part : SPLIT.split(t)) {
-            String p = BY.matcher(part.strip()).replaceFirst("");
-            if (!p.isEmpty() && Character.isLetter(p.codePointAt(0)) && !ROLE.matcher(p).find()) {
-                out.add(p);
-            }
-        }
-        return out;
+        return Authors.split(byline);
     }
 
     private static String blankToNull(String s) {

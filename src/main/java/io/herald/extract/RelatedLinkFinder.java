@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -16,16 +17,37 @@ import org.jsoup.nodes.Element;
  */
 final class RelatedLinkFinder {
 
-    /** Blocks whose class or id says "related", found on the untouched page. */
+    /**
+     * Blocks under a heading such as "Related", "Read next", "Leggi anche" or "Читайте также": the wording is
+     * the same whatever the markup, in the languages we see most.
+     */
+    private static final Pattern RELATED_HEADING = Pattern.compile("(?iu)^(?:related(?: stories| articles| coverage| content| news)?"
+            + "|read (?:next|more|also)|also read|more on this(?: topic| story)?|see also|more from .{1,30}|recommended"
+            + "|leggi anche|lire aussi|à lire aussi|mehr zum thema|lesen sie auch|weitere artikel|читайте также"
+            + "|по теме|関連(?:ニュース|記事)|相关(?:新闻|阅读|文章)|veja também|leia também|lee también|te puede interesar"
+            + "|noticias relacionadas)\\W*$");
+    private static final int MAX_HEADING = 40;
+
+    /** Blocks whose class or id says "related", or whose heading does, found on the untouched page. */
     List<Element> hintedBlocks(Document doc) {
         List<Element> out = new ArrayList<>();
         for (Element e : doc.body().getAllElements()) {
-            if (Hints.related(e) && !e.select("a[href]").isEmpty()
+            if ((Hints.related(e) || relatedHeading(e)) && !e.select(Selectors.A_HREF).isEmpty()
                     && out.stream().noneMatch(b -> e.parents().contains(b))) {
                 out.add(e);
             }
         }
         return out;
+    }
+
+    /** The element's first child is a short heading that announces related stories. */
+    static boolean relatedHeading(Element e) {
+        Element first = e.firstElementChild();
+        if (first == null || first.selectFirst(Selectors.A_HREF) != null) {
+            return false;
+        }
+        String t = TextCleaner.normalize(first.text());
+        return !t.isEmpty() && t.length() <= MAX_HEADING && RELATED_HEADING.matcher(t).matches();
     }
 
     /** The hinted blocks that sit inside the container or after it, next to it or to its parent. */
@@ -56,19 +78,26 @@ final class RelatedLinkFinder {
     List<RelatedLink> links(List<Element> blocks, List<String> jsonLd, String baseUri, Set<String> self) {
         Map<String, RelatedLink> out = new LinkedHashMap<>();
         for (Element block : blocks) {
-            List<Element> anchors = block.normalName().equals("a") ? List.of(block) : block.select("a[href]");
+            List<Element> anchors = block.normalName().equals("a") ? List.of(block) : block.select(Selectors.A_HREF);
             for (Element a : anchors) {
-                add(out, LinkExtractor.absolute(a), title(a), self);
+                add(out, LinkExtractor.absolute(a), title(a), self, site(baseUri));
             }
         }
         for (String u : jsonLd) {
-            add(out, LinkExtractor.clean(resolve(baseUri, u)), null, self);
+            add(out, LinkExtractor.clean(resolve(baseUri, u)), null, self, site(baseUri));
         }
         return List.copyOf(out.values());
     }
 
-    private static void add(Map<String, RelatedLink> out, String url, String title, Set<String> self) {
-        if (url == null || self.contains(stripSlash(url))) {
+    /**
+     * Keeps a link that can be a related story: not the page itself, not shaped like a section or service
+     * page ({@code /trust-principles/}, {@code /newsletters}), and, when it leaves the site, shaped like an
+     * article: a partner site's story is related, a DOI or a shop link is a reference.
+     */
+    private static void add(Map<String, RelatedLink> out, String url, String title, Set<String> self, String site) {
+        UrlShape shape = url == null ? UrlShape.UNKNOWN : UrlShape.of(url);
+        if (url == null || self.contains(stripSlash(url)) || shape == UrlShape.SECTION
+                || (site != null && !site.equals(site(url)) && shape != UrlShape.ARTICLE)) {
             return;
         }
         RelatedLink prev = out.get(url);
@@ -83,6 +112,20 @@ final class RelatedLinkFinder {
             t = TextCleaner.normalize(a.attr("title"));
         }
         return t.isEmpty() ? null : t;
+    }
+
+    /** The last two labels of the host ({@code www.news.example} → {@code news.example}), or null. */
+    static String site(String url) {
+        try {
+            String host = url == null ? null : java.net.URI.create(url.strip()).getHost();
+            if (host == null) {
+                return null;
+            }
+            String[] labels = host.toLowerCase(java.util.Locale.ROOT).split("\\.");
+            return labels.length <= 2 ? host : labels[labels.length - 2] + "." + labels[labels.length - 1];
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     static String stripSlash(String url) {

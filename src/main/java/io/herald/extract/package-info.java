@@ -8,7 +8,11 @@
  * {@link io.herald.extract.PageHints}) feed {@link io.herald.extract.MetadataResolver}; a
  * {@link io.herald.extract.ContentView} hides boilerplate without mutating the tree, so that images, captions
  * and related blocks stay readable; {@link io.herald.extract.ContentScorer} picks the article container and
- * {@link io.herald.extract.BodyExtractor} reads its paragraphs. Site rules override single fields.
+ * {@link io.herald.extract.BodyExtractor} reads its paragraphs, which {@link io.herald.extract.ParagraphTrimmer}
+ * rids of a repeated headline, byline and date lines; {@link io.herald.extract.WallDetector} flags paywalls
+ * and consent walls; {@link io.herald.extract.PageClassifier} decides the page type. Site rules override
+ * single fields. {@link io.herald.extract.ExtractVerticle} serves the event bus and counts per-site field
+ * completeness ({@link io.herald.extract.ExtractMetrics}). See {@code docs/extraction.md}.
  * Everything here is stateless and safe to share between worker threads.
  */
 package io.herald.extract;

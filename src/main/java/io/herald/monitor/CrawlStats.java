@@ -10,7 +10,8 @@ import java.util.Locale;
 /**
  * The crawl's counters as JSON, read from the meters the stages register:
  * {@code herald.fetch.outcomes{kind,outcome}}, {@code herald.frontier.urls{event}},
- * {@code herald.extract.pages{type}} and {@code herald.sink.articles{result}}.
+ * {@code herald.extract.pages{type}} and {@code herald.sink.articles{result}}, and per-site extraction
+ * completeness from {@code herald.extract.fields{host,field,present}}.
  */
 public final class CrawlStats {
     private final MeterRegistry registry;
@@ -35,7 +36,31 @@ public final class CrawlStats {
                 .put("robotsOutcomes", byTag("herald.fetch.outcomes", "kind", "robots", "outcome"))
                 .put("urls", byTag("herald.frontier.urls", null, null, "event"))
                 .put("extracted", byTag("herald.extract.pages", null, null, "type"))
-                .put("articles", byTag("herald.sink.articles", null, null, "result"));
+                .put("articles", byTag("herald.sink.articles", null, null, "result"))
+                .put("completeness", completeness());
+    }
+
+    /**
+     * Per host, the share of extracted articles that had each field: {@code {"host": {"title": 1.0,
+     * "body": 1.0, "date": 0.5, "author": 0.0}}}. A falling share shows a site whose layout changed.
+     */
+    JsonObject completeness() {
+        java.util.Map<String, long[]> seen = new java.util.TreeMap<>(); // host/field -> {present, total}
+        for (Counter c : registry.find("herald.extract.fields").counters()) {
+            long[] n = seen.computeIfAbsent(c.getId().getTag("host") + "\n" + c.getId().getTag("field"), k -> new long[2]);
+            n[0] += "true".equals(c.getId().getTag("present")) ? (long) c.count() : 0;
+            n[1] += (long) c.count();
+        }
+        JsonObject out = new JsonObject();
+        seen.forEach((key, n) -> {
+            String[] hf = key.split("\n", 2);
+            JsonObject host = out.getJsonObject(hf[0]);
+            if (host == null) {
+                out.put(hf[0], host = new JsonObject());
+            }
+            host.put(hf[1], n[1] == 0 ? 0.0 : Math.round(n[0] * 1000.0 / n[1]) / 1000.0);
+        });
+        return out;
     }
 
     public long elapsedMillis() {

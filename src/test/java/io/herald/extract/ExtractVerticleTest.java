@@ -48,6 +48,10 @@ class ExtractVerticleTest {
                     assertThat(r.article().title()).startsWith("Just a Question of Time");
                     assertThat(r.links()).isNotEmpty();
                     assertThat(count("article")).isEqualTo(1.0);
+                    assertThat(field("title", "true")).isEqualTo(1.0);
+                    assertThat(field("body", "true")).isEqualTo(1.0);
+                    assertThat(field("date", "true")).isEqualTo(1.0);
+                    assertThat(field("author", "false")).isEqualTo(1.0); // the publisher is not an author
                     ctx.completeNow();
                 })));
     }
@@ -63,6 +67,31 @@ class ExtractVerticleTest {
                     assertThat(count("article")).isZero();
                     ctx.completeNow();
                 })));
+    }
+
+    @Test
+    void siteRuleMissesAreCountedPerHostAndField(Vertx vertx, VertxTestContext ctx) {
+        String html = "<html><head><title>Grain prices ease</title><meta property=\"og:type\" content=\"article\">"
+                + "</head><body><article><h1>Grain prices ease</h1>"
+                + "<p>" + "Wheat and maize prices eased on Tuesday as forecasts improved, traders said. ".repeat(12)
+                + "</p></article></body></html>";
+        CrawlUrl source = new CrawlUrl("https://rules.example/markets/x", "https://rules.example:443", 1, null,
+                Via.SEED, 0, 0);
+        Page page = page(source, html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        vertx.eventBus().<ExtractResult>request(Addresses.EXTRACT, page, LocalCodec.OPTIONS)
+                .onComplete(ctx.succeeding(reply -> ctx.verify(() -> {
+                    assertThat(reply.body().type()).isEqualTo(PageType.ARTICLE);
+                    var misses = registry.find(ExtractMetrics.RULE_MISSES).tag("host", "rules.example").counters();
+                    assertThat(misses).extracting(c -> c.getId().getTag("field"))
+                            .contains("title", "body", "date", "author");
+                    ctx.completeNow();
+                })));
+    }
+
+    private double field(String field, String present) {
+        var counter = registry.find(ExtractMetrics.FIELDS).tag("host", "sputnikglobe.com").tag("field", field)
+                .tag("present", present).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private double count(String type) {
