@@ -74,7 +74,8 @@ final class CrawlCommand implements Callable<Integer> {
     private static void stopGracefully(CrawlRunner runner, CountDownLatch done, CrawlConfig config) {
         LOG.info("stopping: no new requests; waiting for pages in flight");
         runner.requestStop();
-        long boundMs = config.fetch().timeout().toMillis() + 10_000;
+        // a fetch may take its whole timeout; then extraction, the sink's sync and a checkpoint
+        long boundMs = config.fetch().timeout().toMillis() + 30_000;
         try {
             if (!done.await(boundMs, TimeUnit.MILLISECONDS)) {
                 LOG.warn("stop took longer than {} ms; exiting with what is written", boundMs);

@@ -52,6 +52,7 @@ public final class CrawlRunner {
     private final List<String> deployments = new ArrayList<>();
     private final CrawlState state;
     private MonitorVerticle monitor;
+    private volatile boolean stopRequested;
 
     /** @throws io.herald.state.StateException if the crawl's state cannot be opened or is another crawl's */
     public CrawlRunner(CrawlConfig config) {
@@ -76,6 +77,11 @@ public final class CrawlRunner {
         vertx.eventBus().<String>consumer(Addresses.CRAWL_FINISHED, msg -> finished.tryComplete(msg.body()));
         CompletableFuture<CrawlSummary> result = new CompletableFuture<>();
         deployAll()
+                .onSuccess(v -> {
+                    if (stopRequested) {
+                        requestStop(); // a stop asked for while the stages were deploying
+                    }
+                })
                 .compose(v -> finished.future())
                 .compose(reason -> frontierStatus().map(status -> status.put("reason", reason)))
                 .compose(status -> shutdown().map(v -> status))
@@ -101,6 +107,7 @@ public final class CrawlRunner {
 
     /** Asks the frontier to hand out no more work; in-flight pages still reach the output. */
     public void requestStop() {
+        stopRequested = true;
         vertx.eventBus().send(Addresses.FRONTIER_STOP, null);
     }
 

@@ -50,6 +50,7 @@ public final class Frontier {
     private long pagesStarted;
     private boolean stopped;
     private final Set<String> toResolve = new LinkedHashSet<>();
+    private final Set<String> resolving = new java.util.HashSet<>();
 
     public Frontier(CrawlConfig config, FrontierStore store, SeenSet seen, PolitenessGate gate, Clock clock,
                     MeterRegistry registry) {
@@ -169,7 +170,9 @@ public final class Frontier {
                 counters.count(Event.GAVE_UP, store.drop(host) + sitemaps.drop(host));
                 return null;
             case RESOLVE:
-                toResolve.add(host); // resolved() wakes the host again
+                if (resolving.add(host)) {
+                    toResolve.add(host); // asked once; resolved() wakes the host again
+                }
                 return null;
             case FETCH_ROBOTS:
                 gate.robotsStarted(host);
@@ -228,6 +231,11 @@ public final class Frontier {
             if (!(result instanceof FetchResult.Fetched)) {
                 sitemaps.done();
             }
+            if (result instanceof FetchResult.Redirect moved && task.target().depth() < MAX_SITEMAP_NESTING) {
+                queueSitemap(moved.location(), task.target().depth() + 1, task.target().url(), true);
+            } else if (!(result instanceof FetchResult.Fetched)) {
+                counters.count(Event.SITEMAP_PROBLEM);
+            }
         } else {
             gate.pageDone(result);
             if (!(result instanceof FetchResult.Fetched)) {
@@ -250,6 +258,7 @@ public final class Frontier {
     /** The address of a host (or, when it could not be resolved, any stable stand-in such as its name). */
     public void resolved(String hostKey, String ip) {
         gate.resolved(hostKey, ip);
+        resolving.remove(hostKey);
         schedule.wake(hostKey, 0);
     }
 
@@ -283,8 +292,10 @@ public final class Frontier {
         if (discovered.problem() != null) {
             counters.count(Event.SITEMAP_PROBLEM);
         }
+        // A listed page is one hop from the sitemap, however deep the index nesting that led to it.
+        CrawlUrl listing = new CrawlUrl(source.url(), source.hostKey(), 0, source.referrer(), Via.SITEMAP, 0, 0);
         for (String page : discovered.pages()) {
-            offer(new DiscoveredLink(page, Via.SITEMAP), source);
+            offer(new DiscoveredLink(page, Via.SITEMAP), listing);
         }
         if (source.depth() < MAX_SITEMAP_NESTING) {
             discovered.sitemaps().forEach(child -> queueSitemap(child, source.depth() + 1, source.url(), false));

@@ -32,7 +32,8 @@ public final class FrontierVerticle extends VerticleBase {
     private final Frontier frontier;
     private final Clock clock;
     private final long checkpointMs;
-    private boolean checkpointing;
+    private Future<Void> pendingCheckpoint = Future.succeededFuture();
+    private long checkpointTimer = -1;
     private final ArrayDeque<Message<Object>> waiting = new ArrayDeque<>();
     private long timerId = -1;
     private long timerAt = Long.MAX_VALUE;
@@ -61,30 +62,37 @@ public final class FrontierVerticle extends VerticleBase {
         bus.<Object>consumer(Addresses.FRONTIER_STATUS, msg -> msg.reply(frontier.status(500)));
         frontier.seed();
         if (checkpointMs > 0) {
-            vertx.setPeriodic(checkpointMs, id -> checkpoint());
+            checkpointTimer = vertx.setPeriodic(checkpointMs, id -> checkpoint());
         }
         return Future.succeededFuture();
     }
 
+    /** Waits for a checkpoint under way, then commits once more: the last finished URLs must not be lost. */
     @Override
     public Future<?> stop() {
-        return checkpointMs > 0 ? checkpoint() : Future.succeededFuture();
+        if (checkpointMs <= 0) {
+            return Future.succeededFuture();
+        }
+        vertx.cancelTimer(checkpointTimer);
+        return pendingCheckpoint.transform(ar -> commitCheckpoint());
     }
 
     /**
      * Asks the sink to sync the output, then commits the URLs finished before the request: their articles were
      * written before they were reported finished, so the sync covers them. One checkpoint at a time.
      */
-    private Future<?> checkpoint() {
-        if (checkpointing) {
-            return Future.succeededFuture();
+    private void checkpoint() {
+        if (pendingCheckpoint.isComplete()) {
+            pendingCheckpoint = commitCheckpoint();
         }
-        checkpointing = true;
+    }
+
+    private Future<Void> commitCheckpoint() {
         Runnable commit = frontier.checkpoint();
         return vertx.eventBus().request(Addresses.SINK_SYNC, null, SYNC)
                 .onSuccess(reply -> commit.run())
                 .onFailure(e -> LOG.warn("checkpoint skipped, output not synced: {}", e.getMessage()))
-                .onComplete(ar -> checkpointing = false)
+                .<Void>mapEmpty()
                 .otherwiseEmpty();
     }
 
@@ -108,7 +116,7 @@ public final class FrontierVerticle extends VerticleBase {
     /** Name lookups block, so they run on a worker; the answer comes back to this verticle's event loop. */
     private void resolve(String hostKey) {
         String host = URI.create(hostKey).getHost();
-        vertx.executeBlocking(() -> InetAddress.getByName(host).getHostAddress())
+        vertx.executeBlocking(() -> InetAddress.getByName(host).getHostAddress(), false) // one slow name stalls no other
                 .onComplete(ar -> {
                     frontier.resolved(hostKey, ar.succeeded() ? ar.result() : "unresolved:" + host);
                     pump();

@@ -12,6 +12,8 @@ final class HostSlot {
     enum Robots { UNKNOWN, FETCHING, READY, UNREACHABLE, GIVEN_UP }
 
     final String hostKey;
+    /** The host name: origins that differ only in scheme or port are one server and share its clock. */
+    final String serverName;
     Robots robots = Robots.UNKNOWN;
     BaseRobotRules rules;
     /** How the current rules came about: fetched, 4xx-allow, redirect-allow. */
@@ -42,6 +44,8 @@ final class HostSlot {
     HostSlot(String hostKey) {
         this.hostKey = hostKey;
         this.robotsUrl = hostKey + "/robots.txt";
+        String host = java.net.URI.create(hostKey).getHost();
+        this.serverName = host == null ? hostKey : host.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Folds one response time into an exponentially weighted mean (weight 0.3 for the newest). */

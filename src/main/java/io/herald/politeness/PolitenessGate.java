@@ -28,6 +28,7 @@ import java.util.function.DoubleSupplier;
  */
 public final class PolitenessGate {
     private static final int MAX_ROBOTS_REDIRECTS = 5;
+    private static final Duration MAX_ROBOTS_RETRY_AFTER = Duration.ofDays(1);
 
     private final PolitenessConfig config;
     private final RobotsPolicy robotsPolicy;
@@ -36,6 +37,8 @@ public final class PolitenessGate {
     private final int robotsCapBytes;
     private final Clock clock;
     private final Map<String, HostSlot> slots = new HashMap<>();
+    /** Origins by host name: http://a, https://a and http://a:8080 are paced as one server. */
+    private final Map<String, List<HostSlot>> byServer = new HashMap<>();
 
     /**
      * @param backoffBase    first backoff step after a failure; it doubles with each further one
@@ -64,11 +67,17 @@ public final class PolitenessGate {
         if (robots != null) {
             return robots;
         }
-        if (slot.inFlight >= config.perHostConcurrency()) {
+        int inFlight = 0;
+        long dueAt = 0;
+        for (HostSlot origin : byServer.get(slot.serverName)) {
+            inFlight += origin.inFlight;
+            dueAt = Math.max(dueAt, origin.dueAt);
+        }
+        if (inFlight >= config.perHostConcurrency()) {
             return Decision.BLOCKED;
         }
-        if (now < slot.dueAt) {
-            return Decision.waitUntil(slot.dueAt);
+        if (now < dueAt) {
+            return Decision.waitUntil(dueAt);
         }
         if (ipFloor.enabled()) {
             if (!ipFloor.knows(hostKey)) {
@@ -112,9 +121,19 @@ public final class PolitenessGate {
         ipFloor.resolved(hostKey, ip);
     }
 
-    /** Hosts sharing the host's address, which may have waited for its request to end. */
+    /** Other origins of the same server, and hosts sharing its address: they may have waited for its request. */
     public List<String> neighbours(String hostKey) {
-        return ipFloor.enabled() ? ipFloor.neighbours(hostKey) : List.of();
+        List<HostSlot> origins = byServer.getOrDefault(slot(hostKey).serverName, List.of());
+        if (origins.size() == 1 && !ipFloor.enabled()) {
+            return List.of();
+        }
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        origins.forEach(origin -> out.add(origin.hostKey));
+        if (ipFloor.enabled()) {
+            out.addAll(ipFloor.neighbours(hostKey));
+        }
+        out.remove(hostKey);
+        return List.copyOf(out);
     }
 
     /** The robots.txt URL to request for the host (the target of a followed redirect, if any). */
@@ -171,7 +190,7 @@ public final class PolitenessGate {
         } else if (result instanceof FetchResult.HttpError error && robotsPolicy.forStatus(error.status()).isPresent()) {
             acceptRules(slot, robotsPolicy.forStatus(error.status()).orElseThrow(), "4xx-allow");
         } else {
-            unreachable(slot);
+            unreachable(slot, result instanceof FetchResult.HttpError error ? error.retryAfter() : null);
         }
     }
 
@@ -206,7 +225,7 @@ public final class PolitenessGate {
     /** Circuit open: no request for {@code parkFor}, then one probe; a host parked too often is given up. */
     private void park(HostSlot slot) {
         slot.parks++;
-        slot.consecutiveFailures = 0;
+        slot.consecutiveFailures = config.failuresBeforePark() - 1; // one probe after the park, not a new series
         if (slot.parks > config.maxParks()) {
             slot.giveUp("dead: " + config.failuresBeforePark() + " failures in a row, " + config.maxParks() + " times");
             return;
@@ -234,24 +253,32 @@ public final class PolitenessGate {
         slot.dueAt = Math.max(slot.dueAt, slot.robotsFetchedAt + slot.effectiveDelay.toMillis());
     }
 
-    private void unreachable(HostSlot slot) {
+    private void unreachable(HostSlot slot, Duration retryAfter) {
         slot.robotsFailures++;
         if (slot.robotsFailures > config.robotsRetries()) {
             slot.giveUp("robots.txt unreachable after " + slot.robotsFailures + " tries");
         } else {
             slot.robots = HostSlot.Robots.UNREACHABLE;
-            slot.robotsRetryAt = clock.millis() + config.robotsRetryDelay().toMillis();
+            long wait = config.robotsRetryDelay().toMillis();
+            if (retryAfter != null) {
+                wait = Math.max(wait, Math.min(retryAfter.toMillis(), MAX_ROBOTS_RETRY_AFTER.toMillis()));
+            }
+            slot.robotsRetryAt = clock.millis() + wait;
         }
     }
 
+    /**
+     * RFC 9309 2.3.1.2: follow at least five redirects, also to another authority (news.test → www.news.test is
+     * common); the requests stay on the original host's clock, and its rules are what the target says.
+     */
     private static boolean followable(HostSlot slot, String location) {
         if (slot.robotsRedirects >= MAX_ROBOTS_REDIRECTS) {
             return false;
         }
         try {
-            String from = URI.create(slot.hostKey).getHost();
-            String to = URI.create(location).getHost();
-            return to != null && to.toLowerCase(Locale.ROOT).equals(from);
+            URI to = URI.create(location);
+            String scheme = to.getScheme() == null ? "" : to.getScheme().toLowerCase(Locale.ROOT);
+            return to.getHost() != null && (scheme.equals("http") || scheme.equals("https"));
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -273,6 +300,12 @@ public final class PolitenessGate {
     }
 
     private HostSlot slot(String hostKey) {
-        return slots.computeIfAbsent(hostKey, HostSlot::new);
+        HostSlot slot = slots.get(hostKey);
+        if (slot == null) {
+            slot = new HostSlot(hostKey);
+            slots.put(hostKey, slot);
+            byServer.computeIfAbsent(slot.serverName, name -> new java.util.ArrayList<>(2)).add(slot);
+        }
+        return slot;
     }
 }

@@ -249,4 +249,29 @@ class FrontierTest {
         assertThat(frontier.isFinished()).isTrue();
         assertThat(count("sitemap_queued")).isEqualTo(1);
     }
+
+    @Test
+    void aRedirectedSitemapIsFollowedAndIndexNestingDoesNotCountAsLinkDepth() {
+        CrawlConfig base = TestConfigs.crawl(List.of(SEED), TestConfigs.politeness(Duration.ZERO, 1),
+                TestConfigs.fetch(), Path.of("out"), 1, 100);
+        Frontier frontier = frontier(base.withDiscovery(new io.herald.config.DiscoveryConfig(
+                List.of("http://news.test/sitemap.xml"), false, Duration.ZERO, 100, 10)));
+        FetchTask sitemap = passRobots(frontier, "");
+        frontier.onFetched(new FetchResult.Redirect(sitemap, Duration.ofMillis(1), 301, "http://news.test/sitemap-index.xml"));
+        FetchTask index = frontier.poll();
+        assertThat(index.kind()).isEqualTo(FetchTask.Kind.SITEMAP);
+        assertThat(index.target().url()).isEqualTo("http://news.test/sitemap-index.xml");
+        frontier.onFetched(new FetchResult.Fetched(index, Duration.ofMillis(1), 200, "application/xml", new byte[0], Instant.EPOCH));
+        frontier.onDiscovered(new io.herald.model.Discovered(index.target(), List.of(), List.of("http://news.test/child.xml"), null));
+        FetchTask child = frontier.poll();
+        frontier.onFetched(new FetchResult.Fetched(child, Duration.ofMillis(1), 200, "application/xml", new byte[0], Instant.EPOCH));
+        frontier.onDiscovered(new io.herald.model.Discovered(child.target(), List.of("http://news.test/story"), List.of(), null));
+        List<String> pages = new ArrayList<>();
+        FetchTask next;
+        while ((next = frontier.poll()) != null) {
+            pages.add(next.target().url() + "@" + next.target().depth());
+            fetchedAndProcessed(frontier, next);
+        }
+        assertThat(pages).containsExactlyInAnyOrder("http://news.test/@0", "http://news.test/story@1");
+    }
 }

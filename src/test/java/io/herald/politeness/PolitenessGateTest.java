@@ -193,25 +193,26 @@ class PolitenessGateTest {
     }
 
     @Test
-    void aHostThatKeepsFailingIsParkedThenGivenUp() {
+    void aHostThatKeepsFailingIsParkedGetsOneProbeThenIsGivenUp() {
         PolitenessGate gate = gate(config(Duration.ZERO, Duration.ofSeconds(30), 0)); // park after 3, parkFor 2m, maxParks 2
         robotsReady(gate, "");
-        for (int park = 1; park <= 3; park++) {
-            for (int failure = 0; failure < 3; failure++) {
-                assertThat(gate.check(HOST).kind()).isEqualTo(Kind.READY);
-                gate.pageStarted(HOST);
-                gate.pageDone(new FetchResult.NetworkError(pageTask("/a"), Duration.ofMillis(1), "connect", "refused"));
-                if (failure < 2) {
-                    clock.advance(Duration.ofMinutes(10)); // past any backoff
-                }
+        int requests = 0;
+        while (gate.check(HOST).kind() != Kind.GIVE_UP) {
+            Decision decision = gate.check(HOST);
+            if (decision.kind() == Kind.WAIT) {
+                clock.advanceMillis(decision.at() - clock.millis());
+                continue;
             }
-            if (park <= 2) {
+            assertThat(decision.kind()).isEqualTo(Kind.READY);
+            gate.pageStarted(HOST);
+            requests++;
+            gate.pageDone(new FetchResult.NetworkError(pageTask("/a"), Duration.ofMillis(1), "connect", "refused"));
+            if (requests == 3) {
                 assertThat(gate.describe(HOST).getString("delayReason")).isEqualTo("parked");
                 assertThat(gate.check(HOST).at() - clock.millis()).isEqualTo(Duration.ofMinutes(2).toMillis());
-                clock.advance(Duration.ofMinutes(2));
             }
         }
-        assertThat(gate.check(HOST).kind()).isEqualTo(Kind.GIVE_UP);
+        assertThat(requests).as("3 failures, then one probe after each of the 2 parks").isEqualTo(5);
         assertThat(gate.skipReason(HOST)).startsWith("dead");
     }
 
@@ -236,7 +237,7 @@ class PolitenessGateTest {
         assertThat(gate.check(HOST).kind()).isEqualTo(Kind.RESOLVE);
         gate.resolved(HOST, "10.9.9.9");
         gate.resolved(other, "10.9.9.9");
-        assertThat(gate.neighbours(HOST)).containsExactlyInAnyOrder(HOST, other);
+        assertThat(gate.neighbours(HOST)).containsExactly(other);
         assertThat(gate.check(HOST).kind()).isEqualTo(Kind.FETCH_ROBOTS);
         gate.robotsStarted(HOST);
         assertThat(gate.check(other).kind()).isEqualTo(Kind.BLOCKED);
@@ -283,17 +284,49 @@ class PolitenessGateTest {
     }
 
     @Test
-    void sameHostRobotsRedirectIsFollowedAndOtherHostsMeanAllowAll() {
+    void robotsRedirectsAreFollowedAlsoToAnotherHostUpToFiveThenMeanAllowAll() {
         PolitenessGate gate = gate(Duration.ZERO);
         gate.check(HOST);
         gate.robotsStarted(HOST);
-        gate.robotsDone(new FetchResult.Redirect(robotsTask(), Duration.ofMillis(1), 301, HOST + "/real-robots.txt"));
+        gate.robotsDone(new FetchResult.Redirect(robotsTask(), Duration.ofMillis(1), 301, "https://www.news.test/robots.txt"));
         assertThat(gate.check(HOST).kind()).isEqualTo(Kind.FETCH_ROBOTS);
-        assertThat(gate.robotsUrl(HOST)).isEqualTo(HOST + "/real-robots.txt");
-
+        assertThat(gate.robotsUrl(HOST)).isEqualTo("https://www.news.test/robots.txt");
         gate.robotsStarted(HOST);
-        gate.robotsDone(new FetchResult.Redirect(robotsTask(), Duration.ofMillis(1), 302, "http://elsewhere.test/robots.txt"));
-        assertThat(gate.check(HOST).kind()).isEqualTo(Kind.READY);
+        gate.robotsDone(new FetchResult.Fetched(robotsTask(), Duration.ofMillis(1), 200, "text/plain",
+                "User-agent: *\nDisallow: /private\n".getBytes(StandardCharsets.UTF_8), Instant.EPOCH));
+        assertThat(gate.allows(HOST, HOST + "/private/1")).isFalse();
+
+        String other = "http://loop.test";
+        FetchTask otherRobots = new FetchTask(new CrawlUrl(other + "/robots.txt", other, 0, null, Via.SEED, 0, 0),
+                FetchTask.Kind.ROBOTS);
+        for (int hop = 0; hop < 6; hop++) {
+            assertThat(gate.check(other).kind()).isEqualTo(Kind.FETCH_ROBOTS);
+            gate.robotsStarted(other);
+            gate.robotsDone(new FetchResult.Redirect(otherRobots, Duration.ofMillis(1), 302, other + "/r" + hop));
+        }
+        assertThat(gate.check(other).kind()).isEqualTo(Kind.READY); // six hops: unavailable, so allow all
+    }
+
+    @Test
+    void originsOfOneServerShareItsClock() {
+        String https = "https://news.test";
+        PolitenessGate gate = gate(Duration.ofMillis(500));
+        robotsReady(gate, "");
+        assertThat(gate.check(https).kind()).isEqualTo(Kind.FETCH_ROBOTS);
+        gate.pageStarted(HOST);
+        assertThat(gate.check(https).kind()).as("http request in flight").isEqualTo(Kind.BLOCKED);
+        gate.pageDone(ok("/a", 1));
+        assertThat(gate.check(https)).isEqualTo(new Decision(Kind.WAIT, clock.millis() + 500));
+        assertThat(gate.neighbours(HOST)).containsExactly(https);
+    }
+
+    @Test
+    void retryAfterOnAnUnreachableRobotsTxtIsHonoured() {
+        PolitenessGate gate = gate(Duration.ZERO); // robotsRetryDelay 30s
+        gate.check(HOST);
+        gate.robotsStarted(HOST);
+        gate.robotsDone(httpError(robotsTask(), 503, Duration.ofHours(1)));
+        assertThat(gate.check(HOST)).isEqualTo(new Decision(Kind.WAIT, clock.millis() + Duration.ofHours(1).toMillis()));
     }
 
     @Test
