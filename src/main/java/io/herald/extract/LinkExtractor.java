@@ -48,7 +48,24 @@ final class LinkExtractor {
         if (href.isEmpty() || href.startsWith("#")) {
             return null;
         }
+        if (isPlainAbsolute(href)) {
+            return clean(href); // already absolute: resolving it against the base would change nothing
+        }
         return clean(a.absUrl("href"));
+    }
+
+    /** An http(s) URL with a host and nothing that resolution could rewrite (spaces, backslashes, controls). */
+    private static boolean isPlainAbsolute(String href) {
+        if (!href.startsWith("http://") && !href.startsWith("https://")) { // lower case only: resolution lower-cases the scheme
+            return false;
+        }
+        for (int i = 0; i < href.length(); i++) {
+            char c = href.charAt(i);
+            if (c <= ' ' || c == '\\' || c >= 0x7F) {
+                return false;
+            }
+        }
+        return href.indexOf("/./") < 0 && href.indexOf("/../") < 0 && !href.endsWith("/.") && !href.endsWith("/..");
     }
 
     static String clean(String url) {

@@ -1,0 +1,63 @@
+package io.herald.extract;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The speed-ups give the answers of the slower code they replaced. */
+class FastPathsTest {
+    private static final Pattern WORD = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final String ALPHABET = "ab Z09_ \t\n.,;-éßжЯ漢字ひらカタ\u0301\u200D€😀한국";
+    private final Random random = new Random();
+
+    /** The regex-and-runs count the evaluation was recorded with. */
+    private static int slowWordCount(String text) {
+        int n = 0;
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            boolean inRun = false;
+            String token = m.group();
+            for (int i = 0; i < token.length(); ) {
+                int cp = token.codePointAt(i);
+                i += Character.charCount(cp);
+                if (TextCleaner.isCjk(cp)) {
+                    n++;
+                    inRun = false;
+                } else if (!inRun) {
+                    n++;
+                    inRun = true;
+                }
+            }
+        }
+        return n;
+    }
+
+    @RepeatedTest(20)
+    void wordCountMatchesTheRegexVersion() {
+        int[] cps = ALPHABET.codePoints().toArray();
+        for (int round = 0; round < 200; round++) {
+            StringBuilder s = new StringBuilder();
+            for (int i = random.nextInt(60); i > 0; i--) {
+                s.appendCodePoint(cps[random.nextInt(cps.length)]);
+            }
+            assertThat(TextCleaner.wordCount(s.toString())).as(s.toString()).isEqualTo(slowWordCount(s.toString()));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://news.test/a/b?x=1#frag", "HTTPS://News.test/", "https://news.test",
+            "http://news.test/a b", "http://news.test/./a/../b", "https://news.test/caf\u00e9", "/relative/path",
+            "other.html", "//cdn.test/x", "http://news.test/a\\b"})
+    void absoluteMatchesJsoupsResolution(String href) {
+        Element a = Jsoup.parse("<a href=\"" + href + "\">x</a>", "http://base.test/dir/page.html").selectFirst("a");
+        assertThat(LinkExtractor.absolute(a)).isEqualTo(LinkExtractor.clean(a.absUrl("href")));
+    }
+}
