@@ -55,9 +55,13 @@ class FastPathsTest {
     @ParameterizedTest
     @ValueSource(strings = {"http://news.test/a/b?x=1#frag", "HTTPS://News.test/", "https://news.test",
             "http://news.test/a b", "http://news.test/./a/../b", "https://news.test/caf\u00e9", "/relative/path",
-            "other.html", "//cdn.test/x", "http://news.test/a\\b"})
+            "other.html", "//cdn.test/x", "http://news.test/a\\b", "/a/./b", "/a?b=c/d", "/", "/x#y", "/caf\u00e9"})
     void absoluteMatchesJsoupsResolution(String href) {
-        Element a = Jsoup.parse("<a href=\"" + href + "\">x</a>", "http://base.test/dir/page.html").selectFirst("a");
-        assertThat(LinkExtractor.absolute(a)).isEqualTo(LinkExtractor.clean(a.absUrl("href")));
+        for (String base : new String[] {"http://base.test/dir/page.html", "https://base.test:8443?q=1", "http://base.test"}) {
+            Element a = Jsoup.parse("<a href=\"" + href + "\">x</a>", base).selectFirst("a");
+            String expected = LinkExtractor.clean(a.absUrl("href"));
+            assertThat(LinkExtractor.absolute(a)).as(base).isEqualTo(expected);
+            assertThat(LinkExtractor.absolute(a, LinkExtractor.origin(base))).as(base).isEqualTo(expected);
+        }
     }
 }
