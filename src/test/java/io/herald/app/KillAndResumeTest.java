@@ -1,5 +1,6 @@
 package io.herald.app;
 
+import io.herald.testing.CrawlerProcess;
 import io.herald.testing.TestSite;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -120,8 +120,7 @@ class KillAndResumeTest {
                 "output: {dir: '" + out + "', rotateInterval: 1s, gzip: true}",
                 "state: {dir: '" + tmp.resolve("state") + "', checkpointInterval: 200ms}",
                 "monitor: {enabled: false, progressInterval: 0}", ""));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return List.of(java, "-Xmx128m", "-cp", classPath(), Main.class.getName(), "crawl", "-c", conf.toString());
+        return CrawlerProcess.command(List.of("-Xmx128m"), "crawl", "-c", conf.toString());
     }
 
     private Process start(List<String> command, int run) throws IOException {
@@ -148,9 +147,4 @@ class KillAndResumeTest {
         return lines;
     }
 
-    /** Surefire runs tests from a manifest-only jar; it publishes the real class path in this property. */
-    private static String classPath() {
-        String cp = System.getProperty("surefire.test.class.path");
-        return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path").replace(' ', File.pathSeparatorChar);
-    }
 }

@@ -1,5 +1,6 @@
 package io.herald.app;
 
+import io.herald.testing.CrawlerProcess;
 import io.herald.testing.TestSite;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -7,7 +8,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +55,7 @@ class StopSignalTest {
                 "output: {dir: '" + out + "'}",
                 "state: {dir: '" + tmp.resolve("state") + "'}",
                 "monitor: {enabled: false, progressInterval: 0}", ""));
-        Process process = new ProcessBuilder(javaBin(), "-cp", classPath(), Main.class.getName(), "crawl", "-c", conf.toString())
+        Process process = new ProcessBuilder(CrawlerProcess.command(List.of(), "crawl", "-c", conf.toString()))
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("log.txt").toFile()).start();
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> lines(out).size() >= 5);
@@ -84,15 +84,5 @@ class StopSignalTest {
             lines.addAll(Files.readAllLines(file));
         }
         return lines;
-    }
-
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    /** Surefire runs tests from a manifest-only jar; it publishes the real class path in this property. */
-    private static String classPath() {
-        String cp = System.getProperty("surefire.test.class.path");
-        return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path").replace(' ', File.pathSeparatorChar);
     }
 }
