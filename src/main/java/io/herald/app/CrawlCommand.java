@@ -2,15 +2,14 @@ package io.herald.app;
 
 import io.herald.config.ConfigException;
 import io.herald.config.CrawlConfig;
+import io.herald.state.StateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import io.herald.state.StateException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.LocalDateTime;
-
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -70,7 +69,7 @@ final class CrawlCommand implements Callable<Integer> {
         }
     }
 
-    /** On SIGTERM: stop handing out work and give in-flight pages the fetch timeout plus a margin to land. */
+    /** On SIGTERM: stop handing out work, and give pages in flight the fetch timeout plus a margin to land. */
     private static void stopGracefully(CrawlRunner runner, CountDownLatch done, CrawlConfig config) {
         LOG.info("stopping: no new requests; waiting for pages in flight");
         runner.requestStop();
