@@ -1,9 +1,10 @@
 package io.herald.sink;
 
 import io.herald.model.Article;
+import io.herald.util.LongHashSet;
+import io.herald.util.UrlHash;
 import io.vertx.core.json.JsonObject;
 
-import java.nio.charset.StandardCharsets;
 
 /**
  * Remembers which articles were written in this crawl, so each is written once. An article's key is its
@@ -19,12 +20,12 @@ public final class ArticleDeduper {
 
     /** True the first time an article with this key is seen; it is remembered from then on. */
     public boolean firstTime(Article a) {
-        return seen.add(hash(key(a)));
+        return seen.add(UrlHash.of(key(a)));
     }
 
     /** Forgets {@code a}, e.g. when its write failed, so a later attempt is not taken for a duplicate. */
     public void forget(Article a) {
-        seen.remove(hash(key(a)));
+        seen.remove(UrlHash.of(key(a)));
     }
 
     /**
@@ -34,7 +35,7 @@ public final class ArticleDeduper {
     public void remember(JsonObject line) {
         String key = key(line.getString("canonicalUrl"), line.getString("url"));
         if (key != null) {
-            seen.add(hash(key));
+            seen.add(UrlHash.of(key));
         }
     }
 
@@ -63,19 +64,5 @@ public final class ArticleDeduper {
             s = s.substring(0, hash);
         }
         return s.isEmpty() ? null : s;
-    }
-
-    /** 64-bit FNV-1a of the key's UTF-8 bytes, finished with the murmur3 mixer to spread short keys. */
-    static long hash(String key) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : String.valueOf(key).getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xff;
-            h *= 0x100000001b3L;
-        }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb93fe53ab5e7L;
-        return h ^ (h >>> 33);
     }
 }

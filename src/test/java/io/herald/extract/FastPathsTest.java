@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The speed-ups give the answers of the slower code they replaced. */
 class FastPathsTest {
     private static final Pattern WORD = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern SPACE = Pattern.compile("[\\s\\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000\\uFEFF]+");
     private static final String ALPHABET = "ab Z09_ \t\n.,;-éßжЯ漢字ひらカタ\u0301\u200D€😀한국";
     private final Random random = new Random();
 
@@ -50,6 +51,25 @@ class FastPathsTest {
             }
             assertThat(TextCleaner.wordCount(s.toString())).as(s.toString()).isEqualTo(slowWordCount(s.toString()));
         }
+    }
+
+    @RepeatedTest(20)
+    void normalizeMatchesTheRegex() {
+        int[] cps = (ALPHABET + "\r\u00A0\u2003\u200B\u3000\uFEFF").codePoints().toArray();
+        for (int round = 0; round < 200; round++) {
+            StringBuilder s = new StringBuilder();
+            for (int i = random.nextInt(80); i > 0; i--) {
+                s.appendCodePoint(cps[random.nextInt(cps.length)]);
+            }
+            String text = s.toString();
+            assertThat(TextCleaner.normalize(text)).as(text).isEqualTo(SPACE.matcher(text).replaceAll(" ").strip());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void textWithNothingToCollapseIsReturnedAsIs() {
+        String clean = "Nothing to collapse here.";
+        assertThat(TextCleaner.normalize(clean)).isSameAs(clean);
     }
 
     @ParameterizedTest

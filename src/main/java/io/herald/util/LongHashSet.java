@@ -1,17 +1,17 @@
-package io.herald.sink;
+package io.herald.util;
 
 /**
  * A set of {@code long}s in one array, open addressing with linear probing: 8 bytes a slot, about
  * 16 bytes an entry at worst, where a {@code HashSet<Long>} needs some 60. Zero marks a free slot, so
  * the value 0 is kept in a separate flag.
  */
-final class LongHashSet {
+public final class LongHashSet {
     private long[] slots = new long[64];
     private int size;
     private boolean hasZero;
 
     /** Adds {@code value}; true when it was not there before. */
-    boolean add(long value) {
+    public boolean add(long value) {
         if (value == 0) {
             boolean added = !hasZero;
             hasZero = true;
@@ -28,12 +28,12 @@ final class LongHashSet {
         return true;
     }
 
-    boolean contains(long value) {
+    public boolean contains(long value) {
         return value == 0 ? hasZero : slots[indexOf(value)] == value;
     }
 
     /** Removes {@code value}; true when it was there. Shifts later entries back so no probe chain breaks. */
-    boolean remove(long value) {
+    public boolean remove(long value) {
         if (value == 0) {
             boolean removed = hasZero;
             hasZero = false;
@@ -57,7 +57,7 @@ final class LongHashSet {
         return true;
     }
 
-    int size() {
+    public int size() {
         return size + (hasZero ? 1 : 0);
     }
 

@@ -1,0 +1,5 @@
+/**
+ * Small data structures shared by stages, used like a third-party library: {@link io.herald.util.LongHashSet}
+ * and {@link io.herald.util.UrlHash} for sets that remember URLs by a 64-bit hash. No crawl logic, no state.
+ */
+package io.herald.util;
