@@ -36,7 +36,7 @@ final class CrawlState implements AutoCloseable {
         StateDb db = StateDb.open(state.dir(), state.cacheSize());
         try {
             ConfigFingerprint.checkOrRecord(db, config);
-            return new CrawlState(db, new RocksFrontierStore(db, state.workingSet()), new RocksSeenSet(db));
+            return new CrawlState(db, new RocksFrontierStore(db, state.workingSet()), new RocksSeenSet(db, state.seenFilterSize()));
         } catch (RuntimeException e) {
             db.close();
             throw e;

@@ -45,6 +45,7 @@ final class ConfigJson {
                         .put("store", c.state().store().name().toLowerCase(Locale.ROOT))
                         .put("workingSet", c.state().workingSet())
                         .put("cacheSize", ByteSizes.format(c.state().cacheSize()))
+                        .put("seenFilterSize", ByteSizes.format(c.state().seenFilterSize()))
                         .put("checkpointInterval", Durations.format(c.state().checkpointInterval())));
     }
 

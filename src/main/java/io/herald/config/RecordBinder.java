@@ -8,6 +8,8 @@ import java.util.Locale;
 /** The merged tree to records, one method per section; every bad value goes to {@link Problems}. */
 final class RecordBinder {
     private static final long ONE_KB = 1024;
+    /** The filter is one long[] (int-indexed); a few GB is already far past any crawl one machine does. */
+    private static final long MAX_SEEN_FILTER = 4L << 30;
 
     private final Fields f;
 
@@ -73,8 +75,13 @@ final class RecordBinder {
         } catch (IllegalArgumentException e) {
             f.problem("state.store", "expected rocksdb or memory, got " + ConfigValues.quote(store));
         }
+        long seenFilter = f.size("state.seenFilterSize", 0);
+        if (seenFilter > MAX_SEEN_FILTER) {
+            f.problem("state.seenFilterSize", "must be at most " + ByteSizes.format(MAX_SEEN_FILTER) + ", got "
+                    + ByteSizes.format(seenFilter));
+        }
         return new StateConfig(path("state.dir"), kind, f.integer("state.workingSet", 1, Integer.MAX_VALUE),
-                f.size("state.cacheSize", 1L << 20), f.duration("state.checkpointInterval", false));
+                f.size("state.cacheSize", 1L << 20), seenFilter, f.duration("state.checkpointInterval", false));
     }
 
     private Path path(String key) {

@@ -41,6 +41,8 @@ import java.util.List;
  */
 public final class StateDb implements AutoCloseable {
     private static final int FLUSH_OPS = 4096;
+    private static final String FORMAT_KEY = "state.format";
+    private static final String FORMAT = "2";
     private static final List<String> FAMILIES = List.of("default", "queue", "inflight", "seen", "hosts", "meta");
 
     static {
@@ -60,19 +62,33 @@ public final class StateDb implements AutoCloseable {
     private StateDb(Path dir, long cacheBytes) throws RocksDBException {
         this.dir = dir;
         LRUCache cache = keep(new LRUCache(cacheBytes));
-        BlockBasedTableConfig table = new BlockBasedTableConfig().setBlockCache(cache)
-                .setFilterPolicy(keep(new BloomFilter(10, false))).setCacheIndexAndFilterBlocks(true);
-        ColumnFamilyOptions cfOptions = keep(new ColumnFamilyOptions()).setTableFormatConfig(table)
-                .setCompressionType(CompressionType.LZ4_COMPRESSION)
-                .setWriteBufferSize(Math.max(1L << 20, Math.min(cacheBytes / 4, 64L << 20)));
         DBOptions options = keep(new DBOptions()).setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
                 .setWriteBufferManager(keep(new WriteBufferManager(cacheBytes / 2, cache)))
                 .setMaxBackgroundJobs(2).setKeepLogFileNum(3).setInfoLogLevel(InfoLogLevel.WARN_LEVEL);
+        ColumnFamilyOptions common = familyOptions(cache, cacheBytes);
+        // Nearly every read of the seen set that gets past the heap filter finds its key, and a key found
+        // needs no filter on the last level, which would hold most of the filter memory.
+        ColumnFamilyOptions seen = familyOptions(cache, cacheBytes).setOptimizeFiltersForHits(true);
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         for (String name : FAMILIES) {
-            descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), cfOptions));
+            descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8),
+                    name.equals("seen") ? seen : common));
         }
         db = RocksDB.open(options, dir.toString(), descriptors, handles);
+    }
+
+    /**
+     * Index and filter blocks are charged to the one cache, so native memory stays bounded however large the
+     * store grows; those of level 0 are pinned, because every read consults every level-0 file and a filter
+     * evicted there would be read again from disk on each lookup.
+     */
+    private ColumnFamilyOptions familyOptions(LRUCache cache, long cacheBytes) {
+        BlockBasedTableConfig table = new BlockBasedTableConfig().setBlockCache(cache)
+                .setFilterPolicy(keep(new BloomFilter(10, false))).setCacheIndexAndFilterBlocks(true)
+                .setCacheIndexAndFilterBlocksWithHighPriority(true).setPinL0FilterAndIndexBlocksInCache(true);
+        return keep(new ColumnFamilyOptions()).setTableFormatConfig(table)
+                .setCompressionType(CompressionType.LZ4_COMPRESSION)
+                .setWriteBufferSize(Math.max(1L << 20, Math.min(cacheBytes / 4, 64L << 20)));
     }
 
     /**
@@ -84,7 +100,9 @@ public final class StateDb implements AutoCloseable {
     public static StateDb open(Path dir, long cacheBytes) {
         try {
             Files.createDirectories(dir);
-            return new StateDb(dir, cacheBytes);
+            StateDb db = new StateDb(dir, cacheBytes);
+            db.checkFormat();
+            return db;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create state folder " + dir, e);
         } catch (RocksDBException e) {
@@ -92,6 +110,35 @@ public final class StateDb implements AutoCloseable {
             throw new StateException(why.contains("lock") ? "state folder " + dir
                     + " is in use by another herald process (" + why + ")" : "cannot open state in " + dir + ": " + why);
         }
+    }
+
+    /**
+     * Records the layout version in a new store, or checks it: a store written with another layout (format 1 kept
+     * whole URLs as seen-set keys) would be misread, so it is refused with the way out rather than half-used.
+     */
+    private void checkFormat() {
+        String format = meta(FORMAT_KEY);
+        if (format == null && isEmpty()) {
+            putMeta(FORMAT_KEY, FORMAT);
+            flush();
+        } else if (!FORMAT.equals(format)) {
+            close();
+            throw new StateException("the state in " + dir + " has layout " + (format == null ? "1" : format)
+                    + ", this Herald reads layout " + FORMAT + ". Run with --fresh to start over (the old state and"
+                    + " output are moved aside).");
+        }
+    }
+
+    private boolean isEmpty() {
+        for (ColumnFamilyHandle handle : handles) {
+            try (RocksIterator it = db.newIterator(handle, readOptions)) {
+                it.seekToFirst();
+                if (it.isValid()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     ColumnFamilyHandle family(String name) {

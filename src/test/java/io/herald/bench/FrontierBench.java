@@ -20,7 +20,8 @@ import java.util.Locale;
  * polls. Prints throughput, heap and disk use. Run with {@code scripts/bench-frontier} (which adds RSS via
  * {@code /usr/bin/time -v}).
  *
- * <p>Arguments: state folder (must not exist), URL count, host count, working set, store cache in MB.
+ * <p>Arguments: state folder (must not exist), URL count, host count, working set, store cache in MB, seen
+ * filter in MB.
  */
 public final class FrontierBench {
     private static long peakHeapUsed;
@@ -31,14 +32,16 @@ public final class FrontierBench {
         int hosts = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
         int workingSet = args.length > 3 ? Integer.parseInt(args[3]) : 10_000;
         long cacheMb = args.length > 4 ? Long.parseLong(args[4]) : 64;
+        long filterMb = args.length > 5 ? Long.parseLong(args[5]) : 16;
         if (Files.exists(dir)) {
             throw new IllegalArgumentException(dir + " exists; give a new folder");
         }
-        System.out.printf(Locale.ROOT, "frontier bench: %,d URLs across %,d hosts, working set %,d, store cache %d MB, max heap %,d MB%n",
-                urls, hosts, workingSet, cacheMb, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(Locale.ROOT, "frontier bench: %,d URLs across %,d hosts, working set %,d, store cache %d MB,"
+                + " seen filter %d MB, max heap %,d MB%n",
+                urls, hosts, workingSet, cacheMb, filterMb, Runtime.getRuntime().maxMemory() >> 20);
         try (StateDb db = StateDb.open(dir, cacheMb << 20)) {
             RocksFrontierStore store = new RocksFrontierStore(db, workingSet);
-            RocksSeenSet seen = new RocksSeenSet(db);
+            RocksSeenSet seen = new RocksSeenSet(db, filterMb << 20);
             offer(store, seen, urls, hosts);
             db.flush();
             System.out.printf(Locale.ROOT, "disk after offers: %,d MB; live heap after GC with every URL queued: %,d MB%n",

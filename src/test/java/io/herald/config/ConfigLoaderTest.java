@@ -34,7 +34,7 @@ class ConfigLoaderTest {
         assertThat(c.output()).isEqualTo(new OutputConfig(Path.of("out/crawl"), 512L * 1024 * 1024));
         assertThat(c.monitor()).isEqualTo(new MonitorConfig(true, "127.0.0.1", 8080, Duration.ofSeconds(5)));
         assertThat(c.state()).isEqualTo(new StateConfig(Path.of("state/crawl"), StateConfig.Store.ROCKSDB, 10_000,
-                64L << 20, Duration.ofSeconds(1)));
+                64L << 20, 16L << 20, Duration.ofSeconds(1)));
     }
 
     @Test

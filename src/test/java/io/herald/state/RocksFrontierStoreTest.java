@@ -133,25 +133,10 @@ class RocksFrontierStoreTest {
     }
 
     @Test
-    void theSeenSetPersists() {
-        db = StateDb.open(dir, 8 << 20);
-        RocksSeenSet seen = new RocksSeenSet(db);
-        assertThat(seen.add("http://a.test/1")).isTrue();
-        assertThat(seen.add("http://a.test/1")).isFalse();
-        assertThat(seen.add("http://a.test/2")).isTrue();
-        db.close();
-        db = StateDb.open(dir, 8 << 20);
-        seen = new RocksSeenSet(db);
-        assertThat(seen.size()).isEqualTo(2);
-        assertThat(seen.add("http://a.test/2")).isFalse();
-        assertThat(seen.add("http://a.test/3")).isTrue();
-    }
-
-    @Test
     void aCrashLosesUnflushedChangesTogetherAndNothingElse() {
         // The seen mark and the queue entry of a URL share one batch: a crash loses both or neither.
         RocksFrontierStore store = open(4);
-        RocksSeenSet seen = new RocksSeenSet(db);
+        RocksSeenSet seen = new RocksSeenSet(db, 1 << 20);
         seen.add(A + "/kept");
         store.push(url(A, "/kept", Via.LINK));
         db.flush();
@@ -159,7 +144,7 @@ class RocksFrontierStoreTest {
         store.push(url(A, "/lost", Via.LINK));
         db.closeWithoutFlush();
         store = open(4);
-        seen = new RocksSeenSet(db);
+        seen = new RocksSeenSet(db, 1 << 20);
         assertThat(seen.size()).isEqualTo(1);
         assertThat(seen.add(A + "/lost")).as("not seen, so it can be offered again").isTrue();
         assertThat(drain(store, A)).containsExactly("/kept");
