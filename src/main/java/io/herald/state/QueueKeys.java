@@ -43,6 +43,13 @@ final class QueueKeys {
         return key.length >= prefix.length && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
     }
 
+    /** The first key after every key that starts with {@code prefix} (which ends in the 0x00 separator). */
+    static byte[] rangeEnd(byte[] prefix) {
+        byte[] end = prefix.clone();
+        end[end.length - 1] = 1;
+        return end;
+    }
+
     /** The smallest key that sorts after {@code key}. */
     static byte[] successor(byte[] key) {
         return Arrays.copyOf(key, key.length + 1);

@@ -166,16 +166,13 @@ public final class RocksFrontierStore implements FrontierStore {
         }
         workingSet.drop(hostKey);
         host.cursor = null;
-        int dropped = 0;
-        for (List<WorkingSet.Entry> batch = read(hostKey, host, 1024); !batch.isEmpty();
-             batch = read(hostKey, host, 1024)) {
-            for (WorkingSet.Entry e : batch) {
-                db.delete(queue, e.key());
-                dropped++;
-            }
-            host.cursor = QueueKeys.successor(batch.get(batch.size() - 1).key());
-        }
+        int dropped = (int) Math.min(Integer.MAX_VALUE, host.count);
         counted(hostKey, -host.count);
+        // One range tombstone, however long the queue: a dead host with 100k URLs costs no more than one with 1.
+        // The count is written first, so a crash in between leaves unreachable entries, never a count of
+        // entries that are gone.
+        byte[] prefix = QueueKeys.prefix(hostKey);
+        db.deleteRange(queue, prefix, QueueKeys.rangeEnd(prefix));
         return dropped;
     }
 

@@ -13,6 +13,7 @@ import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteBatchWithIndex;
 import org.rocksdb.WriteBufferManager;
 import org.rocksdb.WriteOptions;
@@ -173,6 +174,20 @@ public final class StateDb implements AutoCloseable {
     void delete(ColumnFamilyHandle cf, byte[] key) {
         try {
             batch.delete(cf, key);
+        } catch (RocksDBException e) {
+            throw new StateException("state write failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Deletes the keys in [{@code from}, {@code to}) with one range tombstone, after writing the pending batch
+     * (a range delete cannot be part of it), so the order of changes is kept.
+     */
+    void deleteRange(ColumnFamilyHandle cf, byte[] from, byte[] to) {
+        flush();
+        try (WriteBatch range = new WriteBatch()) {
+            range.deleteRange(cf, from, to);
+            db.write(writeOptions, range);
         } catch (RocksDBException e) {
             throw new StateException("state write failed: " + e.getMessage());
         }

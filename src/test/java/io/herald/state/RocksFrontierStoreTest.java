@@ -133,6 +133,20 @@ class RocksFrontierStoreTest {
     }
 
     @Test
+    void dropLeavesHostsWhoseKeysShareItsPrefixAndTakesLaterPushes() {
+        String sameNameOtherPort = A + ":8080";
+        RocksFrontierStore store = open(4);
+        store.push(url(A, "/unflushed", Via.LINK)); // still in the pending batch when the range goes
+        store.push(url(sameNameOtherPort, "/other", Via.LINK));
+        assertThat(store.drop(A)).isEqualTo(1);
+        store.push(url(A, "/after", Via.LINK));
+        store = reopen(4);
+        assertThat(drain(store, A)).containsExactly("/after");
+        assertThat(drain(store, sameNameOtherPort)).containsExactly("/other");
+        assertThat(store.size()).isZero();
+    }
+
+    @Test
     void aCrashLosesUnflushedChangesTogetherAndNothingElse() {
         // The seen mark and the queue entry of a URL share one batch: a crash loses both or neither.
         RocksFrontierStore store = open(4);
