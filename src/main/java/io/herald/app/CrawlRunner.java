@@ -127,7 +127,7 @@ public final class CrawlRunner {
         if (config.monitor().enabled()) {
             monitor = new MonitorVerticle(config.monitor(), stats, registry);
         }
-        return deploy(new SinkVerticle(config.output(), registry), new DeploymentOptions())
+        return deploy(new SinkVerticle(config.output(), state.writtenKeys(), registry), new DeploymentOptions())
                 .compose(v -> monitor == null ? Future.succeededFuture() : deploy(monitor, new DeploymentOptions()))
                 .compose(v -> deploy(new ProgressVerticle(stats, config.monitor().progressInterval()), new DeploymentOptions()))
                 .compose(v -> deploy(new FrontierVerticle(frontier, clock, config.state().durable()

@@ -6,9 +6,12 @@ import io.herald.frontier.FrontierStore;
 import io.herald.frontier.InMemoryFrontierStore;
 import io.herald.frontier.InMemorySeenSet;
 import io.herald.frontier.SeenSet;
+import io.herald.sink.InMemoryWrittenKeys;
+import io.herald.sink.WrittenKeys;
 import io.herald.state.ConfigFingerprint;
 import io.herald.state.RocksFrontierStore;
 import io.herald.state.RocksSeenSet;
+import io.herald.state.RocksWrittenKeys;
 import io.herald.state.StateDb;
 import io.herald.state.StateException;
 
@@ -20,23 +23,27 @@ final class CrawlState implements AutoCloseable {
     private final StateDb db;
     private final FrontierStore store;
     private final SeenSet seen;
+    private final WrittenKeys writtenKeys;
 
-    private CrawlState(StateDb db, FrontierStore store, SeenSet seen) {
+    private CrawlState(StateDb db, FrontierStore store, SeenSet seen, WrittenKeys writtenKeys) {
         this.db = db;
         this.store = store;
         this.seen = seen;
+        this.writtenKeys = writtenKeys;
     }
 
     /** @throws StateException if the state cannot be opened or belongs to another configuration */
     static CrawlState open(CrawlConfig config) {
         StateConfig state = config.state();
         if (!state.durable()) {
-            return new CrawlState(null, new InMemoryFrontierStore(), new InMemorySeenSet());
+            return new CrawlState(null, new InMemoryFrontierStore(), new InMemorySeenSet(), new InMemoryWrittenKeys());
         }
         StateDb db = StateDb.open(state.dir(), state.cacheSize());
         try {
             ConfigFingerprint.checkOrRecord(db, config);
-            return new CrawlState(db, new RocksFrontierStore(db, state.workingSet()), new RocksSeenSet(db, state.seenFilterSize()));
+            // Articles are fewer than URLs: a quarter of the seen filter's heap serves their keys.
+            return new CrawlState(db, new RocksFrontierStore(db, state.workingSet()),
+                    new RocksSeenSet(db, state.seenFilterSize()), new RocksWrittenKeys(db, state.seenFilterSize() / 4));
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -49,6 +56,11 @@ final class CrawlState implements AutoCloseable {
 
     SeenSet seen() {
         return seen;
+    }
+
+    /** The keys of written articles, for the sink. */
+    WrittenKeys writtenKeys() {
+        return writtenKeys;
     }
 
     /** One line for the log: a new crawl, or what a resumed one has left. */

@@ -1,31 +1,40 @@
 package io.herald.sink;
 
 import io.herald.model.Article;
-import io.herald.util.LongHashSet;
-import io.herald.util.UrlHash;
 import io.vertx.core.json.JsonObject;
 
 
 /**
- * Remembers which articles were written in this crawl, so each is written once. An article's key is its
- * canonical URL when the page gave one, else the fetched URL, trimmed and without its {@code #fragment};
- * nothing else is normalised (the frontier already did that for fetched URLs). Only a 64-bit hash of the
- * key is kept: a few million articles cost tens of megabytes, and the chance that two different keys
- * collide (and an article is wrongly skipped) is below one in a million at ten million articles.
- *
- * <p>Not thread-safe: one owner.
+ * Decides which articles are written: each once per crawl. An article's key is its canonical URL when the page
+ * gave one, else the fetched URL, trimmed and without its {@code #fragment}; nothing else is normalised (the
+ * frontier already did that for fetched URLs). The keys are kept by a {@link WrittenKeys}: on the heap, or in
+ * the crawl's store so that they survive a restart without reading the whole output back.
  */
 public final class ArticleDeduper {
-    private final LongHashSet seen = new LongHashSet();
+    private final WrittenKeys keys;
 
-    /** True the first time an article with this key is seen; it is remembered from then on. */
+    /** Keys on the heap, for the whole run. */
+    public ArticleDeduper() {
+        this(new InMemoryWrittenKeys());
+    }
+
+    public ArticleDeduper(WrittenKeys keys) {
+        this.keys = keys;
+    }
+
+    /** True the first time an article with this key is seen; it is claimed from then on. */
     public boolean firstTime(Article a) {
-        return seen.add(UrlHash.of(key(a)));
+        return keys.claim(key(a));
+    }
+
+    /** The article's line is in the output. */
+    public void written(Article a) {
+        keys.recorded(key(a));
     }
 
     /** Forgets {@code a}, e.g. when its write failed, so a later attempt is not taken for a duplicate. */
     public void forget(Article a) {
-        seen.remove(UrlHash.of(key(a)));
+        keys.release(key(a));
     }
 
     /**
@@ -34,14 +43,24 @@ public final class ArticleDeduper {
      */
     public void remember(JsonObject line) {
         String key = key(line.getString("canonicalUrl"), line.getString("url"));
-        if (key != null) {
-            seen.add(UrlHash.of(key));
+        if (key != null && keys.claim(key)) {
+            keys.recorded(key);
         }
     }
 
     /** How many distinct articles are remembered. */
-    public int size() {
-        return seen.size();
+    public long size() {
+        return keys.size();
+    }
+
+    /** The keys' record of how far the output is covered; null when all earlier output must be read. */
+    OutputMark mark() {
+        return keys.mark();
+    }
+
+    /** Everything written up to {@code mark} is synced and recorded. */
+    void marked(OutputMark mark) {
+        keys.marked(mark);
     }
 
     static String key(Article a) {

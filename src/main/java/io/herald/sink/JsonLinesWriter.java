@@ -59,6 +59,15 @@ public final class JsonLinesWriter implements Closeable {
      * @param clock          the time source for {@code rotateInterval}
      */
     public JsonLinesWriter(Path dir, long rotateBytes, Duration rotateInterval, boolean gzip, Clock clock) {
+        this(dir, rotateBytes, rotateInterval, gzip, clock, 0);
+    }
+
+    /**
+     * @param numberAbove new files are numbered above this too (not only above the files in the folder), so that
+     *                    a number whose file a downstream job has taken away is never used again
+     */
+    public JsonLinesWriter(Path dir, long rotateBytes, Duration rotateInterval, boolean gzip, Clock clock,
+                           int numberAbove) {
         if (rotateBytes <= 0) {
             throw new IllegalArgumentException("rotateBytes must be positive: " + rotateBytes);
         }
@@ -74,9 +83,10 @@ public final class JsonLinesWriter implements Closeable {
             throw new UncheckedIOException("cannot create output folder " + dir, e);
         }
         List<Path> existing = existingFiles(dir);
+        lastNumber = numberAbove;
         if (!existing.isEmpty()) {
             Path newest = existing.get(existing.size() - 1);
-            lastNumber = OutputFiles.number(newest);
+            lastNumber = Math.max(numberAbove, OutputFiles.number(newest));
             if (!OutputFiles.isGzip(newest)) {
                 repairTornTail(newest);
             }
@@ -145,6 +155,14 @@ public final class JsonLinesWriter implements Closeable {
             // true: the file length is metadata, and an appended line is lost without it.
             channel.force(true);
         }
+    }
+
+    /**
+     * Where the next line goes: the end of the open file, or the start of the next one when none is open.
+     * Every line written so far is before it.
+     */
+    public OutputMark position() {
+        return channel != null ? new OutputMark(lastNumber, size) : new OutputMark(lastNumber + 1, 0);
     }
 
     /** The files this writer created, in order (a compressed file by its {@code .gz} name). */

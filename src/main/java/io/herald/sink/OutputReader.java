@@ -4,6 +4,8 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 
 import java.io.BufferedReader;
+import java.io.EOFException;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -13,24 +15,44 @@ import java.util.List;
 
 /**
  * Reads output written by earlier runs of a crawl back into the deduper, which is what makes "once per
- * crawl" hold across a stop and a resume: pages in flight when a crawl stopped are fetched again.
+ * crawl" hold across a stop and a resume: pages in flight when a crawl stopped are fetched again. With a
+ * mark (the keys are kept in the crawl's store) only the output after it is read: the lines written between
+ * the last recorded sync and the stop.
  */
 final class OutputReader {
     private OutputReader() {
     }
 
-    /** Remembers every article in {@code files}; returns how many lines were read. Bad lines are skipped. */
-    static long rememberAll(List<Path> files, ArticleDeduper deduper) {
+    /**
+     * Remembers every article in {@code files} after {@code mark} (all of them when it is null); returns how
+     * many lines were read. Bad lines are skipped; a file older than the mark is not opened, so files that
+     * downstream jobs have taken away do no harm.
+     */
+    static long rememberAfter(List<Path> files, OutputMark mark, ArticleDeduper deduper) {
         long count = 0;
         for (Path file : files) {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(OutputFiles.open(file),
-                    StandardCharsets.UTF_8))) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    count += remember(line, deduper) ? 1 : 0;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read earlier output " + file, e);
+            int number = OutputFiles.number(file);
+            if (mark != null && number < mark.file()) {
+                continue;
             }
+            long skip = mark != null && number == mark.file() ? mark.offset() : 0;
+            count += remember(file, skip, deduper);
+        }
+        return count;
+    }
+
+    private static long remember(Path file, long skip, ArticleDeduper deduper) {
+        long count = 0;
+        try (InputStream in = OutputFiles.open(file)) {
+            in.skipNBytes(skip);
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                count += remember(line, deduper) ? 1 : 0;
+            }
+        } catch (EOFException shorterThanTheMark) {
+            return 0; // the synced part is covered by the keys; nothing after it survived
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read earlier output " + file, e);
         }
         return count;
     }

@@ -12,6 +12,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.time.Clock;
 
 /**
@@ -25,14 +26,21 @@ public final class SinkVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(SinkVerticle.class);
     private final OutputConfig config;
     private final SinkCounters counters;
-    private final ArticleDeduper deduper = new ArticleDeduper();
+    private final ArticleDeduper deduper;
     private JsonLinesWriter writer;
     private MessageConsumer<Article> consumer;
     private MessageConsumer<Object> syncConsumer;
     private boolean dirty;
 
+    /** Keys of written articles on the heap: all earlier output is read back at start. */
     public SinkVerticle(OutputConfig config, MeterRegistry registry) {
+        this(config, new InMemoryWrittenKeys(), registry);
+    }
+
+    /** @param keys where the keys of written articles are kept (durable ones spare reading old output back) */
+    public SinkVerticle(OutputConfig config, WrittenKeys keys, MeterRegistry registry) {
         this.config = config;
+        this.deduper = new ArticleDeduper(keys);
         this.counters = new SinkCounters(registry);
     }
 
@@ -40,10 +48,12 @@ public final class SinkVerticle extends VerticleBase {
     public Future<?> start() {
         LocalCodec.register(vertx.eventBus());
         return blocking(() -> {
+            OutputMark mark = deduper.mark();
             writer = new JsonLinesWriter(config.dir(), config.rotateBytes(), config.rotateInterval(), config.gzip(),
-                    Clock.systemUTC());
-            long known = OutputReader.rememberAll(JsonLinesWriter.existingFiles(config.dir()), deduper);
-            LOG.info("Writing articles to {}; {} from earlier runs will not be written again", config.dir(), known);
+                    Clock.systemUTC(), lastNumberUsed(mark));
+            long read = OutputReader.rememberAfter(JsonLinesWriter.existingFiles(config.dir()), mark, deduper);
+            LOG.info("Writing articles to {}; {} from earlier runs will not be written again ({} lines read back{})",
+                    config.dir(), deduper.size(), read, mark == null ? "" : " after the last recorded sync");
         }).compose(v -> {
             vertx.setPeriodic(1000, id -> everySecond());
             syncConsumer = vertx.eventBus().consumer(Addresses.SINK_SYNC, this::onSync);
@@ -55,7 +65,18 @@ public final class SinkVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         // Stop taking articles first, so none is queued behind the close.
-        return consumer.unregister().compose(v -> syncConsumer.unregister()).compose(v -> blocking(writer::close));
+        return consumer.unregister().compose(v -> syncConsumer.unregister()).compose(v -> blocking(() -> {
+            writer.close();
+            deduper.marked(writer.position());
+        }));
+    }
+
+    /** The highest file number the mark says was used (0 when none): it may since have been taken away. */
+    private static int lastNumberUsed(OutputMark mark) {
+        if (mark == null) {
+            return 0;
+        }
+        return mark.offset() > 0 ? mark.file() : Math.max(0, mark.file() - 1);
     }
 
     private void onArticle(Message<Article> message) {
@@ -65,7 +86,10 @@ public final class SinkVerticle extends VerticleBase {
             message.reply(Boolean.FALSE);
             return;
         }
-        blocking(() -> writer.write(ArticleJson.toJson(article))).onSuccess(v -> {
+        blocking(() -> {
+            writer.write(ArticleJson.toJson(article));
+            recordWritten(article);
+        }).onSuccess(v -> {
             dirty = true;
             counters.written.increment();
             message.reply(Boolean.TRUE);
@@ -80,7 +104,7 @@ public final class SinkVerticle extends VerticleBase {
     private void everySecond() {
         if (dirty) {
             dirty = false;
-            blocking(() -> writer.sync()).onFailure(err -> LOG.warn("Could not sync output: {}", err.toString()));
+            blocking(this::syncAndMark).onFailure(err -> LOG.warn("Could not sync output: {}", err.toString()));
         }
         blocking(() -> writer.rotateIfDue()).onFailure(err -> LOG.warn("Could not rotate output: {}", err.toString()));
     }
@@ -88,8 +112,23 @@ public final class SinkVerticle extends VerticleBase {
     // On the same ordered worker as the writes, so the sync covers every line written before the request.
     private void onSync(Message<Object> message) {
         dirty = false;
-        blocking(() -> writer.sync()).onSuccess(v -> message.reply(null))
+        blocking(this::syncAndMark).onSuccess(v -> message.reply(null))
                 .onFailure(err -> message.fail(500, "sync failed: " + err));
+    }
+
+    // The line is out: a failure to record its key must not turn into "write failed" (and a second copy).
+    private void recordWritten(Article article) {
+        try {
+            deduper.written(article);
+        } catch (RuntimeException e) {
+            LOG.warn("Article {} is written but its key could not be recorded: {}", article.url(), e.toString());
+        }
+    }
+
+    // Writer thread only: every line before the position is written and its key recorded, now synced too.
+    private void syncAndMark() throws IOException {
+        writer.sync();
+        deduper.marked(writer.position());
     }
 
     private Future<Void> blocking(IoWork work) {

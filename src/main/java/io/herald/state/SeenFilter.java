@@ -1,5 +1,8 @@
 package io.herald.state;
 
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksIterator;
+
 /**
  * A Bloom filter of fixed size in front of the seen set: "not seen" answered from the heap, without a store
  * read, which is the answer for nearly every new link a crawl finds. It is fed a 128-bit digest, whose two
@@ -22,6 +25,18 @@ final class SeenFilter {
         }
         words = new long[(int) (bytes / 8)];
         bits = words.length * 64L;
+    }
+
+    /** A filter of {@code bytes} holding every {@link Md5Key} of {@code family}, read from the store. */
+    static SeenFilter of(StateDb db, ColumnFamilyHandle family, long bytes) {
+        SeenFilter filter = new SeenFilter(bytes);
+        try (RocksIterator it = db.iterator(family)) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                byte[] key = it.key();
+                filter.add(Md5Key.high(key), Md5Key.low(key));
+            }
+        }
+        return filter;
     }
 
     void add(long h1, long h2) {

@@ -28,7 +28,7 @@ import java.util.List;
 
 /**
  * The embedded RocksDB of one crawl, with one column family per kind of record ({@code queue},
- * {@code inflight}, {@code seen}, {@code hosts}, {@code meta}).
+ * {@code inflight}, {@code seen}, {@code hosts}, {@code meta}, {@code articles}).
  *
  * <p>Every change goes into one pending batch (a {@link WriteBatchWithIndex}, so reads see it) that is
  * written to the database as a whole by {@link #flush}: when it grows large, at each checkpoint and on
@@ -38,13 +38,15 @@ import java.util.List;
  * {@code docs/operations.md} says why that is enough against {@code kill -9} and what a power loss costs.
  *
  * <p>Native memory is bounded by one LRU block cache that the write buffers are charged to. Not
- * thread-safe: one owner (the frontier's event loop), plus open/close from the app.
+ * thread-safe: one owner (the frontier's event loop), plus open/close from the app; the only exception is the
+ * pair {@link #getDirect}/{@link #writeDirect}, which bypass the batch and which the sink's keys use.
  */
 public final class StateDb implements AutoCloseable {
     private static final int FLUSH_OPS = 4096;
     private static final String FORMAT_KEY = "state.format";
     private static final String FORMAT = "2";
-    private static final List<String> FAMILIES = List.of("default", "queue", "inflight", "seen", "hosts", "meta");
+    private static final List<String> FAMILIES = List.of("default", "queue", "inflight", "seen", "hosts", "meta",
+            "articles");
 
     static {
         RocksDB.loadLibrary();
@@ -73,7 +75,7 @@ public final class StateDb implements AutoCloseable {
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         for (String name : FAMILIES) {
             descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8),
-                    name.equals("seen") ? seen : common));
+                    name.equals("seen") || name.equals("articles") ? seen : common));
         }
         db = RocksDB.open(options, dir.toString(), descriptors, handles);
     }
@@ -81,7 +83,8 @@ public final class StateDb implements AutoCloseable {
     /**
      * Index and filter blocks are charged to the one cache, so native memory stays bounded however large the
      * store grows; those of level 0 are pinned, because every read consults every level-0 file and a filter
-     * evicted there would be read again from disk on each lookup.
+     * evicted there would be read again from disk on each lookup. The sets of digests ({@code seen},
+ * {@code articles}) are read mostly for keys they hold: the heap filter in front has answered the rest.
      */
     private ColumnFamilyOptions familyOptions(LRUCache cache, long cacheBytes) {
         BlockBasedTableConfig table = new BlockBasedTableConfig().setBlockCache(cache)
@@ -196,6 +199,37 @@ public final class StateDb implements AutoCloseable {
     /** An iterator over the database with the pending batch laid over it; close it before the next change. */
     RocksIterator iterator(ColumnFamilyHandle cf) {
         return batch.newIteratorWithBase(cf, db.newIterator(cf, readOptions), readOptions);
+    }
+
+    /**
+     * Reads past the pending batch, straight from the database: for the sink's keys, which another thread owns
+     * and which never go through the batch. Thread-safe.
+     */
+    byte[] getDirect(ColumnFamilyHandle cf, byte[] key) {
+        try {
+            return db.get(cf, readOptions, key);
+        } catch (RocksDBException e) {
+            throw new StateException("state read failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Writes {@code changes} at once as one atomic batch, past the pending batch (see {@link #getDirect}). Still
+     * in order with every other write: RocksDB logs them all in one sequence, so a crash keeps a prefix of both
+     * kinds together. Thread-safe.
+     */
+    void writeDirect(Changes changes) {
+        try (WriteBatch direct = new WriteBatch()) {
+            changes.into(direct);
+            db.write(writeOptions, direct);
+        } catch (RocksDBException e) {
+            throw new StateException("state write failed: " + e.getMessage());
+        }
+    }
+
+    /** Changes for {@link #writeDirect}. */
+    interface Changes {
+        void into(WriteBatch batch) throws RocksDBException;
     }
 
     /** Flushes when the pending batch has grown large. */

@@ -59,6 +59,9 @@ public final class FrontierBench {
         for (long i = 0; i < urls; i++) {
             queued += offerOne(store, seen, i, hosts) ? 1 : 0;
             sample(i);
+            if (i > 0 && i % 2_000_000 == 0) {
+                report("  offered so far", i, start);
+            }
         }
         report("offered (new)", urls, start);
         start = System.nanoTime();
@@ -92,6 +95,9 @@ public final class FrontierBench {
                     store.done(next);
                     if (++polled % 10_000 == 0) {
                         store.checkpoint(polled).run();
+                    }
+                    if (polled % 1_000_000 == 0) {
+                        report("  polled so far", polled, start);
                     }
                     sample(polled);
                 }

@@ -155,6 +155,18 @@ class JsonLinesWriterTest {
     }
 
     @Test
+    void positionIsWhereTheNextLineGoes() throws IOException {
+        JsonLinesWriter writer = new JsonLinesWriter(dir, 16);
+        assertThat(writer.position()).isEqualTo(new OutputMark(1, 0)); // nothing open: the start of the next file
+        writer.write(new JsonObject().put("a", 1));
+        assertThat(writer.position()).isEqualTo(new OutputMark(1, 8));
+        writer.write(new JsonObject().put("bb", 22)); // 10 more bytes do not fit in 16: a new file
+        assertThat(writer.position()).isEqualTo(new OutputMark(2, 10));
+        writer.close();
+        assertThat(writer.position()).isEqualTo(new OutputMark(3, 0));
+    }
+
+    @Test
     void rotatesByTimeOnWriteAndWhenIdle() throws IOException {
         FakeClock clock = new FakeClock();
         try (JsonLinesWriter writer = new JsonLinesWriter(dir, 1 << 20, Duration.ofMinutes(10), false, clock)) {

@@ -1,0 +1,84 @@
+package io.herald.sink;
+
+import io.herald.config.OutputConfig;
+import io.herald.model.Addresses;
+import io.herald.model.Article;
+import io.herald.model.LocalCodec;
+import io.herald.state.RocksWrittenKeys;
+import io.herald.state.StateDb;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The sink with its keys in the crawl's store: a restart reads back only what the keys do not cover. */
+@ExtendWith(VertxExtension.class)
+class SinkVerticleDurableKeysTest {
+    @TempDir
+    Path out;
+    @TempDir
+    Path state;
+
+    @Test
+    void articlesWhoseFilesWereTakenAwayAreStillNotWrittenAgain(Vertx vertx, VertxTestContext ctx) {
+        List<Object> replies = new ArrayList<>();
+        OutputConfig config = new OutputConfig(out, 1 << 20);
+        StateDb first = StateDb.open(state, 8 << 20);
+        vertx.deployVerticle(new SinkVerticle(config, new RocksWrittenKeys(first, 1 << 16), new SimpleMeterRegistry()))
+                .compose(id -> send(vertx, "http://127.0.0.2:8090/a", replies)
+                        .compose(v -> send(vertx, "http://127.0.0.2:8090/b", replies))
+                        .compose(v -> vertx.eventBus().request(Addresses.SINK_SYNC, null))
+                        .compose(v -> vertx.undeploy(id)))
+                .compose(v -> {
+                    first.close();
+                    moveAway(out.resolve("articles-0001.jsonl")); // a downstream job took the closed file
+                    StateDb second = StateDb.open(state, 8 << 20);
+                    return vertx.deployVerticle(new SinkVerticle(config, new RocksWrittenKeys(second, 1 << 16),
+                                    new SimpleMeterRegistry()))
+                            .compose(id -> send(vertx, "http://127.0.0.2:8090/a", replies)
+                                    .compose(v2 -> send(vertx, "http://127.0.0.2:8090/c", replies))
+                                    .compose(v2 -> vertx.undeploy(id)))
+                            .onComplete(ar -> second.close());
+                })
+                .onComplete(ctx.succeeding(v -> ctx.verify(() -> {
+                    assertThat(replies).containsExactly(true, true, false, true);
+                    assertThat(out.resolve("articles-0001.jsonl")).as("a taken number is not used again").doesNotExist();
+                    assertThat(Files.readAllLines(out.resolve("articles-0002.jsonl"))).hasSize(1)
+                            .allSatisfy(l -> assertThat(l).contains("\"url\":\"http://127.0.0.2:8090/c\""));
+                    ctx.completeNow();
+                })));
+    }
+
+    private static Future<Void> send(Vertx vertx, String url, List<Object> replies) {
+        LocalCodec.register(vertx.eventBus());
+        Article article = TestArticles.minimal(url);
+        return vertx.eventBus().request(Addresses.SINK_WRITE, article, LocalCodec.OPTIONS)
+                .map(Message::body)
+                .map(body -> {
+                    replies.add(body);
+                    return null;
+                });
+    }
+
+    private static void moveAway(Path file) {
+        try {
+            Files.move(file, file.resolveSibling("taken-" + file.getFileName()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
