@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Owns the output folder: takes {@link Article}s on {@link Addresses#SINK_WRITE}, replies TRUE when one
@@ -26,6 +27,8 @@ public final class SinkVerticle extends VerticleBase {
     private final OutputConfig config;
     private final SinkCounters counters;
     private final ArticleDeduper deduper = new ArticleDeduper();
+    private final AtomicLong synced = new AtomicLong(); // set on the writer's thread, read by any
+    private volatile long found;
     private JsonLinesWriter writer;
     private MessageConsumer<Article> consumer;
     private MessageConsumer<Object> syncConsumer;
@@ -34,6 +37,12 @@ public final class SinkVerticle extends VerticleBase {
     public SinkVerticle(OutputConfig config, MeterRegistry registry) {
         this.config = config;
         this.counters = new SinkCounters(registry);
+        counters.registerSynced(registry, synced);
+    }
+
+    /** Articles the output folder held when this sink started (earlier runs' lines); valid once started. */
+    public long articlesFound() {
+        return found;
     }
 
     @Override
@@ -42,8 +51,8 @@ public final class SinkVerticle extends VerticleBase {
         return blocking(() -> {
             writer = new JsonLinesWriter(config.dir(), config.rotateBytes(), config.rotateInterval(), config.gzip(),
                     Clock.systemUTC());
-            long known = OutputReader.rememberAll(JsonLinesWriter.existingFiles(config.dir()), deduper);
-            LOG.info("Writing articles to {}; {} from earlier runs will not be written again", config.dir(), known);
+            found = OutputReader.rememberAll(JsonLinesWriter.existingFiles(config.dir()), deduper);
+            LOG.info("Writing articles to {}; {} from earlier runs will not be written again", config.dir(), found);
         }).compose(v -> {
             vertx.setPeriodic(1000, id -> everySecond());
             syncConsumer = vertx.eventBus().consumer(Addresses.SINK_SYNC, this::onSync);
@@ -55,7 +64,10 @@ public final class SinkVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         // Stop taking articles first, so none is queued behind the close.
-        return consumer.unregister().compose(v -> syncConsumer.unregister()).compose(v -> blocking(writer::close));
+        return consumer.unregister().compose(v -> syncConsumer.unregister()).compose(v -> blocking(() -> {
+            writer.close();
+            synced.set(writer.linesWritten());
+        }));
     }
 
     private void onArticle(Message<Article> message) {
@@ -80,7 +92,7 @@ public final class SinkVerticle extends VerticleBase {
     private void everySecond() {
         if (dirty) {
             dirty = false;
-            blocking(() -> writer.sync()).onFailure(err -> LOG.warn("Could not sync output: {}", err.toString()));
+            blocking(this::sync).onFailure(err -> LOG.warn("Could not sync output: {}", err.toString()));
         }
         blocking(() -> writer.rotateIfDue()).onFailure(err -> LOG.warn("Could not rotate output: {}", err.toString()));
     }
@@ -88,8 +100,15 @@ public final class SinkVerticle extends VerticleBase {
     // On the same ordered worker as the writes, so the sync covers every line written before the request.
     private void onSync(Message<Object> message) {
         dirty = false;
-        blocking(() -> writer.sync()).onSuccess(v -> message.reply(null))
+        blocking(this::sync).onSuccess(v -> message.reply(null))
                 .onFailure(err -> message.fail(500, "sync failed: " + err));
+    }
+
+    // On the writer's thread: the lines written before the sync are on disk after it.
+    private void sync() throws java.io.IOException {
+        long lines = writer.linesWritten();
+        writer.sync();
+        synced.set(lines);
     }
 
     private Future<Void> blocking(IoWork work) {
