@@ -63,7 +63,7 @@ public final class CrawlRunner {
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
-        this.stats = new CrawlStats(registry, clock, state.earlierRuns(clock.instant()));
+        this.stats = new CrawlStats(registry, clock, state.earlierRuns());
         state.saveHistory(stats.history(), true); // this run counts as one from now, even if killed before a checkpoint
     }
 

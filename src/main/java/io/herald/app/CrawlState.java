@@ -17,8 +17,6 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Instant;
-
 /**
  * The frontier's storage for one run: RocksDB under {@code state.dir} (a new crawl, or the one this command
  * ran before, checked against the config fingerprint), or the heap for {@code state.store: memory}.
@@ -77,10 +75,10 @@ final class CrawlState implements AutoCloseable {
      * for a state made before Herald kept a history (or whose record is unreadable: counters are not worth
      * refusing a resume for).
      */
-    CrawlHistory earlierRuns(Instant now) {
+    CrawlHistory earlierRuns() {
         String text = db == null ? null : db.meta(HISTORY);
         if (text == null) {
-            return db != null && seen.size() > 0 ? CrawlHistory.unknown() : CrawlHistory.none(now);
+            return db != null && seen.size() > 0 ? CrawlHistory.unknown() : CrawlHistory.none();
         }
         try {
             return CrawlHistory.fromJson(new JsonObject(text));

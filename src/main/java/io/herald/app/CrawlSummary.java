@@ -26,12 +26,10 @@ public record CrawlSummary(JsonObject json, Path path) {
         Path dir = config.output().dir();
         JsonObject json = new JsonObject()
                 .put("crawl", config.crawl().name())
-                .put("startedAt", stats.startedAt().toString())
                 .put("finishedAt", Instant.now().toString())
                 .put("reason", reason)
                 .put("outputFiles", new JsonArray(articleFiles(dir).stream().map(Path::toString).toList()))
-                .mergeIn(stats.counters())
-                .put("total", stats.totals())
+                .mergeIn(stats.report())
                 .put("hosts", frontier.getJsonObject("hosts", new JsonObject()));
         Path path = dir.resolve("summary.json");
         try {

@@ -10,8 +10,10 @@ import java.time.format.DateTimeParseException;
  * one did, how long the runs have crawled, and what they counted. Each run's share is as of that run's last
  * checkpoint, so after a crash it matches what the state and the output hold.
  *
- * @param runs           runs started, this one included once it is recorded
- * @param firstStartedAt when the first run started; null if unknown (a state made before Herald kept this)
+ * @param runs           runs started, this one included once it is recorded; a state made before Herald kept a
+ *                       history counts its earlier runs as one
+ * @param firstStartedAt when the first run started; null if not yet or unknown (a state made before Herald kept
+ *                       a history)
  * @param elapsedMs      time the runs spent crawling, summed
  * @param counters       the runs' counters, summed
  */
@@ -19,19 +21,19 @@ public record CrawlHistory(long runs, Instant firstStartedAt, long elapsedMs, Co
     private static final String ARTICLES = "herald.sink.articles";
     private static final java.util.Map<String, String> WRITTEN = java.util.Map.of("result", "written");
 
-    /** A crawl that has not run yet: its first run starts {@code now}. */
-    public static CrawlHistory none(Instant now) {
-        return new CrawlHistory(0, now, 0, CounterSnapshot.EMPTY);
-    }
-
-    /** A crawl whose state holds no history although it has run: earlier runs are unknown. */
-    public static CrawlHistory unknown() {
+    /** A crawl that has not run yet. */
+    public static CrawlHistory none() {
         return new CrawlHistory(0, null, 0, CounterSnapshot.EMPTY);
     }
 
-    /** This history followed by one more run that crawled {@code runMs} and counted {@code run}. */
-    public CrawlHistory plusRun(long runMs, CounterSnapshot run) {
-        return new CrawlHistory(runs + 1, firstStartedAt, elapsedMs + runMs, counters.plus(run));
+    /** A crawl whose state holds no history although it has run: what its earlier runs did is unknown. */
+    public static CrawlHistory unknown() {
+        return new CrawlHistory(1, null, 0, CounterSnapshot.EMPTY);
+    }
+
+    /** This history followed by one more run that started at {@code startedAt}, crawled {@code runMs}, counted {@code run}. */
+    public CrawlHistory plusRun(Instant startedAt, long runMs, CounterSnapshot run) {
+        return new CrawlHistory(runs + 1, runs == 0 ? startedAt : firstStartedAt, elapsedMs + runMs, counters.plus(run));
     }
 
     /** Articles written so far (lines that were in the output at each run's last checkpoint). */

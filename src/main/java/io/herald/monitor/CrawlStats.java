@@ -32,7 +32,7 @@ public final class CrawlStats {
 
     /** Stats of a crawl without history: its totals are this run's counters. */
     public CrawlStats(MeterRegistry registry, Clock clock) {
-        this(registry, clock, CrawlHistory.none(clock.instant()));
+        this(registry, clock, CrawlHistory.none());
     }
 
     /** @param earlier what the crawl's earlier runs did */
@@ -53,7 +53,21 @@ public final class CrawlStats {
      * and {@code firstStartedAt} (null if unknown).
      */
     public JsonObject totals() {
-        CrawlHistory total = earlier.plusRun(elapsedMillis(), CounterSnapshot.of(registry));
+        return totals(CounterSnapshot.of(registry), elapsedMillis());
+    }
+
+    /**
+     * This run's counters, its {@code startedAt}, and the whole crawl's under {@code total}, all read at one moment
+     * (so a new crawl's {@code total} equals this run's counters): what {@code summary.json} and {@code /status} show.
+     */
+    public JsonObject report() {
+        CounterSnapshot now = CounterSnapshot.of(registry);
+        long elapsed = elapsedMillis();
+        return render(now, elapsed).put("startedAt", startedAt().toString()).put("total", totals(now, elapsed));
+    }
+
+    private JsonObject totals(CounterSnapshot run, long runMs) {
+        CrawlHistory total = earlier.plusRun(startedAt(), runMs, run);
         Instant first = total.firstStartedAt();
         return render(total.counters(), total.elapsedMs())
                 .put("runs", total.runs())
@@ -70,7 +84,7 @@ public final class CrawlStats {
         if (synced != null) {
             now = now.with("herald.sink.articles", WRITTEN, (long) synced.count());
         }
-        return earlier.plusRun(elapsedMillis(), now);
+        return earlier.plusRun(startedAt(), elapsedMillis(), now);
     }
 
     /**

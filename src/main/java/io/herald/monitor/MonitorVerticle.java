@@ -47,8 +47,8 @@ public final class MonitorVerticle extends VerticleBase {
             json(ctx, up ? 200 : 503, body);
         }));
         router.get("/status").handler(ctx -> frontierStatus()
-                .onSuccess(frontier -> json(ctx, 200, status().put("frontier", frontier)))
-                .onFailure(e -> json(ctx, 503, status().put("error", e.getMessage()))));
+                .onSuccess(frontier -> json(ctx, 200, stats.report().put("frontier", frontier)))
+                .onFailure(e -> json(ctx, 503, stats.report().put("error", e.getMessage()))));
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(prometheus.scrape()));
@@ -62,11 +62,6 @@ public final class MonitorVerticle extends VerticleBase {
     /** The bound port (useful when the config asked for port 0). */
     public int actualPort() {
         return server == null ? -1 : server.actualPort();
-    }
-
-    /** This run's counters, and the whole crawl's (all runs) under {@code total}. */
-    private JsonObject status() {
-        return stats.counters().put("startedAt", stats.startedAt().toString()).put("total", stats.totals());
     }
 
     private Future<JsonObject> frontierStatus() {

@@ -72,8 +72,8 @@ class CrawlTotalsTest {
     @Test
     void aResumedCrawlsTotalsAreEarlierRunsPlusThisOne() {
         Instant first = Instant.parse("2026-11-29T04:15:00Z");
-        CrawlHistory earlier = CrawlHistory.none(first).plusRun(10_000, CounterSnapshot.of(run(5, 1, 3)))
-                .plusRun(4_000, CounterSnapshot.of(run(2, 0, 1)));
+        CrawlHistory earlier = CrawlHistory.none().plusRun(first, 10_000, CounterSnapshot.of(run(5, 1, 3)))
+                .plusRun(first.plusSeconds(60), 4_000, CounterSnapshot.of(run(2, 0, 1)));
         CrawlStats stats = new CrawlStats(run(7, 2, 4), clock, CrawlHistory.fromJson(earlier.toJson()));
         clock.advance(Duration.ofSeconds(6));
         JsonObject total = stats.totals();
@@ -95,7 +95,7 @@ class CrawlTotalsTest {
         MeterRegistry registry = run(7, 2, 4);
         AtomicLong synced = new AtomicLong(3);
         FunctionCounter.builder(CrawlStats.SYNCED_ARTICLES, synced, AtomicLong::get).register(registry);
-        CrawlHistory earlier = CrawlHistory.none(Instant.EPOCH).plusRun(1000, CounterSnapshot.of(run(5, 1, 3)));
+        CrawlHistory earlier = CrawlHistory.none().plusRun(Instant.EPOCH, 1000, CounterSnapshot.of(run(5, 1, 3)));
         CrawlStats stats = new CrawlStats(registry, clock, earlier);
         clock.advance(Duration.ofSeconds(1));
         CrawlHistory history = stats.history();
@@ -108,7 +108,7 @@ class CrawlTotalsTest {
 
     @Test
     void linesInTheOutputBeyondTheHistoryCountAsWrittenByEarlierRuns() {
-        CrawlHistory earlier = CrawlHistory.none(Instant.EPOCH).plusRun(1000, CounterSnapshot.of(run(5, 1, 3)));
+        CrawlHistory earlier = CrawlHistory.none().plusRun(Instant.EPOCH, 1000, CounterSnapshot.of(run(5, 1, 3)));
         CrawlStats stats = new CrawlStats(run(1, 0, 1), clock, earlier);
         stats.articlesInOutput(2); // fewer: files picked up by a downstream job; the history is right
         assertThat(stats.totals().getLong("articlesWritten")).isEqualTo(3 + 1);
@@ -118,9 +118,22 @@ class CrawlTotalsTest {
     }
 
     @Test
+    void aNewCrawlsReportReadsRunAndTotalAtOneMoment() {
+        CrawlStats stats = new CrawlStats(run(5, 1, 3), clock, CrawlHistory.none());
+        clock.advance(Duration.ofSeconds(2));
+        JsonObject report = stats.report();
+        JsonObject total = report.getJsonObject("total");
+        assertThat(total.getString("firstStartedAt")).isEqualTo(report.getString("startedAt"));
+        for (String key : stats.counters().fieldNames()) {
+            assertThat(total.getValue(key)).as(key).isEqualTo(report.getValue(key));
+        }
+    }
+
+    @Test
     void aStateWithoutHistoryHasAnUnknownFirstStart() {
         CrawlStats stats = new CrawlStats(run(1, 0, 1), clock, CrawlHistory.unknown());
         assertThat(stats.totals().getValue("firstStartedAt")).isNull();
+        assertThat(stats.totals().getLong("runs")).as("the earlier runs count as one").isEqualTo(2);
         assertThat(CrawlHistory.fromJson(stats.history().toJson()).firstStartedAt()).isNull();
     }
 }
