@@ -65,6 +65,7 @@ public final class CrawlRunner {
                 .build();
         this.stats = new CrawlStats(registry, clock, state.earlierRuns());
         state.saveHistory(stats.history(), true); // this run counts as one from now, even if killed before a checkpoint
+        stats.registerCrawlGauges();
     }
 
     /**

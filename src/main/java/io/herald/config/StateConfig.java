@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param store              {@link Store#ROCKSDB} (durable, resumable) or {@link Store#MEMORY} (throwaway)
  * @param workingSet         queued URLs kept in memory at most, as the next few of the hosts being crawled
  * @param cacheSize          native memory for the store's block cache and write buffers
- * @param checkpointInterval how often finished URLs are committed, after the output is synced
+ * @param checkpointInterval how often finished URLs and the crawl's counters are committed, after the output is synced
  */
 public record StateConfig(Path dir, Store store, int workingSet, long cacheSize, Duration checkpointInterval) {
     /** Where the frontier lives. */

@@ -1,6 +1,7 @@
 package io.herald.monitor;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.json.JsonObject;
 
@@ -93,6 +94,20 @@ public final class CrawlStats {
      */
     public void articlesInOutput(long articles) {
         earlier = earlier.withArticlesAtLeast(articles);
+    }
+
+    /**
+     * Registers gauges of the whole crawl ({@code herald.crawl.runs}, {@code herald.crawl.pages.fetched},
+     * {@code herald.crawl.articles.written}) for dashboards. The {@code herald.*} counters stay this run's, as
+     * Prometheus expects of a counter: it starts at 0 with the process, and {@code rate()} treats a drop as a restart.
+     */
+    public void registerCrawlGauges() {
+        Gauge.builder("herald.crawl.runs", this, s -> s.totals().getLong("runs"))
+                .description("Runs of this crawl, this one included").register(registry);
+        Gauge.builder("herald.crawl.pages.fetched", this, s -> s.totals().getLong("pagesFetched"))
+                .description("Pages fetched by every run of this crawl").register(registry);
+        Gauge.builder("herald.crawl.articles.written", this, s -> s.totals().getLong("articlesWritten"))
+                .description("Articles written by every run of this crawl").register(registry);
     }
 
     /** What the crawl's earlier runs did. */

@@ -136,4 +136,15 @@ class CrawlTotalsTest {
         assertThat(stats.totals().getLong("runs")).as("the earlier runs count as one").isEqualTo(2);
         assertThat(CrawlHistory.fromJson(stats.history().toJson()).firstStartedAt()).isNull();
     }
+
+    @Test
+    void gaugesShowTheWholeCrawlForDashboards() {
+        MeterRegistry registry = run(7, 2, 4);
+        CrawlHistory earlier = CrawlHistory.none().plusRun(Instant.EPOCH, 1000, CounterSnapshot.of(run(5, 1, 3)));
+        new CrawlStats(registry, clock, earlier).registerCrawlGauges();
+        assertThat(registry.get("herald.crawl.runs").gauge().value()).isEqualTo(2);
+        assertThat(registry.get("herald.crawl.pages.fetched").gauge().value()).isEqualTo(6 + 9);
+        assertThat(registry.get("herald.crawl.articles.written").gauge().value()).isEqualTo(7);
+        assertThat(CounterSnapshot.of(registry).sum("herald.crawl.runs", null, null)).as("gauges are not counters").isZero();
+    }
 }
