@@ -120,14 +120,6 @@ public final class CrawlStats {
         return Instant.ofEpochMilli(startedAt);
     }
 
-    /**
-     * Per host, the share of extracted articles that had each field: {@code {"host": {"title": 1.0,
-     * "body": 1.0, "date": 0.5, "author": 0.0}}}. A falling share shows a site whose layout changed.
-     */
-    JsonObject completeness() {
-        return completeness(CounterSnapshot.of(registry));
-    }
-
     public long elapsedMillis() {
         return clock.millis() - startedAt;
     }
@@ -167,6 +159,10 @@ public final class CrawlStats {
         return total[0];
     }
 
+    /**
+     * Per host, the share of extracted articles that had each field: {@code {"host": {"title": 1.0,
+     * "body": 1.0, "date": 0.5, "author": 0.0}}}. A falling share shows a site whose layout changed.
+     */
     private static JsonObject completeness(CounterSnapshot s) {
         Map<String, long[]> seen = new TreeMap<>(); // host/field -> {present, total}
         s.forEach("herald.extract.fields", (key, count) -> {
