@@ -63,7 +63,9 @@ public final class CrawlRunner {
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
-        this.stats = new CrawlStats(registry, clock);
+        this.stats = new CrawlStats(registry, clock, state.earlierRuns());
+        state.saveHistory(stats.history(), true); // this run counts as one from now, even if killed before a checkpoint
+        stats.registerCrawlGauges();
     }
 
     /**
@@ -120,6 +122,9 @@ public final class CrawlRunner {
         PolitenessGate gate = new PolitenessGate(config.politeness(), config.fetch().retryBackoff(),
                 PageFetcher.ROBOTS_MAX_BYTES, clock);
         Frontier frontier = new Frontier(config, state.store(), state.seen(), gate, clock, registry);
+        // on the frontier's thread, into the checkpoint's atomic write: the totals match the state and the output
+        frontier.beforeCheckpointCommit(() -> state.saveHistory(stats.history(), false));
+        SinkVerticle sink = new SinkVerticle(config.output(), state.writtenKeys(), registry);
         ArticleExtractor extractor = new ArticleExtractor(config.extract());
         SitemapReader sitemapReader = new SitemapReader(config.discovery().maxAge(),
                 config.discovery().maxUrlsPerSitemap(), Clock.systemUTC());
@@ -127,7 +132,12 @@ public final class CrawlRunner {
         if (config.monitor().enabled()) {
             monitor = new MonitorVerticle(config.monitor(), stats, registry);
         }
-        return deploy(new SinkVerticle(config.output(), state.writtenKeys(), registry), new DeploymentOptions())
+        return deploy(sink, new DeploymentOptions())
+                .onSuccess(v -> {
+                    if (config.state().durable()) { // a throwaway crawl's totals are this run's
+                        stats.articlesInOutput(sink.articlesFound());
+                    }
+                })
                 .compose(v -> monitor == null ? Future.succeededFuture() : deploy(monitor, new DeploymentOptions()))
                 .compose(v -> deploy(new ProgressVerticle(stats, config.monitor().progressInterval()), new DeploymentOptions()))
                 .compose(v -> deploy(new FrontierVerticle(frontier, clock, config.state().durable()

@@ -6,6 +6,7 @@ import io.herald.frontier.FrontierStore;
 import io.herald.frontier.InMemoryFrontierStore;
 import io.herald.frontier.InMemorySeenSet;
 import io.herald.frontier.SeenSet;
+import io.herald.monitor.CrawlHistory;
 import io.herald.sink.InMemoryWrittenKeys;
 import io.herald.sink.WrittenKeys;
 import io.herald.state.ConfigFingerprint;
@@ -14,12 +15,18 @@ import io.herald.state.RocksSeenSet;
 import io.herald.state.RocksWrittenKeys;
 import io.herald.state.StateDb;
 import io.herald.state.StateException;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The frontier's storage for one run: RocksDB under {@code state.dir} (a new crawl, or the one this command
  * ran before, checked against the config fingerprint), or the heap for {@code state.store: memory}.
  */
 final class CrawlState implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CrawlState.class);
+    private static final String HISTORY = "crawl.history";
     private final StateDb db;
     private final FrontierStore store;
     private final SeenSet seen;
@@ -73,6 +80,37 @@ final class CrawlState implements AutoCloseable {
         }
         return String.format(java.util.Locale.ROOT, "resuming crawl from %s: %d URLs queued, %d seen, %d pages fetched before",
                 db.dir(), store.size(), seen.size(), store.pagesStartedBefore());
+    }
+
+    /**
+     * What earlier runs of this crawl did, from the state: nothing for a new crawl or the memory store, unknown
+     * for a state made before Herald kept a history (or whose record is unreadable: counters are not worth
+     * refusing a resume for).
+     */
+    CrawlHistory earlierRuns() {
+        String text = db == null ? null : db.meta(HISTORY);
+        if (text == null) {
+            return db != null && seen.size() > 0 ? CrawlHistory.unknown() : CrawlHistory.none();
+        }
+        try {
+            return CrawlHistory.fromJson(new JsonObject(text));
+        } catch (IllegalArgumentException | DecodeException e) {
+            LOG.warn("the crawl's history in {} is unreadable, counting from this run: {}", db.dir(), e.getMessage());
+            return CrawlHistory.unknown();
+        }
+    }
+
+    /**
+     * Puts the crawl's history into the state's pending batch, so the next write carries it: call it on the
+     * frontier's thread just before a checkpoint commits, or with {@code flush} when nothing else runs yet.
+     */
+    void saveHistory(CrawlHistory history, boolean flush) {
+        if (db != null) {
+            db.putMeta(HISTORY, history.toJson().encode());
+            if (flush) {
+                db.flush();
+            }
+        }
     }
 
     @Override

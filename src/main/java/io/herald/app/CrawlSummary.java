@@ -29,7 +29,7 @@ public record CrawlSummary(JsonObject json, Path path) {
                 .put("finishedAt", Instant.now().toString())
                 .put("reason", reason)
                 .put("outputFiles", new JsonArray(articleFiles(dir).stream().map(Path::toString).toList()))
-                .mergeIn(stats.counters())
+                .mergeIn(stats.report())
                 .put("hosts", frontier.getJsonObject("hosts", new JsonObject()));
         Path path = dir.resolve("summary.json");
         try {
@@ -60,6 +60,11 @@ public record CrawlSummary(JsonObject json, Path path) {
         return json.getLong("pagesFetched", 0L);
     }
 
+    /** The whole crawl's counters (all runs): the {@code total} object. */
+    public JsonObject total() {
+        return json.getJsonObject("total");
+    }
+
     public String reason() {
         return json.getString("reason");
     }
@@ -76,14 +81,21 @@ public record CrawlSummary(JsonObject json, Path path) {
         }).toList();
     }
 
-    /** One line for the console. */
+    /** One line for the console; a resumed crawl's line ends with the crawl's totals. */
     public String line() {
         double seconds = json.getLong("elapsedMs") / 1000.0;
         String files = json.getJsonArray("outputFiles").isEmpty() ? "(no articles)"
                 : String.join(", ", json.getJsonArray("outputFiles").stream().map(Object::toString).toList());
         JsonObject urls = json.getJsonObject("urls");
-        return String.format(java.util.Locale.ROOT,
+        String line = String.format(java.util.Locale.ROOT,
                 "done in %.1fs (%s): %d pages, %d articles, %d robots-blocked → %s   (summary: %s)",
                 seconds, reason(), pages(), articles(), urls.getLong("robots_blocked", 0L), files, path);
+        JsonObject total = total();
+        if (total == null || total.getLong("runs", 1L) <= 1) {
+            return line;
+        }
+        return line + String.format(java.util.Locale.ROOT, "%n  crawl so far (%d runs since %s): %d pages, %d articles, %d robots-blocked",
+                total.getLong("runs"), total.getString("firstStartedAt", "an unknown time"), total.getLong("pagesFetched"),
+                total.getLong("articlesWritten"), total.getJsonObject("urls").getLong("robots_blocked", 0L));
     }
 }

@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param workingSet         queued URLs kept in memory at most, as the next few of the hosts being crawled
  * @param cacheSize          native memory for the store's block cache and write buffers
  * @param seenFilterSize     heap for the Bloom filter in front of the durable seen set; 0 for none
- * @param checkpointInterval how often finished URLs are committed, after the output is synced
+ * @param checkpointInterval how often finished URLs and the crawl's counters are committed, after the output is synced
  */
 public record StateConfig(Path dir, Store store, int workingSet, long cacheSize, long seenFilterSize,
                           Duration checkpointInterval) {

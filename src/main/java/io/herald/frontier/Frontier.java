@@ -49,6 +49,7 @@ public final class Frontier {
     private int robotsInFlight;
     private long pagesStarted;
     private boolean stopped;
+    private Runnable beforeCommit = () -> { };
     private final Set<String> toResolve = new LinkedHashSet<>();
     private final Set<String> resolving = new java.util.HashSet<>();
 
@@ -316,7 +317,19 @@ public final class Frontier {
      * {@link FrontierStore#checkpoint}).
      */
     public Runnable checkpoint() {
-        return store.checkpoint(pagesStarted);
+        Runnable commit = store.checkpoint(pagesStarted);
+        return () -> {
+            beforeCommit.run();
+            commit.run();
+        };
+    }
+
+    /**
+     * Runs {@code hook} on this frontier's thread as each checkpoint commits, just before the store's write,
+     * so that what the hook adds to a durable store's pending batch (the crawl's counters) is written with it.
+     */
+    public void beforeCheckpointCommit(Runnable hook) {
+        this.beforeCommit = hook;
     }
 
     /** Clock time (ms) at which a waiting host becomes due, or {@link Long#MAX_VALUE} if none waits. */

@@ -1,56 +1,175 @@
 package io.herald.monitor;
 
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The crawl's counters as JSON, read from the meters the stages register:
  * {@code herald.fetch.outcomes{kind,outcome}}, {@code herald.frontier.urls{event}},
  * {@code herald.extract.pages{type}} and {@code herald.sink.articles{result}}, and per-site extraction
  * completeness from {@code herald.extract.fields{host,field,present}}.
+ *
+ * <p>{@link #counters()} is this run; {@link #totals()} is the whole crawl: the {@link CrawlHistory} of its
+ * earlier runs plus this run, in the same shape. {@link #history()} is what a checkpoint remembers for the next
+ * run. Thread-safe: every read goes to the Micrometer registry.
  */
 public final class CrawlStats {
+    /** Articles whose lines the sink has synced to disk (a function counter the sink registers). */
+    public static final String SYNCED_ARTICLES = "herald.sink.articles.synced";
+    private static final Map<String, String> WRITTEN = Map.of("result", "written");
+
     private final MeterRegistry registry;
     private final Clock clock;
     private final long startedAt;
+    private volatile CrawlHistory earlier;
 
+    /** Stats of a crawl without history: its totals are this run's counters. */
     public CrawlStats(MeterRegistry registry, Clock clock) {
+        this(registry, clock, CrawlHistory.none());
+    }
+
+    /** @param earlier what the crawl's earlier runs did */
+    public CrawlStats(MeterRegistry registry, Clock clock, CrawlHistory earlier) {
         this.registry = registry;
         this.clock = clock;
         this.startedAt = clock.millis();
+        this.earlier = earlier;
     }
 
+    /** This run's counters. */
     public JsonObject counters() {
-        long pages = pagesFetched();
-        double seconds = Math.max(0.001, elapsedMillis() / 1000.0);
+        return render(CounterSnapshot.of(registry), elapsedMillis());
+    }
+
+    /**
+     * The whole crawl so far (earlier runs and this one), in the shape of {@link #counters()} plus {@code runs}
+     * and {@code firstStartedAt} (null if unknown).
+     */
+    public JsonObject totals() {
+        return totals(CounterSnapshot.of(registry), elapsedMillis());
+    }
+
+    /**
+     * This run's counters, its {@code startedAt}, and the whole crawl's under {@code total}, all read at one moment
+     * (so a new crawl's {@code total} equals this run's counters): what {@code summary.json} and {@code /status} show.
+     */
+    public JsonObject report() {
+        CounterSnapshot now = CounterSnapshot.of(registry);
+        long elapsed = elapsedMillis();
+        return render(now, elapsed).put("startedAt", startedAt().toString()).put("total", totals(now, elapsed));
+    }
+
+    private JsonObject totals(CounterSnapshot run, long runMs) {
+        CrawlHistory total = earlier.plusRun(startedAt(), runMs, run);
+        Instant first = total.firstStartedAt();
+        return render(total.counters(), total.elapsedMs())
+                .put("runs", total.runs())
+                .put("firstStartedAt", first == null ? null : first.toString());
+    }
+
+    /**
+     * The history to remember at a checkpoint: earlier runs plus this run as of now, counting as written only the
+     * articles whose lines are synced to disk (once the sink has registered {@link #SYNCED_ARTICLES}).
+     */
+    public CrawlHistory history() {
+        CounterSnapshot now = CounterSnapshot.of(registry);
+        FunctionCounter synced = registry.find(SYNCED_ARTICLES).functionCounter();
+        if (synced != null) {
+            now = now.with("herald.sink.articles", WRITTEN, (long) synced.count());
+        }
+        return earlier.plusRun(startedAt(), elapsedMillis(), now);
+    }
+
+    /**
+     * Tells the stats how many articles the output folder held when this run started, once the sink has read it:
+     * the earlier runs wrote at least that many (a kill after a checkpoint leaves lines its history did not count).
+     */
+    public void articlesInOutput(long articles) {
+        earlier = earlier.withArticlesAtLeast(articles);
+    }
+
+    /**
+     * Registers gauges of the whole crawl ({@code herald.crawl.runs}, {@code herald.crawl.pages.fetched},
+     * {@code herald.crawl.articles.written}) for dashboards. The {@code herald.*} counters stay this run's, as
+     * Prometheus expects of a counter: it starts at 0 with the process, and {@code rate()} treats a drop as a restart.
+     */
+    public void registerCrawlGauges() {
+        Gauge.builder("herald.crawl.runs", this, s -> s.totals().getLong("runs"))
+                .description("Runs of this crawl, this one included").register(registry);
+        Gauge.builder("herald.crawl.pages.fetched", this, s -> s.totals().getLong("pagesFetched"))
+                .description("Pages fetched by every run of this crawl").register(registry);
+        Gauge.builder("herald.crawl.articles.written", this, s -> s.totals().getLong("articlesWritten"))
+                .description("Articles written by every run of this crawl").register(registry);
+    }
+
+    /** What the crawl's earlier runs did. */
+    public CrawlHistory earlier() {
+        return earlier;
+    }
+
+    /** When this run started. */
+    public Instant startedAt() {
+        return Instant.ofEpochMilli(startedAt);
+    }
+
+    public long elapsedMillis() {
+        return clock.millis() - startedAt;
+    }
+
+    /** Page requests that got any HTTP response (not robots.txt, not network errors). */
+    public long pagesFetched() {
+        return pagesFetched(CounterSnapshot.of(registry));
+    }
+
+    public long count(String name, String tag, String value) {
+        return CounterSnapshot.of(registry).sum(name, tag, value);
+    }
+
+    private static JsonObject render(CounterSnapshot s, long elapsedMs) {
+        long pages = pagesFetched(s);
+        double seconds = Math.max(0.001, elapsedMs / 1000.0);
         return new JsonObject()
-                .put("elapsedMs", elapsedMillis())
+                .put("elapsedMs", elapsedMs)
                 .put("pagesFetched", pages)
-                .put("articlesWritten", count("herald.sink.articles", "result", "written"))
+                .put("articlesWritten", s.sum("herald.sink.articles", "result", "written"))
                 .put("pagesPerSecond", Math.round(pages / seconds * 10) / 10.0)
-                .put("pageOutcomes", byTag("herald.fetch.outcomes", "kind", "page", "outcome"))
-                .put("robotsOutcomes", byTag("herald.fetch.outcomes", "kind", "robots", "outcome"))
-                .put("urls", byTag("herald.frontier.urls", null, null, "event"))
-                .put("extracted", byTag("herald.extract.pages", null, null, "type"))
-                .put("articles", byTag("herald.sink.articles", null, null, "result"))
-                .put("completeness", completeness());
+                .put("pageOutcomes", byTag(s, "herald.fetch.outcomes", "kind", "page", "outcome"))
+                .put("robotsOutcomes", byTag(s, "herald.fetch.outcomes", "kind", "robots", "outcome"))
+                .put("urls", byTag(s, "herald.frontier.urls", null, null, "event"))
+                .put("extracted", byTag(s, "herald.extract.pages", null, null, "type"))
+                .put("articles", byTag(s, "herald.sink.articles", null, null, "result"))
+                .put("completeness", completeness(s));
+    }
+
+    private static long pagesFetched(CounterSnapshot s) {
+        long[] total = new long[1];
+        s.forEach("herald.fetch.outcomes", (key, count) -> {
+            if ("page".equals(key.tags().get("kind")) && !key.tags().get("outcome").startsWith("network_")) {
+                total[0] += count;
+            }
+        });
+        return total[0];
     }
 
     /**
      * Per host, the share of extracted articles that had each field: {@code {"host": {"title": 1.0,
      * "body": 1.0, "date": 0.5, "author": 0.0}}}. A falling share shows a site whose layout changed.
      */
-    JsonObject completeness() {
-        java.util.Map<String, long[]> seen = new java.util.TreeMap<>(); // host/field -> {present, total}
-        for (Counter c : registry.find("herald.extract.fields").counters()) {
-            long[] n = seen.computeIfAbsent(c.getId().getTag("host") + "\n" + c.getId().getTag("field"), k -> new long[2]);
-            n[0] += "true".equals(c.getId().getTag("present")) ? (long) c.count() : 0;
-            n[1] += (long) c.count();
-        }
+    private static JsonObject completeness(CounterSnapshot s) {
+        Map<String, long[]> seen = new TreeMap<>(); // host/field -> {present, total}
+        s.forEach("herald.extract.fields", (key, count) -> {
+            long[] n = seen.computeIfAbsent(key.tags().get("host") + "\n" + key.tags().get("field"), k -> new long[2]);
+            n[0] += "true".equals(key.tags().get("present")) ? count : 0;
+            n[1] += count;
+        });
         JsonObject out = new JsonObject();
         seen.forEach((key, n) -> {
             String[] hf = key.split("\n", 2);
@@ -63,39 +182,16 @@ public final class CrawlStats {
         return out;
     }
 
-    public long elapsedMillis() {
-        return clock.millis() - startedAt;
-    }
-
-    /** Page requests that got any HTTP response (not robots.txt, not network errors). */
-    public long pagesFetched() {
-        long total = 0;
-        for (Counter c : registry.find("herald.fetch.outcomes").tag("kind", "page").counters()) {
-            if (!c.getId().getTag("outcome").startsWith("network_")) {
-                total += (long) c.count();
-            }
-        }
-        return total;
-    }
-
-    public long count(String name, String tag, String value) {
-        return registry.find(name).tag(tag, value).counters().stream().mapToLong(c -> (long) c.count()).sum();
-    }
-
     /** Sum of a counter's values grouped by {@code groupTag}, optionally filtered on another tag. */
-    private JsonObject byTag(String name, String filterTag, String filterValue, String groupTag) {
-        var search = registry.find(name);
-        if (filterTag != null) {
-            search = search.tag(filterTag, filterValue);
-        }
-        JsonObject out = new JsonObject();
-        for (Counter c : search.counters()) {
-            long value = (long) c.count();
-            if (value > 0) {
-                String key = c.getId().getTag(groupTag).toLowerCase(Locale.ROOT);
-                out.put(key, out.getLong(key, 0L) + value);
+    private static JsonObject byTag(CounterSnapshot s, String name, String filterTag, String filterValue, String groupTag) {
+        Map<String, Long> sums = new TreeMap<>();
+        s.forEach(name, (key, count) -> {
+            if (filterTag == null || filterValue.equals(key.tags().get(filterTag))) {
+                sums.merge(key.tags().get(groupTag).toLowerCase(Locale.ROOT), count, Long::sum);
             }
-        }
+        });
+        JsonObject out = new JsonObject();
+        sums.forEach(out::put);
         return out;
     }
 }

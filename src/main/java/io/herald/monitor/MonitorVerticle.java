@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves {@code GET /health} (200 while the frontier answers, else 503), {@code GET /status} (counters
- * and per-host state) and {@code GET /metrics} (Prometheus text) on the configured address.
+ * Serves {@code GET /health} (200 while the frontier answers, else 503), {@code GET /status} (counters of
+ * this run and of the whole crawl, and per-host state) and {@code GET /metrics} (Prometheus text, this run's
+ * counters) on the configured address.
  */
 public final class MonitorVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(MonitorVerticle.class);
@@ -46,8 +47,8 @@ public final class MonitorVerticle extends VerticleBase {
             json(ctx, up ? 200 : 503, body);
         }));
         router.get("/status").handler(ctx -> frontierStatus()
-                .onSuccess(frontier -> json(ctx, 200, stats.counters().put("frontier", frontier)))
-                .onFailure(e -> json(ctx, 503, stats.counters().put("error", e.getMessage()))));
+                .onSuccess(frontier -> json(ctx, 200, stats.report().put("frontier", frontier)))
+                .onFailure(e -> json(ctx, 503, stats.report().put("error", e.getMessage()))));
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(prometheus.scrape()));

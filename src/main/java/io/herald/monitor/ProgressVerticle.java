@@ -10,7 +10,10 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Logs one line of progress every interval: what a person watching the console wants to see. */
+/**
+ * Logs one line of progress every interval: what a person watching the console wants to see. The counts are
+ * this run's; a resumed crawl's line ends with the whole crawl's.
+ */
 public final class ProgressVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger("herald.progress");
 
@@ -32,7 +35,8 @@ public final class ProgressVerticle extends VerticleBase {
 
     private void report() {
         vertx.eventBus().<JsonObject>request(Addresses.FRONTIER_STATUS, null)
-                .onSuccess(reply -> LOG.info(line(stats.counters(), reply.body())))
+                .onSuccess(reply -> LOG.info(line(stats.counters(), reply.body())
+                        + (stats.earlier().runs() > 0 ? crawlSoFar(stats.totals()) : "")))
                 .onFailure(e -> LOG.warn("no frontier status: {}", e.getMessage()));
     }
 
@@ -46,5 +50,11 @@ public final class ProgressVerticle extends VerticleBase {
                 seconds / 60, seconds % 60, counters.getLong("pagesFetched"), counters.getLong("articlesWritten"),
                 frontier.getLong("queued"), frontier.getInteger("pagesInFlight"), frontier.getInteger("hostCount"),
                 errors, frontier.getLong("robotsBlocked"), counters.getDouble("pagesPerSecond"));
+    }
+
+    /** For a resumed crawl: the whole crawl's fetched pages and articles after this run's line. */
+    static String crawlSoFar(JsonObject totals) {
+        return String.format(Locale.ROOT, "  · crawl (run %d): fetched %d  articles %d",
+                totals.getLong("runs"), totals.getLong("pagesFetched"), totals.getLong("articlesWritten"));
     }
 }

@@ -1,7 +1,10 @@
 package io.herald.sink;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The {@code herald.sink.articles} counter, one series per {@code result}. */
 final class SinkCounters {
@@ -14,6 +17,16 @@ final class SinkCounters {
         written = counter(registry, "written");
         duplicate = counter(registry, "duplicate");
         failed = counter(registry, "failed");
+    }
+
+    /**
+     * {@code herald.sink.articles.synced}: articles of this run whose lines are synced to disk. The crawl's
+     * totals count these as written at a checkpoint (see {@code CrawlStats.SYNCED_ARTICLES}).
+     */
+    void registerSynced(MeterRegistry registry, AtomicLong synced) {
+        FunctionCounter.builder(NAME + ".synced", synced, AtomicLong::get)
+                .description("Articles of this run whose lines are synced to disk")
+                .register(registry);
     }
 
     private static Counter counter(MeterRegistry registry, String result) {

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Owns the output folder: takes {@link Article}s on {@link Addresses#SINK_WRITE}, replies TRUE when one
@@ -27,6 +28,8 @@ public final class SinkVerticle extends VerticleBase {
     private final OutputConfig config;
     private final SinkCounters counters;
     private final ArticleDeduper deduper;
+    private final AtomicLong synced = new AtomicLong(); // set on the writer's thread, read by any
+    private volatile long found;
     private JsonLinesWriter writer;
     private MessageConsumer<Article> consumer;
     private MessageConsumer<Object> syncConsumer;
@@ -42,6 +45,15 @@ public final class SinkVerticle extends VerticleBase {
         this.config = config;
         this.deduper = new ArticleDeduper(keys);
         this.counters = new SinkCounters(registry);
+        counters.registerSynced(registry, synced);
+    }
+
+    /**
+     * Articles earlier runs of the crawl wrote, as the sink knows them when it starts (the keys kept in the state
+     * plus the lines read back, or every article in the output folder); valid once started.
+     */
+    public long articlesFound() {
+        return found;
     }
 
     @Override
@@ -52,6 +64,7 @@ public final class SinkVerticle extends VerticleBase {
             writer = new JsonLinesWriter(config.dir(), config.rotateBytes(), config.rotateInterval(), config.gzip(),
                     Clock.systemUTC(), lastNumberUsed(mark));
             long read = OutputReader.rememberAfter(JsonLinesWriter.existingFiles(config.dir()), mark, deduper);
+            found = deduper.size();
             LOG.info("Writing articles to {}; {} from earlier runs will not be written again ({} lines read back{})",
                     config.dir(), deduper.size(), read, mark == null ? "" : " after the last recorded sync");
         }).compose(v -> {
@@ -67,6 +80,7 @@ public final class SinkVerticle extends VerticleBase {
         // Stop taking articles first, so none is queued behind the close.
         return consumer.unregister().compose(v -> syncConsumer.unregister()).compose(v -> blocking(() -> {
             writer.close();
+            synced.set(writer.linesWritten());
             deduper.marked(writer.position());
         }));
     }
@@ -125,9 +139,12 @@ public final class SinkVerticle extends VerticleBase {
         }
     }
 
-    // Writer thread only: every line before the position is written and its key recorded, now synced too.
+    // Writer thread only: every line before the position is written and its key recorded; after the sync they
+    // are on the disk, which is when their keys may be stored and the synced count may include them.
     private void syncAndMark() throws IOException {
+        long lines = writer.linesWritten();
         writer.sync();
+        synced.set(lines);
         deduper.marked(writer.position());
     }
 

@@ -154,7 +154,8 @@ class CrawlEndToEndTest {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(new JsonObject(health.body()).getString("status")).isEqualTo("UP");
         assertThat(new JsonObject(status.body()).getJsonObject("frontier").getInteger("hostCount")).isEqualTo(2);
-        assertThat(metrics.body()).contains("herald_fetch_outcomes");
+        assertThat(new JsonObject(status.body()).getJsonObject("total").getLong("runs")).isEqualTo(1);
+        assertThat(metrics.body()).contains("herald_fetch_outcomes").contains("herald_crawl_articles_written");
         done(run);
     }
 

@@ -93,6 +93,9 @@ class KillAndResumeTest {
                     .allMatch(name -> name.equals("summary.json") || name.matches("articles-\\d{4}\\.jsonl\\.gz"));
         }
         assertThat(linesAtKill).as("each kill came after more articles").isSorted().last().isNotEqualTo(ARTICLES);
+        JsonObject total = new JsonObject(Files.readString(out.resolve("summary.json"))).getJsonObject("total");
+        assertThat(total.getLong("runs")).isEqualTo(KILLS + 1);
+        assertThat(total.getLong("articlesWritten")).as("the crawl's articles are the output's lines").isEqualTo(ARTICLES);
     }
 
     private TestSite startSite() throws Exception {

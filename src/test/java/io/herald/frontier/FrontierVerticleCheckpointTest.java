@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
 class FrontierVerticleCheckpointTest {
 
     /** Counts checkpoints begun and committed around an in-memory store. */
-    private static final class CountingStore implements FrontierStore {
+    private static class CountingStore implements FrontierStore {
         final InMemoryFrontierStore inner = new InMemoryFrontierStore();
         final AtomicInteger begun = new AtomicInteger();
         final AtomicInteger committed = new AtomicInteger();
@@ -62,5 +62,25 @@ class FrontierVerticleCheckpointTest {
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void theCommitHookRunsWhenTheCheckpointCommitsJustBeforeTheStore() {
+        List<String> order = new java.util.ArrayList<>();
+        CountingStore store = new CountingStore() {
+            @Override
+            public Runnable checkpoint(long pagesStarted) {
+                return () -> order.add("store");
+            }
+        };
+        var config = TestConfigs.crawl(List.of("http://news.test/"), TestConfigs.politeness(Duration.ZERO, 1), Path.of("out"));
+        Clock clock = Clock.systemUTC();
+        PolitenessGate gate = new PolitenessGate(config.politeness(), Duration.ofMillis(100), 1 << 16, clock);
+        Frontier frontier = new Frontier(config, store, new InMemorySeenSet(), gate, clock, new SimpleMeterRegistry());
+        frontier.beforeCheckpointCommit(() -> order.add("hook"));
+        Runnable commit = frontier.checkpoint();
+        assertThat(order).as("nothing runs before the output is synced").isEmpty();
+        commit.run();
+        assertThat(order).containsExactly("hook", "store");
     }
 }
