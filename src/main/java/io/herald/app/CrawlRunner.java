@@ -118,7 +118,7 @@ public final class CrawlRunner {
 
     private Future<?> deployAll() {
         PolitenessGate gate = new PolitenessGate(config.politeness(), config.fetch().retryBackoff(),
-                PageFetcher.ROBOTS_MAX_BYTES, clock);
+                PageFetcher.ROBOTS_MAX_BYTES, clock, state.hosts());
         Frontier frontier = new Frontier(config, state.store(), state.seen(), gate, clock, registry);
         ArticleExtractor extractor = new ArticleExtractor(config.extract());
         SitemapReader sitemapReader = new SitemapReader(config.discovery().maxAge(),

@@ -27,7 +27,7 @@ import java.util.List;
 
 /**
  * The embedded RocksDB of one crawl, with one column family per kind of record ({@code queue},
- * {@code inflight}, {@code seen}, {@code hosts}, {@code meta}).
+ * {@code inflight}, {@code seen}, {@code hosts}, {@code meta}, {@code politeness}).
  *
  * <p>Every change goes into one pending batch (a {@link WriteBatchWithIndex}, so reads see it) that is
  * written to the database as a whole by {@link #flush}: when it grows large, at each checkpoint and on
@@ -41,7 +41,8 @@ import java.util.List;
  */
 public final class StateDb implements AutoCloseable {
     private static final int FLUSH_OPS = 4096;
-    private static final List<String> FAMILIES = List.of("default", "queue", "inflight", "seen", "hosts", "meta");
+    private static final List<String> FAMILIES = List.of("default", "queue", "inflight", "seen", "hosts", "meta",
+            "politeness");
 
     static {
         RocksDB.loadLibrary();
