@@ -198,7 +198,8 @@ public final class PolitenessGate {
             acceptRules(slot, robotsPolicy.parse(slot.robotsUrl, fetched.body(), fetched.contentType(), robotsCapBytes),
                     SavedRobots.FETCHED);
             memory.saveRobots(slot, fetched.body(), fetched.contentType());
-        } else if (result instanceof FetchResult.Redirect redirect && RobotsPolicy.followable(slot.robotsRedirects, redirect.location())) {
+        } else if (result instanceof FetchResult.Redirect redirect
+                && RobotsPolicy.followable(slot.robotsRedirects, redirect.location())) {
             slot.robotsUrl = redirect.location();
             slot.robotsRedirects++;
             slot.robots = HostSlot.Robots.UNKNOWN;

@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param consecutiveFailures page failures in a row
  * @param parks               parks since the last success
  * @param delayMillis         the effective delay when saved
- * @param delayReason         the part of the delay that won (configured, crawl-delay, adaptive, retry-after, backoff, parked)
+ * @param delayReason         the part of the delay that won (configured, crawl-delay, adaptive, retry-after,
+ *                            backoff, parked)
  * @param responseMillis      the smoothed response time, or a negative number if none was measured
  * @param requests            requests made to the host (robots.txt included)
  * @param robotsBlocked       URLs of the host refused by robots.txt

@@ -40,7 +40,8 @@ class PolitenessResumeTest {
         TestSite site = new TestSite(vertx, "127.0.0.14");
         site.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         site.text("/robots.txt", 200, "User-agent: *\nDisallow: /private/\n");
-        site.html("/", "<html><body><a href=\"/a\">A</a> <a href=\"/b\">B</a> <a href=\"/private/c\">C</a></body></html>");
+        site.html("/", "<html><body><a href=\"/a\">A</a> <a href=\"/b\">B</a> <a href=\"/private/c\">C</a>"
+                + "</body></html>");
         for (String page : List.of("/a", "/b", "/private/c")) {
             site.html(page, TestSite.article("Story " + page, "Story " + page + " begins."));
         }

@@ -7,6 +7,7 @@ import io.herald.model.FetchTask;
 import io.herald.model.Via;
 import io.herald.politeness.Decision.Kind;
 import io.herald.testing.FakeClock;
+import io.herald.testing.MapHostMemory;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -168,7 +169,8 @@ class PolitenessGateMemoryTest {
         assertThat(restarted.describe(HOST).getInteger("parks")).isEqualTo(1);
         // the probe after the park fails: parked again at once, as without the restart
         page(restarted, status("/c", 503, null));
-        assertThat(restarted.check(HOST)).isEqualTo(new Decision(Kind.WAIT, clock.millis() + Duration.ofMinutes(2).toMillis()));
+        assertThat(restarted.check(HOST))
+                .isEqualTo(new Decision(Kind.WAIT, clock.millis() + Duration.ofMinutes(2).toMillis()));
     }
 
     @Test

@@ -1,15 +1,20 @@
-package io.herald.politeness;
+package io.herald.testing;
+
+import io.herald.politeness.HostMemory;
+import io.herald.politeness.SavedClock;
+import io.herald.politeness.SavedHost;
+import io.herald.politeness.SavedRobots;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /** A {@link HostMemory} on two maps, counting its writes: what a restart keeps, without RocksDB. */
-final class MapHostMemory implements HostMemory {
-    final Map<String, SavedClock> clocks = new HashMap<>();
-    final Map<String, SavedRobots> robots = new HashMap<>();
-    int clockSaves;
-    int robotsSaves;
+public final class MapHostMemory implements HostMemory {
+    public final Map<String, SavedClock> clocks = new HashMap<>();
+    public final Map<String, SavedRobots> robots = new HashMap<>();
+    public int clockSaves;
+    public int robotsSaves;
 
     @Override
     public Optional<SavedHost> load(String hostKey) {
