@@ -120,7 +120,7 @@ public final class CrawlRunner {
 
     private Future<?> deployAll() {
         PolitenessGate gate = new PolitenessGate(config.politeness(), config.fetch().retryBackoff(),
-                PageFetcher.ROBOTS_MAX_BYTES, clock);
+                PageFetcher.ROBOTS_MAX_BYTES, clock, state.hosts());
         Frontier frontier = new Frontier(config, state.store(), state.seen(), gate, clock, registry);
         // on the frontier's thread, into the checkpoint's atomic write: the totals match the state and the output
         frontier.beforeCheckpointCommit(() -> state.saveHistory(stats.history(), false));

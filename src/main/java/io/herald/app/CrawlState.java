@@ -7,10 +7,12 @@ import io.herald.frontier.InMemoryFrontierStore;
 import io.herald.frontier.InMemorySeenSet;
 import io.herald.frontier.SeenSet;
 import io.herald.monitor.CrawlHistory;
+import io.herald.politeness.HostMemory;
 import io.herald.sink.InMemoryWrittenKeys;
 import io.herald.sink.WrittenKeys;
 import io.herald.state.ConfigFingerprint;
 import io.herald.state.RocksFrontierStore;
+import io.herald.state.RocksHostMemory;
 import io.herald.state.RocksSeenSet;
 import io.herald.state.RocksWrittenKeys;
 import io.herald.state.StateDb;
@@ -21,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The frontier's storage for one run: RocksDB under {@code state.dir} (a new crawl, or the one this command
+ * The frontier's and the politeness gate's storage for one run: RocksDB under {@code state.dir} (a new crawl, or the one this command
  * ran before, checked against the config fingerprint), or the heap for {@code state.store: memory}.
  */
 final class CrawlState implements AutoCloseable {
@@ -31,26 +33,30 @@ final class CrawlState implements AutoCloseable {
     private final FrontierStore store;
     private final SeenSet seen;
     private final WrittenKeys writtenKeys;
+    private final HostMemory hosts;
 
-    private CrawlState(StateDb db, FrontierStore store, SeenSet seen, WrittenKeys writtenKeys) {
+    private CrawlState(StateDb db, FrontierStore store, SeenSet seen, WrittenKeys writtenKeys, HostMemory hosts) {
         this.db = db;
         this.store = store;
         this.seen = seen;
         this.writtenKeys = writtenKeys;
+        this.hosts = hosts;
     }
 
     /** @throws StateException if the state cannot be opened or belongs to another configuration */
     static CrawlState open(CrawlConfig config) {
         StateConfig state = config.state();
         if (!state.durable()) {
-            return new CrawlState(null, new InMemoryFrontierStore(), new InMemorySeenSet(), new InMemoryWrittenKeys());
+            return new CrawlState(null, new InMemoryFrontierStore(), new InMemorySeenSet(), new InMemoryWrittenKeys(),
+                    HostMemory.NONE);
         }
         StateDb db = StateDb.open(state.dir(), state.cacheSize());
         try {
             ConfigFingerprint.checkOrRecord(db, config);
             // Articles are fewer than URLs: a quarter of the seen filter's heap serves their keys.
             return new CrawlState(db, new RocksFrontierStore(db, state.workingSet()),
-                    new RocksSeenSet(db, state.seenFilterSize()), new RocksWrittenKeys(db, state.seenFilterSize() / 4));
+                    new RocksSeenSet(db, state.seenFilterSize()), new RocksWrittenKeys(db, state.seenFilterSize() / 4),
+                    new RocksHostMemory(db));
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -68,6 +74,11 @@ final class CrawlState implements AutoCloseable {
     /** The keys of written articles, for the sink. */
     WrittenKeys writtenKeys() {
         return writtenKeys;
+    }
+
+    /** The politeness gate's per-host memory (robots rules, clocks, backoff). */
+    HostMemory hosts() {
+        return hosts;
     }
 
     /** One line for the log: a new crawl, or what a resumed one has left. */

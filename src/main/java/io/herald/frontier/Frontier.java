@@ -181,6 +181,9 @@ public final class Frontier {
                 String robotsUrl = gate.robotsUrl(host);
                 return new FetchTask(new CrawlUrl(robotsUrl, host, 0, null, Via.SEED, 0, 0), FetchTask.Kind.ROBOTS);
             default:
+                if (config.discovery().fromRobots()) { // rules kept from an earlier run: read their sitemaps again
+                    gate.restoredSitemaps(host).forEach(map -> queueSitemap(map, 0, gate.robotsUrl(host), true));
+                }
                 FetchTask sitemap = nextAllowedSitemap(host);
                 return sitemap != null ? sitemap : nextAllowedPage(host);
         }

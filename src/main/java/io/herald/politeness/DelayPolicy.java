@@ -41,6 +41,19 @@ final class DelayPolicy {
         }
     }
 
+    /**
+     * Why a host asking for this Crawl-delay is skipped, or null if it may be crawled: crawling slower than
+     * asked is fine, faster is not, so a host asking for more than {@code maxCrawlDelay} is skipped rather
+     * than have its wish ignored.
+     */
+    String crawlDelayRefusal(Duration asked) {
+        if (asked.compareTo(config.maxCrawlDelay()) <= 0) {
+            return null;
+        }
+        return "Crawl-delay " + asked.toSeconds() + "s is above politeness.maxCrawlDelay "
+                + config.maxCrawlDelay().toSeconds() + "s";
+    }
+
     private Duration backoff(int level) {
         Duration base = min(backoffBase.multipliedBy(1L << Math.min(level - 1, 20)), MAX_BACKOFF);
         return Duration.ofMillis(Math.round(base.toMillis() * (1 + JITTER * random.getAsDouble())));

@@ -25,6 +25,8 @@ final class HostSlot {
     long robotsRetryAt;
     long robotsFetchedAt;
     Duration crawlDelay = Duration.ZERO;
+    /** Rules restored from an earlier run whose Sitemap: lines the frontier has not been told about yet. */
+    boolean sitemapsToAnnounce;
     /** Why the host gets no more requests, once it gets none; null while it is crawled. */
     String skipReason;
 

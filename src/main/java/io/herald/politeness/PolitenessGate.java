@@ -5,12 +5,10 @@ import io.herald.config.PolitenessConfig;
 import io.herald.model.FetchResult;
 import io.vertx.core.json.JsonObject;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,11 +21,16 @@ import java.util.function.DoubleSupplier;
  * largest of the configured delay, the robots Crawl-delay, the adaptive delay, a Retry-After and the
  * backoff ({@link DelayPolicy}). A host that keeps failing is parked, then given up.
  *
+ * <p>What it knows of a host is saved to a {@link HostMemory} as it changes (rules when accepted; the clock,
+ * backoff, parks and counters after each response) and loaded when the gate first meets the host, so a
+ * resumed crawl keeps robots rules younger than {@code politeness.robotsTtl}, backoff, parks, given-up hosts
+ * and Retry-After waits. After a restart a host already contacted waits one full delay before its first
+ * request, because its last request may not have been recorded ({@link SlotMemory} has the rule).
+ *
  * <p>Single-threaded: the frontier verticle is its only caller. Time comes from the injected clock, so
  * tests drive it without waiting.
  */
 public final class PolitenessGate {
-    private static final int MAX_ROBOTS_REDIRECTS = 5;
     private static final Duration MAX_ROBOTS_RETRY_AFTER = Duration.ofDays(1);
 
     private final PolitenessConfig config;
@@ -36,6 +39,7 @@ public final class PolitenessGate {
     private final IpFloor ipFloor;
     private final int robotsCapBytes;
     private final Clock clock;
+    private final SlotMemory memory;
     private final Map<String, HostSlot> slots = new HashMap<>();
     /** Origins by host name: http://a, https://a and http://a:8080 are paced as one server. */
     private final Map<String, List<HostSlot>> byServer = new HashMap<>();
@@ -45,18 +49,30 @@ public final class PolitenessGate {
      * @param robotsCapBytes the robots.txt download cap (a body of this length was cut)
      */
     public PolitenessGate(PolitenessConfig config, Duration backoffBase, int robotsCapBytes, Clock clock) {
-        this(config, backoffBase, robotsCapBytes, clock, () -> ThreadLocalRandom.current().nextDouble());
+        this(config, backoffBase, robotsCapBytes, clock, HostMemory.NONE);
+    }
+
+    /** As above, keeping what it learns of each host in {@code memory} across runs. */
+    public PolitenessGate(PolitenessConfig config, Duration backoffBase, int robotsCapBytes, Clock clock,
+                          HostMemory memory) {
+        this(config, backoffBase, robotsCapBytes, clock, () -> ThreadLocalRandom.current().nextDouble(), memory);
     }
 
     /** As above, with the source of backoff jitter (uniform in [0, 1)) given, so tests can fix it. */
     public PolitenessGate(PolitenessConfig config, Duration backoffBase, int robotsCapBytes, Clock clock,
                           DoubleSupplier jitter) {
+        this(config, backoffBase, robotsCapBytes, clock, jitter, HostMemory.NONE);
+    }
+
+    public PolitenessGate(PolitenessConfig config, Duration backoffBase, int robotsCapBytes, Clock clock,
+                          DoubleSupplier jitter, HostMemory memory) {
         this.config = config;
         this.robotsPolicy = new RobotsPolicy(config.robotsAgent());
         this.delays = new DelayPolicy(config, backoffBase, jitter);
         this.ipFloor = new IpFloor(config.perIpDelay().toMillis());
         this.robotsCapBytes = robotsCapBytes;
         this.clock = clock;
+        this.memory = new SlotMemory(memory, robotsPolicy, delays, robotsCapBytes);
     }
 
     /** What may happen on {@code hostKey} now. */
@@ -147,6 +163,7 @@ public final class PolitenessGate {
         boolean allowed = slot.rules == null || slot.rules.isAllowed(url);
         if (!allowed) {
             slot.robotsBlocked++;
+            memory.saveClock(slot);
         }
         return allowed;
     }
@@ -179,19 +196,24 @@ public final class PolitenessGate {
         if (result instanceof FetchResult.Fetched fetched) {
             slot.robotsTruncated = RobotsPolicy.truncated(fetched.body(), robotsCapBytes);
             acceptRules(slot, robotsPolicy.parse(slot.robotsUrl, fetched.body(), fetched.contentType(), robotsCapBytes),
-                    "fetched");
-        } else if (result instanceof FetchResult.Redirect redirect && followable(slot, redirect.location())) {
+                    SavedRobots.FETCHED);
+            memory.saveRobots(slot, fetched.body(), fetched.contentType());
+        } else if (result instanceof FetchResult.Redirect redirect
+                && RobotsPolicy.followable(slot.robotsRedirects, redirect.location())) {
             slot.robotsUrl = redirect.location();
             slot.robotsRedirects++;
             slot.robots = HostSlot.Robots.UNKNOWN;
         } else if (result instanceof FetchResult.Redirect || result instanceof FetchResult.NotHtml) {
             // RFC 9309 2.3.1.2: a redirect chain that cannot be followed means "unavailable", like a 4xx
             acceptRules(slot, robotsPolicy.forStatus(404).orElseThrow(), "redirect-allow");
+            memory.saveRobots(slot, null, null);
         } else if (result instanceof FetchResult.HttpError error && robotsPolicy.forStatus(error.status()).isPresent()) {
             acceptRules(slot, robotsPolicy.forStatus(error.status()).orElseThrow(), "4xx-allow");
+            memory.saveRobots(slot, null, null);
         } else {
             unreachable(slot, result instanceof FetchResult.HttpError error ? error.retryAfter() : null);
         }
+        memory.saveClock(slot); // after the rules: a host whose clock record is missing is loaded as new
     }
 
     /** Records the end of a page exchange; sets the host's next due time, parks or gives up a failing host. */
@@ -202,6 +224,7 @@ public final class PolitenessGate {
         if (slot.consecutiveFailures >= config.failuresBeforePark()) {
             park(slot);
         }
+        memory.saveClock(slot);
     }
 
     private void ended(HostSlot slot, FetchResult result, boolean failure, Duration retryAfter) {
@@ -241,14 +264,13 @@ public final class PolitenessGate {
         slot.robotsSource = source;
         slot.robotsFailures = 0;
         slot.robotsFetchedAt = clock.millis();
-        Duration asked = robotsPolicy.crawlDelay(rules);
-        if (asked.compareTo(config.maxCrawlDelay()) > 0) {
-            // Crawling slower than asked is fine; faster is not: skip the host rather than ignore its wish.
-            slot.giveUp("Crawl-delay " + asked.toSeconds() + "s is above politeness.maxCrawlDelay "
-                    + config.maxCrawlDelay().toSeconds() + "s");
+        slot.sitemapsToAnnounce = false; // the caller reads these rules' sitemaps itself
+        slot.crawlDelay = robotsPolicy.crawlDelay(rules);
+        String refusal = delays.crawlDelayRefusal(slot.crawlDelay);
+        if (refusal != null) {
+            slot.giveUp(refusal);
             return;
         }
-        slot.crawlDelay = asked;
         delays.choose(slot, null); // the Crawl-delay applies from this very response on
         slot.dueAt = Math.max(slot.dueAt, slot.robotsFetchedAt + slot.effectiveDelay.toMillis());
     }
@@ -267,23 +289,6 @@ public final class PolitenessGate {
         }
     }
 
-    /**
-     * RFC 9309 2.3.1.2: follow at least five redirects, also to another authority (news.test → www.news.test is
-     * common); the requests stay on the original host's clock, and its rules are what the target says.
-     */
-    private static boolean followable(HostSlot slot, String location) {
-        if (slot.robotsRedirects >= MAX_ROBOTS_REDIRECTS) {
-            return false;
-        }
-        try {
-            URI to = URI.create(location);
-            String scheme = to.getScheme() == null ? "" : to.getScheme().toLowerCase(Locale.ROOT);
-            return to.getHost() != null && (scheme.equals("http") || scheme.equals("https"));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     private static boolean isFailure(FetchResult result) {
         return result instanceof FetchResult.NetworkError
                 || result instanceof FetchResult.HttpError error && error.isTransient();
@@ -292,6 +297,20 @@ public final class PolitenessGate {
     /** The robots rules of a host, if known (for tests and status). */
     public Optional<BaseRobotRules> rules(String hostKey) {
         return Optional.ofNullable(slot(hostKey).rules);
+    }
+
+    /**
+     * The Sitemap: lines of robots rules restored from an earlier run, the first time they are asked for (a
+     * fetched robots.txt's are read by the caller from {@link #rules}); so a resumed crawl reads them again as
+     * it did when it fetched robots.txt on every start.
+     */
+    public List<String> restoredSitemaps(String hostKey) {
+        HostSlot slot = slot(hostKey);
+        if (!slot.sitemapsToAnnounce) {
+            return List.of();
+        }
+        slot.sitemapsToAnnounce = false;
+        return slot.rules.getSitemaps();
     }
 
     /** The host's politeness state for {@code /status}. */
@@ -305,6 +324,7 @@ public final class PolitenessGate {
             slot = new HostSlot(hostKey);
             slots.put(hostKey, slot);
             byServer.computeIfAbsent(slot.serverName, name -> new java.util.ArrayList<>(2)).add(slot);
+            memory.restore(slot, clock.millis());
         }
         return slot;
     }

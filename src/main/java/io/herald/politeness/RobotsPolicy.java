@@ -5,9 +5,11 @@ import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRules.RobotRulesMode;
 import crawlercommons.robots.SimpleRobotRulesParser;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,7 @@ import java.util.Optional;
 public final class RobotsPolicy {
     /** Far above any real Crawl-delay; our own cap is applied in {@link #crawlDelay}. */
     private static final long PARSER_MAX_CRAWL_DELAY_MS = Duration.ofDays(365).toMillis();
+    private static final int MAX_REDIRECTS = 5;
 
     private final List<String> agentTokens;
 
@@ -61,6 +64,23 @@ public final class RobotsPolicy {
             return Duration.ZERO;
         }
         return Duration.ofMillis(ms);
+    }
+
+    /**
+     * RFC 9309 2.3.1.2: follow at least five redirects, also to another authority (news.test → www.news.test is
+     * common); the requests stay on the original host's clock, and its rules are what the target says.
+     */
+    public static boolean followable(int redirectsSoFar, String location) {
+        if (redirectsSoFar >= MAX_REDIRECTS) {
+            return false;
+        }
+        try {
+            URI to = URI.create(location);
+            String scheme = to.getScheme() == null ? "" : to.getScheme().toLowerCase(Locale.ROOT);
+            return to.getHost() != null && (scheme.equals("http") || scheme.equals("https"));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** True when a body of this length was cut at the download cap. */

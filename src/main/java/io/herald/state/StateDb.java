@@ -28,7 +28,7 @@ import java.util.List;
 
 /**
  * The embedded RocksDB of one crawl, with one column family per kind of record ({@code queue},
- * {@code inflight}, {@code seen}, {@code hosts}, {@code meta}, {@code articles}).
+ * {@code inflight}, {@code seen}, {@code hosts}, {@code meta}, {@code articles}, {@code politeness}).
  *
  * <p>Every change goes into one pending batch (a {@link WriteBatchWithIndex}, so reads see it) that is
  * written to the database as a whole by {@link #flush}: when it grows large, at each checkpoint and on
@@ -46,7 +46,7 @@ public final class StateDb implements AutoCloseable {
     private static final String FORMAT_KEY = "state.format";
     private static final String FORMAT = "2";
     private static final List<String> FAMILIES = List.of("default", "queue", "inflight", "seen", "hosts", "meta",
-            "articles");
+            "articles", "politeness");
 
     static {
         RocksDB.loadLibrary();

@@ -9,6 +9,7 @@ import io.herald.model.Processed;
 import io.herald.model.Via;
 import io.herald.politeness.PolitenessGate;
 import io.herald.testing.FakeClock;
+import io.herald.testing.MapHostMemory;
 import io.herald.testing.TestConfigs;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -248,6 +249,25 @@ class FrontierTest {
         assertThat(frontier.poll()).isNull();
         assertThat(frontier.isFinished()).isTrue();
         assertThat(count("sitemap_queued")).isEqualTo(1);
+    }
+
+    @Test
+    void sitemapLinesOfRobotsRulesKeptFromAnEarlierRunAreReadAgain() {
+        MapHostMemory memory = new MapHostMemory();
+        CrawlConfig config = TestConfigs.crawl(List.of(SEED), TestConfigs.politeness(Duration.ZERO, 1), Path.of("out"))
+                .withDiscovery(new io.herald.config.DiscoveryConfig(List.of(), true, Duration.ZERO, 100, 10));
+        Frontier first = new Frontier(config, new InMemoryFrontierStore(), new InMemorySeenSet(),
+                new PolitenessGate(config.politeness(), Duration.ofMillis(100), 1 << 16, clock, memory), clock, registry);
+        first.seed();
+        passRobots(first, "User-agent: *\nDisallow:\nSitemap: http://news.test/s.xml\n");
+
+        Frontier resumed = new Frontier(config, new InMemoryFrontierStore(), new InMemorySeenSet(),
+                new PolitenessGate(config.politeness(), Duration.ofMillis(100), 1 << 16, clock, memory), clock, registry);
+        resumed.seed();
+        FetchTask task = resumed.poll();
+        assertThat(task.kind()).as("no robots.txt: its rules were kept").isEqualTo(FetchTask.Kind.SITEMAP);
+        assertThat(task.target().url()).isEqualTo("http://news.test/s.xml");
+        assertThat(task.target().referrer()).isEqualTo("http://news.test/robots.txt");
     }
 
     @Test
