@@ -32,9 +32,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one crawl: deploys the stages (sink, monitor, frontier, extractors on worker threads, fetch
@@ -43,6 +45,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class CrawlRunner {
     private static final Logger LOG = LoggerFactory.getLogger(CrawlRunner.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final CrawlConfig config;
     private final Clock clock = new MonotonicClock();
@@ -88,16 +91,33 @@ public final class CrawlRunner {
                 .compose(reason -> frontierStatus().map(status -> status.put("reason", reason)))
                 .compose(status -> shutdown().map(v -> status))
                 .map(status -> CrawlSummary.write(config, status.getString("reason"), status, stats))
-                .onComplete(ar -> {
-                    state.close();
-                    vertx.close();
+                .onComplete(ar -> closeVertxThenState().whenComplete((v, e) -> {
                     if (ar.succeeded()) {
                         result.complete(ar.result());
                     } else {
                         result.completeExceptionally(ar.cause());
                     }
-                });
+                }));
         return result;
+    }
+
+    /**
+     * The store is closed only once Vert.x is: after a failed start or undeploy a stage may still run (the sink
+     * syncing, the frontier checkpointing), and a RocksDB handle used after its close crashes the JVM. If Vert.x
+     * does not close in time the store is left open, which costs what a crash costs: nothing a resume cannot mend.
+     */
+    private CompletableFuture<Void> closeVertxThenState() {
+        return vertx.close().toCompletionStage().toCompletableFuture()
+                .orTimeout(CLOSE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                .handle((v, e) -> {
+                    if (e == null) {
+                        state.close();
+                    } else {
+                        LOG.warn("Vert.x did not close within {}; the state is left as after a crash: {}",
+                                CLOSE_TIMEOUT, e.toString());
+                    }
+                    return null;
+                });
     }
 
     /** The frontier's last word on its hosts, for the summary; empty if it does not answer. */
@@ -141,7 +161,7 @@ public final class CrawlRunner {
                 .compose(v -> monitor == null ? Future.succeededFuture() : deploy(monitor, new DeploymentOptions()))
                 .compose(v -> deploy(new ProgressVerticle(stats, config.monitor().progressInterval()), new DeploymentOptions()))
                 .compose(v -> deploy(new FrontierVerticle(frontier, clock, config.state().durable()
-                        ? config.state().checkpointInterval() : java.time.Duration.ZERO), new DeploymentOptions()))
+                        ? config.state().checkpointInterval() : Duration.ZERO), new DeploymentOptions()))
                 .compose(v -> vertx.deployVerticle(() -> new ExtractVerticle(extractor, registry), new DeploymentOptions()
                         .setThreadingModel(ThreadingModel.WORKER).setInstances(config.extract().workers())))
                 .onSuccess(deployments::add)

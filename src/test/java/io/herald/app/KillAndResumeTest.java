@@ -4,6 +4,7 @@ import io.herald.testing.CrawlerProcess;
 import io.herald.testing.TestSite;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,8 +65,12 @@ class KillAndResumeTest {
             try {
                 // a random moment in the crawl: after a few more articles, plus a random fraction of a page
                 int target = readLines(out).size() + 1 + random.nextInt(12);
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
-                        .until(() -> readLines(out).size() >= target || !process.isAlive());
+                try {
+                    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
+                            .until(() -> readLines(out).size() >= target || !process.isAlive());
+                } catch (ConditionTimeoutException stalled) {
+                    throw new AssertionError("run " + kill + " wrote no article for 30 s; its log:\n" + log(kill), stalled);
+                }
                 assertThat(process.waitFor(random.nextInt(250), TimeUnit.MILLISECONDS))
                         .as("run %d still crawling when killed", kill).isFalse();
             } finally {
@@ -76,7 +81,7 @@ class KillAndResumeTest {
         }
         Process last = start(command, KILLS);
         try {
-            assertThat(last.waitFor(40, TimeUnit.SECONDS)).as("last run finished").isTrue();
+            assertThat(last.waitFor(40, TimeUnit.SECONDS)).as("last run finished; its log:%n%s", log(KILLS)).isTrue();
             assertThat(last.exitValue()).isZero();
         } finally {
             last.destroyForcibly();
@@ -124,6 +129,11 @@ class KillAndResumeTest {
                 "state: {dir: '" + tmp.resolve("state") + "', checkpointInterval: 200ms}",
                 "monitor: {enabled: false, progressInterval: 0}", ""));
         return CrawlerProcess.command(List.of("-Xmx128m"), "crawl", "-c", conf.toString());
+    }
+
+    private String log(int run) throws IOException {
+        List<String> lines = Files.readAllLines(tmp.resolve("run-" + run + ".log"));
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
     private Process start(List<String> command, int run) throws IOException {
