@@ -10,6 +10,8 @@ final class RecordBinder {
     private static final long ONE_KB = 1024;
     /** The filter is one long[] (int-indexed); a few GB is already far past any crawl one machine does. */
     private static final long MAX_SEEN_FILTER = 4L << 30;
+    /** The written articles' filter gets a quarter, and a filter is at least one 8-byte word. */
+    private static final long MIN_SEEN_FILTER = 32;
 
     private final Fields f;
 
@@ -76,9 +78,9 @@ final class RecordBinder {
             f.problem("state.store", "expected rocksdb or memory, got " + ConfigValues.quote(store));
         }
         long seenFilter = f.size("state.seenFilterSize", 0);
-        if (seenFilter > MAX_SEEN_FILTER) {
-            f.problem("state.seenFilterSize", "must be at most " + ByteSizes.format(MAX_SEEN_FILTER) + ", got "
-                    + ByteSizes.format(seenFilter));
+        if (seenFilter > MAX_SEEN_FILTER || seenFilter > 0 && seenFilter < MIN_SEEN_FILTER) {
+            f.problem("state.seenFilterSize", "must be 0 (no filter) or between " + ByteSizes.format(MIN_SEEN_FILTER)
+                    + " and " + ByteSizes.format(MAX_SEEN_FILTER) + ", got " + ByteSizes.format(seenFilter));
         }
         return new StateConfig(path("state.dir"), kind, f.integer("state.workingSet", 1, Integer.MAX_VALUE),
                 f.size("state.cacheSize", 1L << 20), seenFilter, f.duration("state.checkpointInterval", false));

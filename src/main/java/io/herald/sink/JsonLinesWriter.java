@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Appends whole JSON lines to {@code articles-0001.jsonl}, {@code articles-0002.jsonl}, … in one folder.
@@ -38,6 +39,10 @@ public final class JsonLinesWriter implements Closeable {
     private final Clock clock;
     private long openedAt;
     private final List<Path> files = new ArrayList<>();
+    private final List<Path> leftovers = new ArrayList<>();
+    private Consumer<OutputMark> afterFileSynced = mark -> { };
+    /** A closed file whose last sync failed: {@link #sync} must not succeed until it has been synced. */
+    private Path unsyncedClosed;
     private int lastNumber;
     private FileChannel channel;
     private long size;
@@ -60,9 +65,14 @@ public final class JsonLinesWriter implements Closeable {
      */
     public JsonLinesWriter(Path dir, long rotateBytes, Duration rotateInterval, boolean gzip, Clock clock) {
         this(dir, rotateBytes, rotateInterval, gzip, clock, 0);
+        compressLeftovers();
     }
 
     /**
+     * Opens the folder without compressing the plain files of earlier runs yet (see {@link #compressLeftovers}):
+     * the sink first reads their last lines back, and a file compressed is a file downstream may take away.
+     * Their unfinished last line is cut off and they are synced, so what is read back is on the disk.
+     *
      * @param numberAbove new files are numbered above this too (not only above the files in the folder), so that
      *                    a number whose file a downstream job has taken away is never used again
      */
@@ -91,21 +101,45 @@ public final class JsonLinesWriter implements Closeable {
                 repairTornTail(newest);
             }
         }
-        if (gzip) {
-            compressLeftovers(existing);
+        for (Path file : existing) {
+            if (!OutputFiles.isGzip(file)) {
+                leftovers.add(file);
+                forceToDisk(file); // after kill -9 its last lines may be in the OS cache only
+            }
         }
     }
 
-    // Plain files of earlier runs (a crash kept them from being compressed) are closed for good: compress them.
-    private static void compressLeftovers(List<Path> existing) {
-        for (Path file : existing) {
-            if (!OutputFiles.isGzip(file)) {
+    /**
+     * With gzip on, compresses the plain files of earlier runs (a crash kept them from being compressed): they are
+     * closed for good. Does nothing the second time.
+     */
+    public void compressLeftovers() {
+        if (gzip) {
+            for (Path file : leftovers) {
                 try {
                     OutputFiles.gzip(file);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot compress " + file, e);
                 }
             }
+        }
+        leftovers.clear();
+    }
+
+    /**
+     * {@code listener} is told each time a file is closed and synced, before it is compressed and before the next
+     * file is started: every line before the mark it gets ({@code next number, 0}) is on the disk. Called on the
+     * writing thread; an exception from it fails the write that rotated the file.
+     */
+    public void afterFileSynced(Consumer<OutputMark> listener) {
+        this.afterFileSynced = listener;
+    }
+
+    private static void forceToDisk(Path file) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot sync " + file, e);
         }
     }
 
@@ -151,6 +185,12 @@ public final class JsonLinesWriter implements Closeable {
 
     /** Forces everything written so far to the storage device. */
     public void sync() throws IOException {
+        if (unsyncedClosed != null) {
+            try (FileChannel ch = FileChannel.open(unsyncedClosed, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            unsyncedClosed = null;
+        }
         if (channel != null) {
             // true: the file length is metadata, and an appended line is lost without it.
             channel.force(true);
@@ -234,6 +274,7 @@ public final class JsonLinesWriter implements Closeable {
                 // the file is abandoned either way; its tail is repaired when the folder is next opened
             }
             channel = null;
+            unsyncedClosed = files.get(files.size() - 1); // its earlier lines still need their sync
         }
     }
 
@@ -244,6 +285,7 @@ public final class JsonLinesWriter implements Closeable {
                 // CREATE_NEW: never append to a file some other run (or process) wrote.
                 channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                         StandardOpenOption.APPEND);
+                OutputFiles.syncDir(dir); // the new name must survive a power loss with the lines synced into it
                 size = 0;
                 openedAt = clock.millis();
                 files.add(file);
@@ -258,10 +300,14 @@ public final class JsonLinesWriter implements Closeable {
         if (channel != null) {
             try {
                 sync();
+            } catch (IOException e) {
+                unsyncedClosed = files.get(files.size() - 1);
+                throw e;
             } finally {
                 channel.close();
                 channel = null;
             }
+            afterFileSynced.accept(new OutputMark(lastNumber + 1, 0));
             if (gzip) {
                 int last = files.size() - 1;
                 files.set(last, OutputFiles.gzip(files.get(last)));

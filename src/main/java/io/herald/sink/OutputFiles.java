@@ -109,7 +109,7 @@ final class OutputFiles {
     }
 
     // A rename is durable only once the folder entry is; Linux allows fsync on a directory opened read-only.
-    private static void syncDir(Path dir) {
+    static void syncDir(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException notSupported) {

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads output written by earlier runs of a crawl back into the deduper, which is what makes "once per
@@ -26,9 +27,12 @@ final class OutputReader {
     /**
      * Remembers every article in {@code files} after {@code mark} (all of them when it is null); returns how
      * many lines were read. Bad lines are skipped; a file older than the mark is not opened, so files that
-     * downstream jobs have taken away do no harm.
+     * downstream jobs have taken away do no harm. After each file read, {@code fileDone} gets the mark just
+     * past it, so the keys can be stored a file at a time (a whole output read back at once would hold every
+     * key in memory).
      */
-    static long rememberAfter(List<Path> files, OutputMark mark, ArticleDeduper deduper) {
+    static long rememberAfter(List<Path> files, OutputMark mark, ArticleDeduper deduper,
+                              Consumer<OutputMark> fileDone) {
         long count = 0;
         for (Path file : files) {
             int number = OutputFiles.number(file);
@@ -37,8 +41,13 @@ final class OutputReader {
             }
             long skip = mark != null && number == mark.file() ? mark.offset() : 0;
             count += remember(file, skip, deduper);
+            fileDone.accept(new OutputMark(number + 1, 0));
         }
         return count;
+    }
+
+    static long rememberAfter(List<Path> files, OutputMark mark, ArticleDeduper deduper) {
+        return rememberAfter(files, mark, deduper, done -> { });
     }
 
     private static long remember(Path file, long skip, ArticleDeduper deduper) {

@@ -61,9 +61,15 @@ public final class SinkVerticle extends VerticleBase {
         LocalCodec.register(vertx.eventBus());
         return blocking(() -> {
             OutputMark mark = deduper.mark();
+            // Order matters when downstream jobs take closed files away: read the earlier runs' last lines back and
+            // store their keys before a leftover file is compressed (and so handed on) or a new file is started.
             writer = new JsonLinesWriter(config.dir(), config.rotateBytes(), config.rotateInterval(), config.gzip(),
                     Clock.systemUTC(), lastNumberUsed(mark));
-            long read = OutputReader.rememberAfter(JsonLinesWriter.existingFiles(config.dir()), mark, deduper);
+            long read = OutputReader.rememberAfter(JsonLinesWriter.existingFiles(config.dir()), mark, deduper,
+                    deduper::marked);
+            deduper.marked(writer.position());
+            writer.compressLeftovers();
+            writer.afterFileSynced(deduper::marked); // a rotated file's keys are stored before it is handed on
             found = deduper.size();
             LOG.info("Writing articles to {}; {} from earlier runs will not be written again ({} lines read back{})",
                     config.dir(), deduper.size(), read, mark == null ? "" : " after the last recorded sync");

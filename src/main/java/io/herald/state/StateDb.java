@@ -78,7 +78,12 @@ public final class StateDb implements AutoCloseable {
             descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8),
                     name.equals("seen") || name.equals("articles") ? seen : common));
         }
-        db = RocksDB.open(options, dir.toString(), descriptors, handles);
+        try {
+            db = RocksDB.open(options, dir.toString(), descriptors, handles);
+        } catch (RocksDBException | RuntimeException e) {
+            releaseOptions(); // e.g. the folder is in use: a refused open must not leak the native options
+            throw e;
+        }
     }
 
     /**
@@ -303,6 +308,10 @@ public final class StateDb implements AutoCloseable {
         closed = true;
         handles.forEach(ColumnFamilyHandle::close);
         db.close();
+        releaseOptions();
+    }
+
+    private void releaseOptions() {
         batch.close();
         writeOptions.close();
         readOptions.close();

@@ -43,6 +43,8 @@ class ConfigErrorsTest {
         monitor: {enabled: maybe}            | monitor.enabled            | expected true or false, got "maybe"
         monitor: {progressInterval: 1.5s}    | monitor.progressInterval   | (whole numbers only: write 500ms, not 0.5s), got "1.5s"
         output: {rotateBytes: 1}             | output.rotateBytes         | must be at least 1KB, got 1
+        state: {seenFilterSize: 16}          | state.seenFilterSize       | must be 0 (no filter) or between 32B and 4GB, got 16B
+        state: {seenFilterSize: 8GB}         | state.seenFilterSize       | must be 0 (no filter) or between 32B and 4GB, got 8GB
         output: {dir: "a\\u0000b"}           | output.dir                 | not a usable path
         scope: {include: ['(unclosed']}      | scope.include[0]           | invalid regex: Unclosed group
         scope: {exclude: [ok, '*bad']}       | scope.exclude[1]           | invalid regex: Dangling meta character '*'

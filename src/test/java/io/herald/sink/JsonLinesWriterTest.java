@@ -167,6 +167,33 @@ class JsonLinesWriterTest {
     }
 
     @Test
+    void aClosedFileIsReportedSyncedBeforeItIsCompressedOrTheNextOneStarts() throws IOException {
+        List<String> seen = new ArrayList<>();
+        JsonLinesWriter writer = new JsonLinesWriter(dir, 16, Duration.ZERO, true, java.time.Clock.systemUTC(), 0);
+        writer.afterFileSynced(mark -> seen.add(mark + " plain=" + Files.exists(dir.resolve("articles-0001.jsonl"))
+                + " next=" + Files.exists(dir.resolve("articles-0002.jsonl"))));
+        writer.write(new JsonObject().put("a", 1));
+        writer.write(new JsonObject().put("bb", 22));
+        assertThat(seen).containsExactly("OutputMark[file=2, offset=0] plain=true next=false");
+        assertThat(dir.resolve("articles-0001.jsonl.gz")).exists();
+        writer.close();
+        assertThat(seen).hasSize(2).last().asString().startsWith("OutputMark[file=3, offset=0]");
+    }
+
+    @Test
+    void leftoversAreCompressedOnlyWhenAsked() throws IOException {
+        Files.writeString(dir.resolve("articles-0001.jsonl"), "{\"n\":1}\n{\"n\":2");
+        JsonLinesWriter writer = new JsonLinesWriter(dir, 1 << 20, Duration.ZERO, true, java.time.Clock.systemUTC(), 0);
+        assertThat(Files.readString(dir.resolve("articles-0001.jsonl"))).as("torn tail cut, still plain")
+                .isEqualTo("{\"n\":1}\n");
+        writer.compressLeftovers();
+        assertThat(dir.resolve("articles-0001.jsonl")).doesNotExist();
+        assertThat(dir.resolve("articles-0001.jsonl.gz")).exists();
+        writer.compressLeftovers(); // a second call has nothing left to do
+        writer.close();
+    }
+
+    @Test
     void rotatesByTimeOnWriteAndWhenIdle() throws IOException {
         FakeClock clock = new FakeClock();
         try (JsonLinesWriter writer = new JsonLinesWriter(dir, 1 << 20, Duration.ofMinutes(10), false, clock)) {
