@@ -53,11 +53,17 @@ public final class CrawlBench {
         CrawlConfig config = TestConfigs.crawl(seeds, politeness, fetch, out, 3, Long.MAX_VALUE);
         CrawlConfig withWorkers = config.withExtract(new io.herald.config.ExtractConfig(
                 Runtime.getRuntime().availableProcessors(), 60, List.of()));
+        boolean durable = args.length > 5 && args[5].equals("rocksdb");
+        if (durable) { // the default of a real crawl: what durability costs against the in-memory state
+            withWorkers = withWorkers.withState(new io.herald.config.StateConfig(out.resolve("state"),
+                    io.herald.config.StateConfig.Store.ROCKSDB, 10_000, 64L << 20, 16L << 20, Duration.ofSeconds(1)));
+        }
         long start = System.nanoTime();
         CrawlSummary summary = new CrawlRunner(withWorkers).run().get(30, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "hosts=%d pages/host=%d delay=%dms perHost=%d concurrency=%d cores=%d%n",
-                hosts, pages, delayMs, perHost, concurrency, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "hosts=%d pages/host=%d delay=%dms perHost=%d concurrency=%d cores=%d state=%s%n",
+                hosts, pages, delayMs, perHost, concurrency, Runtime.getRuntime().availableProcessors(),
+                durable ? "rocksdb" : "memory");
         System.out.printf(Locale.ROOT, "%d pages, %d articles in %.2f s: %.1f pages/s, %.1f articles/s%n",
                 summary.pages(), summary.articles(), seconds, summary.pages() / seconds, summary.articles() / seconds);
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
