@@ -61,14 +61,19 @@ public final class CrawlRunner {
     public CrawlRunner(CrawlConfig config) {
         this.config = config;
         this.state = CrawlState.open(config);
-        LOG.info("{}", state.describe());
+        try {
+            LOG.info("{}", state.describe());
+            this.stats = new CrawlStats(registry, clock, state.earlierRuns());
+            state.saveHistory(stats.history(), true); // this run counts as one from now, even if killed before a checkpoint
+            stats.registerCrawlGauges();
+        } catch (RuntimeException e) {
+            state.close(); // the store's folder lock would outlive a runner that never ran
+            throw e;
+        }
         this.vertx = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
-        this.stats = new CrawlStats(registry, clock, state.earlierRuns());
-        state.saveHistory(stats.history(), true); // this run counts as one from now, even if killed before a checkpoint
-        stats.registerCrawlGauges();
     }
 
     /**
