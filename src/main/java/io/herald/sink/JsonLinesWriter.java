@@ -71,7 +71,7 @@ public final class JsonLinesWriter implements Closeable {
     /**
      * Opens the folder without compressing the plain files of earlier runs yet (see {@link #compressLeftovers}):
      * the sink first reads their last lines back, and a file compressed is a file downstream may take away.
-     * Their unfinished last line is cut off and they are synced, so what is read back is on the disk.
+     * The newest one's unfinished last line is cut off.
      *
      * @param numberAbove new files are numbered above this too (not only above the files in the folder), so that
      *                    a number whose file a downstream job has taken away is never used again
@@ -104,7 +104,6 @@ public final class JsonLinesWriter implements Closeable {
         for (Path file : existing) {
             if (!OutputFiles.isGzip(file)) {
                 leftovers.add(file);
-                forceToDisk(file); // after kill -9 its last lines may be in the OS cache only
             }
         }
     }
@@ -135,13 +134,7 @@ public final class JsonLinesWriter implements Closeable {
         this.afterFileSynced = listener;
     }
 
-    private static void forceToDisk(Path file) {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot sync " + file, e);
-        }
-    }
+
 
     /**
      * The {@code articles-NNNN.jsonl} and {@code articles-NNNN.jsonl.gz} files in {@code dir}, oldest (lowest

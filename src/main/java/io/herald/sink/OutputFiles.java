@@ -102,6 +102,15 @@ final class OutputFiles {
         return gz;
     }
 
+    /** Forces a file's content to the disk. */
+    static void force(Path file) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot sync " + file, e);
+        }
+    }
+
     /** Opens a file for reading, decompressing a {@code .gz}. */
     static InputStream open(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);

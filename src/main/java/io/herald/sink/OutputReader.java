@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  * Reads output written by earlier runs of a crawl back into the deduper, which is what makes "once per
  * crawl" hold across a stop and a resume: pages in flight when a crawl stopped are fetched again. With a
  * mark (the keys are kept in the crawl's store) only the output after it is read: the lines written between
- * the last recorded sync and the stop.
+ * the last recorded sync and the stop; a plain file read is synced before its mark is handed on, since the keys
+ * stored with that mark must not outlive its lines in a power loss.
  */
 final class OutputReader {
     private OutputReader() {
@@ -41,6 +42,9 @@ final class OutputReader {
             }
             long skip = mark != null && number == mark.file() ? mark.offset() : 0;
             count += remember(file, skip, deduper);
+            if (mark != null && !OutputFiles.isGzip(file)) {
+                OutputFiles.force(file); // after kill -9 its last lines may be in the OS cache only: keys need them on disk
+            }
             fileDone.accept(new OutputMark(number + 1, 0));
         }
         return count;
