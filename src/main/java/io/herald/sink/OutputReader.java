@@ -50,10 +50,6 @@ final class OutputReader {
         return count;
     }
 
-    static long rememberAfter(List<Path> files, OutputMark mark, ArticleDeduper deduper) {
-        return rememberAfter(files, mark, deduper, done -> { });
-    }
-
     private static long remember(Path file, long skip, ArticleDeduper deduper) {
         long count = 0;
         try (InputStream in = OutputFiles.open(file)) {

@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +22,7 @@ class OutputReaderTest {
     @TempDir
     Path dir;
     private final ArticleDeduper deduper = new ArticleDeduper();
+    private final List<OutputMark> marks = new ArrayList<>();
 
     private static String line(String url) {
         return ArticleJson.toJson(TestArticles.minimal(url)).encode() + "\n";
@@ -29,7 +32,7 @@ class OutputReaderTest {
     void withoutAMarkEveryFileIsReadBack() throws IOException {
         Files.writeString(dir.resolve("articles-0001.jsonl"), A);
         gzip(dir.resolve("articles-0002.jsonl.gz"), B + "not json\n\n" + C);
-        assertThat(OutputReader.rememberAfter(OutputFiles.list(dir), null, deduper)).isEqualTo(3);
+        assertThat(OutputReader.rememberAfter(OutputFiles.list(dir), null, deduper, marks::add)).isEqualTo(3);
         assertThat(deduper.size()).isEqualTo(3);
     }
 
@@ -39,8 +42,9 @@ class OutputReaderTest {
         Files.writeString(dir.resolve("articles-0002.jsonl"), A + B);
         Files.writeString(dir.resolve("articles-0003.jsonl"), C);
         long afterFirstLine = A.getBytes(StandardCharsets.UTF_8).length;
-        assertThat(OutputReader.rememberAfter(OutputFiles.list(dir), new OutputMark(2, afterFirstLine), deduper))
+        assertThat(OutputReader.rememberAfter(OutputFiles.list(dir), new OutputMark(2, afterFirstLine), deduper, marks::add))
                 .isEqualTo(2);
+        assertThat(marks).as("one mark past each file read").containsExactly(new OutputMark(3, 0), new OutputMark(4, 0));
         assertThat(deduper.firstTime(TestArticles.minimal("http://h/a"))).as("before the mark: the keys know it").isTrue();
         assertThat(deduper.firstTime(TestArticles.minimal("http://h/b"))).isFalse();
         assertThat(deduper.firstTime(TestArticles.minimal("http://h/c"))).isFalse();
@@ -50,7 +54,7 @@ class OutputReaderTest {
     void aMarkInsideACompressedFileCountsUncompressedBytes() throws IOException {
         gzip(dir.resolve("articles-0004.jsonl.gz"), A + B);
         long afterFirstLine = A.getBytes(StandardCharsets.UTF_8).length;
-        assertThat(OutputReader.rememberAfter(OutputFiles.list(dir), new OutputMark(4, afterFirstLine), deduper))
+        assertThat(OutputReader.rememberAfter(OutputFiles.list(dir), new OutputMark(4, afterFirstLine), deduper, marks::add))
                 .isEqualTo(1);
         assertThat(deduper.firstTime(TestArticles.minimal("http://h/b"))).isFalse();
     }
@@ -60,7 +64,7 @@ class OutputReaderTest {
         // file 1 was moved away by a downstream job; file 2 lost its unsynced end in a power cut
         Files.writeString(dir.resolve("articles-0002.jsonl"), A);
         Files.writeString(dir.resolve("articles-0003.jsonl"), B);
-        assertThat(OutputReader.rememberAfter(OutputFiles.list(dir), new OutputMark(2, 10_000), deduper)).isEqualTo(1);
+        assertThat(OutputReader.rememberAfter(OutputFiles.list(dir), new OutputMark(2, 10_000), deduper, marks::add)).isEqualTo(1);
         assertThat(deduper.size()).isEqualTo(1);
     }
 
