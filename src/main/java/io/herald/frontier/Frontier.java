@@ -121,10 +121,12 @@ public final class Frontier {
             counters.count(Event.OUT_OF_SCOPE);
             return false;
         }
-        if (!seen.add(url)) {
+        if (judged.knownSeen() || !seen.add(url)) {
+            judged.markSeen();
             counters.count(Event.DUPLICATE);
             return false;
         }
+        judged.markSeen();
         String hostKey = UrlNormalizer.hostKey(url);
         TrapGuard.Verdict verdict = traps.admit(url, hostKey);
         if (verdict != TrapGuard.Verdict.OK) {

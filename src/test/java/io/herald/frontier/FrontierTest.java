@@ -84,6 +84,33 @@ class FrontierTest {
     }
 
     @Test
+    void aRawLinkKnownToBeSeenIsNotLookedUpAgain() {
+        CrawlConfig config = TestConfigs.crawl(List.of(SEED), TestConfigs.politeness(Duration.ZERO, 1), Path.of("out"));
+        PolitenessGate gate = new PolitenessGate(config.politeness(), Duration.ofMillis(100), 1 << 16, clock);
+        List<String> lookups = new ArrayList<>();
+        InMemorySeenSet inner = new InMemorySeenSet();
+        SeenSet counting = new SeenSet() {
+            @Override
+            public boolean add(String url) {
+                lookups.add(url);
+                return inner.add(url);
+            }
+
+            @Override
+            public long size() {
+                return inner.size();
+            }
+        };
+        Frontier frontier = new Frontier(config, new InMemoryFrontierStore(), counting, gate, clock, registry);
+        frontier.seed();
+        FetchTask seed = passRobots(frontier, "");
+        fetchedAndProcessed(frontier, seed, link("http://news.test/nav"), link("http://news.test/"),
+                link("http://news.test/nav"), link("http://news.test/nav"));
+        assertThat(lookups).containsExactly(SEED, "http://news.test/nav", SEED);
+        assertThat(count("duplicate")).isEqualTo(3);
+    }
+
+    @Test
     void relatedLinksGoAheadOfOtherLinksOfTheirHost() {
         Frontier frontier = frontier();
         FetchTask seed = passRobots(frontier, "");

@@ -29,4 +29,14 @@ class LinkMemoTest {
         memo.judge("http://news.test/c");
         assertThat(memo.judge("http://news.test/a")).isNotSameAs(a).isEqualTo(a);
     }
+
+    @Test
+    void remembersThatAUrlIsSeenForEveryLaterOfferOfTheSameRawLink() {
+        LinkMemo memo = new LinkMemo(new UrlNormalizer(), scope, 10);
+        LinkMemo.Verdict first = memo.judge("http://news.test/a");
+        assertThat(first.knownSeen()).isFalse();
+        first.markSeen();
+        assertThat(memo.judge("http://news.test/a").knownSeen()).isTrue();
+        assertThat(memo.judge("http://news.test/b").knownSeen()).isFalse();
+    }
 }
