@@ -60,7 +60,9 @@ final class RecordBinder {
     }
 
     private ExtractConfig extract() {
-        return new ExtractConfig(f.integer("extract.workers", 1, Integer.MAX_VALUE),
+        int workers = f.integer("extract.workers", 0, Integer.MAX_VALUE);
+        // Extraction is the crawl's CPU work: one worker per core keeps every core busy without oversubscribing.
+        return new ExtractConfig(workers == 0 ? Runtime.getRuntime().availableProcessors() : workers,
                 f.integer("extract.minWords", 0, Integer.MAX_VALUE), new RuleBinder(f).rules());
     }
 

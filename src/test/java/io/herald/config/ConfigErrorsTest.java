@@ -36,7 +36,7 @@ class ConfigErrorsTest {
         politeness: {robotsAgent: HeraldBot} | politeness.robotsAgent     | [a-z_-]+ like heraldbot, got "HeraldBot"
         politeness: {robotsAgent: herald/1.0} | politeness.robotsAgent    | got "herald/1.0"
         politeness: {userAgent: ' '}         | politeness.userAgent       | expected a non-empty text, got " "
-        extract: {workers: 0}                | extract.workers            | must be at least 1, got 0
+        extract: {workers: -1}               | extract.workers            | must not be negative, got -1
         extract: {minWords: -5}              | extract.minWords           | must not be negative, got -5
         monitor: {port: 70000}               | monitor.port               | must be between 0 and 65535, got 70000
         monitor: {port: -1}                  | monitor.port               | must be between 0 and 65535, got -1

@@ -30,11 +30,17 @@ class ConfigLoaderTest {
                 3, Duration.ZERO));
         assertThat(c.fetch()).isEqualTo(new FetchConfig(64, Duration.ofSeconds(5), Duration.ofSeconds(20),
                 5L * 1024 * 1024, 5, 2, Duration.ofSeconds(2)));
-        assertThat(c.extract()).isEqualTo(new ExtractConfig(2, 60, List.of()));
+        assertThat(c.extract()).isEqualTo(new ExtractConfig(Runtime.getRuntime().availableProcessors(), 60, List.of()));
         assertThat(c.output()).isEqualTo(new OutputConfig(Path.of("out/crawl"), 512L * 1024 * 1024));
         assertThat(c.monitor()).isEqualTo(new MonitorConfig(true, "127.0.0.1", 8080, Duration.ofSeconds(5)));
         assertThat(c.state()).isEqualTo(new StateConfig(Path.of("state/crawl"), StateConfig.Store.ROCKSDB, 10_000,
                 64L << 20, 16L << 20, Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void explicitExtractWorkersAreKept() {
+        CrawlConfig c = ConfigLoader.fromYaml("crawl: {seeds: [http://a.example/]}\nextract: {workers: 5}\n", "t.yaml", Map.of());
+        assertThat(c.extract().workers()).isEqualTo(5);
     }
 
     @Test
