@@ -131,7 +131,7 @@ class RocksHostMemoryTest {
         first.robotsStarted(HOST);
         FetchTask robots = new FetchTask(new CrawlUrl(HOST + "/robots.txt", HOST, 0, null, Via.SEED, 0, 0),
                 FetchTask.Kind.ROBOTS);
-        first.robotsDone(new FetchResult.Fetched(robots, Duration.ofMillis(5), 200, "text/plain", ROBOTS.body(),
+        first.robotsDone(new FetchResult.Fetched(robots, Duration.ofMillis(5), Duration.ofMillis(5), 200, "text/plain", ROBOTS.body(),
                 Instant.EPOCH));
         db.close();
 
