@@ -98,6 +98,7 @@ class ConfigLoaderTest {
                 "crawl.maxPages", "10",
                 "scope.exclude", "['a{1,3}', b]",
                 "politeness.adaptiveFactor", "2.5",
+                "politeness.maxAdaptiveDelay", "3s",
                 "monitor.enabled", "false",
                 "crawl.name", "#1 news"));
 
@@ -107,6 +108,7 @@ class ConfigLoaderTest {
         assertThat(c.crawl().maxPages()).isEqualTo(10);
         assertThat(c.scope().exclude()).extracting(Pattern::pattern).containsExactly("a{1,3}", "b");
         assertThat(c.politeness().adaptiveFactor()).isEqualTo(2.5);
+        assertThat(c.politeness().maxAdaptiveDelay()).isEqualTo(Duration.ofSeconds(3));
         assertThat(c.monitor().enabled()).isFalse();
         assertThat(c.crawl().name()).as("not a YAML comment").isEqualTo("#1 news");
     }
