@@ -92,6 +92,27 @@ class PolitenessGateMemoryTest {
     }
 
     @Test
+    void aRestartAtConcurrencyEightKeepsTheCrawlDelayBetweenStartsAndOneRequestInFlight() {
+        PolitenessConfig eightNoDelay = new PolitenessConfig("ua", "heraldbot", Duration.ZERO, Duration.ofSeconds(30), 8, 0,
+                Duration.ofSeconds(10), Duration.ofSeconds(30), 1, Duration.ofHours(24), 2, Duration.ofMinutes(2), 2,
+                Duration.ZERO);
+        PolitenessGate first = gate(eightNoDelay);
+        fetchRobots(first, "User-agent: *\nCrawl-delay: 2\n");
+        waitUntilReady(first);
+        first.pageStarted(HOST); // killed with this request in flight: its end is never recorded
+        long lastStart = clock.millis();
+
+        clock.advanceMillis(100);
+        PolitenessGate restarted = gate(eightNoDelay);
+        assertThat(restarted.check(HOST)).as("one full Crawl-delay after the restart, so after the last start too")
+                .isEqualTo(new Decision(Kind.WAIT, clock.millis() + 2000));
+        clock.advance(Duration.ofSeconds(2));
+        restarted.pageStarted(HOST);
+        assertThat(clock.millis() - lastStart).isGreaterThanOrEqualTo(2000);
+        assertThat(restarted.check(HOST).kind()).as("still one at a time").isEqualTo(Kind.BLOCKED);
+    }
+
+    @Test
     void rulesOlderThanTheTtlAreFetchedAgain() {
         PolitenessGate first = gate();
         fetchRobots(first, "User-agent: *\nDisallow: /private/\n");
