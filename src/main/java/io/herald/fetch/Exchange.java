@@ -104,7 +104,8 @@ final class Exchange {
             }
         } catch (RuntimeException unexpected) {
             // e.g. Vert.x refusing handlers on a response that already ended: answer now, not at the timeout
-            finish(elapsed -> new NetworkError(task, elapsed, serverTime(), FailureKind.OTHER, String.valueOf(unexpected)), true);
+            finish(elapsed -> new NetworkError(task, elapsed, serverTime(), FailureKind.OTHER,
+                    String.valueOf(unexpected)), true);
         }
     }
 

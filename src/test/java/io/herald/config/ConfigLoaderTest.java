@@ -26,8 +26,8 @@ class ConfigLoaderTest {
         assertThat(c.scope().exclude()).isEmpty();
         assertThat(c.politeness()).isEqualTo(new PolitenessConfig(
                 "HeraldBot/0.1 (+https://github.com/herald-crawler/herald)", "heraldbot", Duration.ofSeconds(1),
-                Duration.ofSeconds(30), 1, 2.0, Duration.ofSeconds(10), Duration.ofSeconds(30), 3, Duration.ofHours(24), 5, Duration.ofMinutes(2),
-                3, Duration.ZERO));
+                Duration.ofSeconds(30), 1, 2.0, Duration.ofSeconds(10), Duration.ofSeconds(30), 3, Duration.ofHours(24), 5,
+                Duration.ofMinutes(2), 3, Duration.ZERO));
         assertThat(c.fetch()).isEqualTo(new FetchConfig(64, Duration.ofSeconds(5), Duration.ofSeconds(20),
                 5L * 1024 * 1024, 5, 2, Duration.ofSeconds(2)));
         assertThat(c.extract()).isEqualTo(new ExtractConfig(2, 60, List.of()));

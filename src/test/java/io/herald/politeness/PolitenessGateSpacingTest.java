@@ -46,7 +46,8 @@ class PolitenessGateSpacingTest {
 
     private static PolitenessConfig config(Duration delay, double adaptiveFactor, Duration maxAdaptive) {
         return new PolitenessConfig("ua", "heraldbot", delay, Duration.ofSeconds(30), CONCURRENCY, adaptiveFactor,
-                maxAdaptive, Duration.ofSeconds(1), 1, Duration.ofHours(24), 100, Duration.ofMinutes(2), 3, Duration.ZERO);
+                maxAdaptive, Duration.ofSeconds(1), 1, Duration.ofHours(24), 100, Duration.ofMinutes(2), 3,
+                Duration.ZERO);
     }
 
     private PolitenessGate gate(PolitenessConfig config, String robots) {
@@ -104,7 +105,8 @@ class PolitenessGateSpacingTest {
 
     @Test
     void aCrawlDelaySpacesStartsAndKeepsOneRequestInFlightAtConcurrencyEight() {
-        PolitenessGate gate = gate(config(Duration.ZERO, 0, Duration.ofSeconds(10)), "User-agent: *\nCrawl-delay: 0.5\n");
+        PolitenessGate gate = gate(config(Duration.ZERO, 0, Duration.ofSeconds(10)),
+                "User-agent: *\nCrawl-delay: 0.5\n");
         Run run = drive(gate, 10, 120);
         assertThat(run.maxInFlight()).isEqualTo(1);
         assertThat(gate.describe(HOST).getInteger("maxInFlight")).isEqualTo(1);
