@@ -71,6 +71,7 @@ final class ConfigJson {
                 .put("maxCrawlDelay", Durations.format(p.maxCrawlDelay()))
                 .put("perHostConcurrency", p.perHostConcurrency())
                 .put("adaptiveFactor", p.adaptiveFactor())
+                .put("maxAdaptiveDelay", Durations.format(p.maxAdaptiveDelay()))
                 .put("robotsRetryDelay", Durations.format(p.robotsRetryDelay()))
                 .put("robotsRetries", p.robotsRetries())
                 .put("robotsTtl", Durations.format(p.robotsTtl()))

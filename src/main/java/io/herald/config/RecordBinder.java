@@ -46,7 +46,8 @@ final class RecordBinder {
         return new PolitenessConfig(f.text("politeness.userAgent"), robotsAgent,
                 f.duration("politeness.delay", true), f.duration("politeness.maxCrawlDelay", true),
                 f.integer("politeness.perHostConcurrency", 1, Integer.MAX_VALUE),
-                f.decimal("politeness.adaptiveFactor", 0), f.duration("politeness.robotsRetryDelay", true),
+                f.decimal("politeness.adaptiveFactor", 0), f.duration("politeness.maxAdaptiveDelay", false),
+                f.duration("politeness.robotsRetryDelay", true),
                 f.integer("politeness.robotsRetries", 0, Integer.MAX_VALUE), f.duration("politeness.robotsTtl", false),
                 f.integer("politeness.failuresBeforePark", 1, Integer.MAX_VALUE), f.duration("politeness.parkFor", true),
                 f.integer("politeness.maxParks", 0, Integer.MAX_VALUE), f.duration("politeness.perIpDelay", true));

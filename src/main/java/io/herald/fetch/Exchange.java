@@ -25,6 +25,10 @@ import java.util.function.Function;
  * against a cap as it streams in. Every path ends in exactly one {@link FetchResult}; the first to finish
  * wins and later events are ignored.
  *
+ * <p>Two times are taken: the whole exchange from {@link #run} ({@link FetchResult#elapsed()}), and the
+ * server's time from the request being written on a connection it obtained to the response head
+ * ({@link FetchResult#serverTime()}), which leaves out waiting for a pooled connection and the body's transfer.
+ *
  * <p>Response callbacks run on the connection's event loop but the timer may fire on another, so the
  * outcome is settled through the promise ({@code tryComplete} is thread-safe) and the body buffer is only
  * touched by response callbacks.
@@ -37,12 +41,17 @@ final class Exchange {
     /** A declared length is a hint, not a promise: never pre-allocate more than this on its word. */
     private static final int MAX_INITIAL_CAPACITY = 1024 * 1024;
     private static final int DEFAULT_INITIAL_CAPACITY = 16 * 1024;
+    /** nanoTime may be any long, so "not yet" is a value it will not reach in practice. */
+    private static final long NOT_YET = Long.MIN_VALUE;
 
     private final Vertx vertx;
     private final FetchTask task;
     private final long bodyLimit;
     private final long timeoutMillis;
     private final long startNanos = System.nanoTime();
+    /** When the request was written, then when its head came; {@link #NOT_YET} before. */
+    private volatile long sentNanos = NOT_YET;
+    private volatile long headNanos = NOT_YET;
     private final Promise<FetchResult> promise = Promise.promise();
 
     private volatile HttpClientRequest request;
@@ -56,7 +65,7 @@ final class Exchange {
         this.task = task;
         this.bodyLimit = bodyLimit;
         this.timeoutMillis = Math.max(1, timeoutMillis); // Vert.x timers need at least 1 ms
-        this.onTimeout = elapsed -> new NetworkError(task, elapsed, FailureKind.TIMEOUT,
+        this.onTimeout = elapsed -> new NetworkError(task, elapsed, serverTime(), FailureKind.TIMEOUT,
                 "no complete response within " + this.timeoutMillis + " ms");
     }
 
@@ -76,10 +85,12 @@ final class Exchange {
         // Listen on send()'s own future, not on a composed one: only its callbacks run in the same
         // event-loop turn as the response head, before any body chunk or the end can be delivered
         // (a composed future may call back a turn later, when the body is already gone).
+        sentNanos = System.nanoTime();
         req.send().onSuccess(this::onResponse).onFailure(this::onFailure);
     }
 
     private void onResponse(HttpClientResponse response) {
+        headNanos = System.nanoTime();
         try {
             // Set first, so that our own reset below is reported here (and ignored) rather than logged.
             response.exceptionHandler(this::onFailure);
@@ -93,14 +104,15 @@ final class Exchange {
             }
         } catch (RuntimeException unexpected) {
             // e.g. Vert.x refusing handlers on a response that already ended: answer now, not at the timeout
-            finish(elapsed -> new NetworkError(task, elapsed, FailureKind.OTHER, String.valueOf(unexpected)), true);
+            finish(elapsed -> new NetworkError(task, elapsed, serverTime(), FailureKind.OTHER,
+                    String.valueOf(unexpected)), true);
         }
     }
 
     private void onSuccessStatus(HttpClientResponse response, int status) {
         String contentType = response.getHeader(HttpHeaders.CONTENT_TYPE);
         if (!task.acceptsAnyContentType() && !ResponseRules.isHtml(contentType)) {
-            finish(elapsed -> new NotHtml(task, elapsed, status, contentType), true);
+            finish(elapsed -> new NotHtml(task, elapsed, serverTime(), status, contentType), true);
             return;
         }
         long declared = ResponseRules.contentLength(response.getHeader(HttpHeaders.CONTENT_LENGTH));
@@ -146,7 +158,7 @@ final class Exchange {
 
     private void onFailure(Throwable failure) {
         String message = failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
-        finish(elapsed -> new NetworkError(task, elapsed, FailureKind.of(failure), message), false);
+        finish(elapsed -> new NetworkError(task, elapsed, serverTime(), FailureKind.of(failure), message), false);
     }
 
     private void finish(Function<Duration, FetchResult> outcome, boolean resetRequest) {
@@ -164,27 +176,40 @@ final class Exchange {
     }
 
     private Function<Duration, FetchResult> fetched(int status, String contentType) {
-        return elapsed -> new Fetched(task, elapsed, status, contentType, body.getBytes(), Instant.now());
+        return elapsed -> new Fetched(task, elapsed, serverTime(), status, contentType, body.getBytes(), Instant.now());
     }
 
     private Function<Duration, FetchResult> tooLarge(int status) {
-        return elapsed -> new TooLarge(task, elapsed, status, bodyLimit);
+        return elapsed -> new TooLarge(task, elapsed, serverTime(), status, bodyLimit);
     }
 
     private Function<Duration, FetchResult> redirect(HttpClientResponse response, int status) {
         String location = ResponseRules.resolveLocation(task.target().url(),
                 response.getHeader(HttpHeaders.LOCATION));
         if (location == null) {
-            return elapsed -> new HttpError(task, elapsed, status, null);
+            return elapsed -> new HttpError(task, elapsed, serverTime(), status, null);
         }
-        return elapsed -> new Redirect(task, elapsed, status, location);
+        return elapsed -> new Redirect(task, elapsed, serverTime(), status, location);
     }
 
     private Function<Duration, FetchResult> httpError(HttpClientResponse response, int status) {
         Duration retryAfter = status == 429 || status == 503
                 ? RetryAfter.parse(response.getHeader(HttpHeaders.RETRY_AFTER), Instant.now())
                 : null;
-        return elapsed -> new HttpError(task, elapsed, status, retryAfter);
+        return elapsed -> new HttpError(task, elapsed, serverTime(), status, retryAfter);
+    }
+
+    /**
+     * Written to head; written to now if no head came (a failure or timeout while the server had the request);
+     * null if nothing was written.
+     */
+    private Duration serverTime() {
+        long sent = sentNanos;
+        if (sent == NOT_YET) {
+            return null;
+        }
+        long head = headNanos;
+        return Duration.ofNanos((head == NOT_YET ? System.nanoTime() : head) - sent);
     }
 
     private int initialCapacity(long declared) {

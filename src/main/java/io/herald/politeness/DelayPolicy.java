@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /**
- * The gap a host is owed after a response: the largest of the configured delay, the robots Crawl-delay,
- * the adaptive delay, a Retry-After and the backoff, remembered with the name of the part that won.
+ * The gap a host is owed: the largest of the configured delay, the robots Crawl-delay, the adaptive delay
+ * (capped at {@code maxAdaptiveDelay}), a Retry-After and the backoff, remembered with the name of the part
+ * that won. The largest part that is not adaptive is remembered too: it decides whether the host may have
+ * more than one request in flight ({@link PolitenessGate} has the rule).
  */
 final class DelayPolicy {
     private static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
@@ -25,20 +27,31 @@ final class DelayPolicy {
         this.random = random;
     }
 
-    /** Sets {@code slot.effectiveDelay} and {@code slot.delayReason}. */
+    /**
+     * Sets {@code slot.effectiveDelay}, {@code slot.fixedDelay} (the largest part that is not adaptive) and
+     * {@code slot.delayReason}.
+     */
     void choose(HostSlot slot, Duration retryAfter) {
         slot.effectiveDelay = config.delay();
         slot.delayReason = "configured";
         consider(slot, slot.crawlDelay, "crawl-delay");
-        if (config.adaptiveFactor() > 0 && slot.smoothedResponseMillis > 0) {
-            consider(slot, Duration.ofMillis(Math.round(config.adaptiveFactor() * slot.smoothedResponseMillis)), "adaptive");
-        }
         if (retryAfter != null) {
             consider(slot, min(retryAfter, MAX_RETRY_AFTER), "retry-after");
         }
         if (slot.backoffLevel > 0) {
             consider(slot, backoff(slot.backoffLevel), "backoff");
         }
+        slot.fixedDelay = slot.effectiveDelay;
+        consider(slot, adaptive(slot), "adaptive");
+    }
+
+    /** {@code adaptiveFactor} × the smoothed server time, at most {@code maxAdaptiveDelay}; zero when off or unmeasured. */
+    Duration adaptive(HostSlot slot) {
+        if (config.adaptiveFactor() <= 0 || slot.smoothedServerMillis <= 0) {
+            return Duration.ZERO;
+        }
+        long millis = Math.round(config.adaptiveFactor() * slot.smoothedServerMillis);
+        return min(Duration.ofMillis(millis), config.maxAdaptiveDelay());
     }
 
     /**

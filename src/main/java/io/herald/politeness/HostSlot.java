@@ -33,13 +33,22 @@ final class HostSlot {
     int inFlight;
     long requests;
     long robotsBlocked;
+    /** No request before this (clock millis): set by the end of a response, a park, robots rules. */
     long dueAt;
-    double smoothedResponseMillis = -1;
+    /** When the last request to this origin started; {@link Long#MIN_VALUE} before the first. */
+    long lastStartAt = Long.MIN_VALUE;
+    /** The server's smoothed time (request written to response head), or negative before any was measured. */
+    double smoothedServerMillis = -1;
     int consecutiveFailures;
     /** Steps of backoff: up one per failure, halved by each success, so it decays rather than vanishes. */
     int backoffLevel;
     int parks;
     Duration effectiveDelay = Duration.ZERO;
+    /**
+     * The part of {@link #effectiveDelay} that is not adaptive (configured delay, Crawl-delay, Retry-After,
+     * backoff, park): when positive the host has one request in flight at a time.
+     */
+    Duration fixedDelay = Duration.ZERO;
     String delayReason = "configured";
     String lastOutcome;
 
@@ -50,10 +59,16 @@ final class HostSlot {
         this.serverName = host == null ? hostKey : host.toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** Folds one response time into an exponentially weighted mean (weight 0.3 for the newest). */
-    void observeResponse(Duration elapsed) {
-        double ms = elapsed.toNanos() / 1_000_000.0;
-        smoothedResponseMillis = smoothedResponseMillis < 0 ? ms : 0.7 * smoothedResponseMillis + 0.3 * ms;
+    /**
+     * Folds one server time into an exponentially weighted mean (weight 0.3 for the newest); null (no request
+     * reached the server) changes nothing.
+     */
+    void observeServerTime(Duration serverTime) {
+        if (serverTime == null) {
+            return;
+        }
+        double ms = serverTime.toNanos() / 1_000_000.0;
+        smoothedServerMillis = smoothedServerMillis < 0 ? ms : 0.7 * smoothedServerMillis + 0.3 * ms;
     }
 
     void giveUp(String reason) {

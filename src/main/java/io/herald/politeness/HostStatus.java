@@ -7,7 +7,11 @@ final class HostStatus {
     private HostStatus() {
     }
 
-    static JsonObject describe(HostSlot slot, long now, String ip) {
+    /**
+     * @param dueAt       when the host's server may get its next request (clock millis)
+     * @param maxInFlight the server's in-flight limit now: 1 while a fixed delay applies, else perHostConcurrency
+     */
+    static JsonObject describe(HostSlot slot, long now, long dueAt, int maxInFlight, String ip) {
         JsonObject robots = new JsonObject()
                 .put("state", robotsState(slot))
                 .put("url", slot.robotsUrl)
@@ -20,12 +24,13 @@ final class HostStatus {
                 .put("robots", robots)
                 .put("delayMs", slot.effectiveDelay.toMillis())
                 .put("delayReason", slot.delayReason)
-                .put("dueInMs", Math.max(0, slot.dueAt - now))
+                .put("dueInMs", Math.max(0, dueAt - now))
                 .put("inFlight", slot.inFlight)
+                .put("maxInFlight", maxInFlight)
                 .put("consecutiveFailures", slot.consecutiveFailures)
                 .put("parks", slot.parks)
                 .put("lastOutcome", slot.lastOutcome)
-                .put("responseMs", Math.round(Math.max(0, slot.smoothedResponseMillis)))
+                .put("serverMs", Math.round(Math.max(0, slot.smoothedServerMillis)))
                 .put("ip", ip)
                 .put("skipped", slot.skipReason);
     }

@@ -15,11 +15,28 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
- * The per-host clock. A host may get a request when its robots.txt is known (and fresh), fewer than
- * {@code perHostConcurrency} requests are in flight, the clock has passed its due time, and (when the
- * per-IP floor is on) its address is free. The due time is set when a response ends: end + the
- * largest of the configured delay, the robots Crawl-delay, the adaptive delay, a Retry-After and the
- * backoff ({@link DelayPolicy}). A host that keeps failing is parked, then given up.
+ * The per-host clock. A host may get a request when its robots.txt is known (and fresh), fewer requests than
+ * its limit are in flight, the clock has passed its due time, and (when the per-IP floor is on) its address is
+ * free. The gap is the largest of the configured delay, the robots Crawl-delay, the adaptive delay, a
+ * Retry-After and the backoff ({@link DelayPolicy}); a host that keeps failing is parked, then given up.
+ *
+ * <p><b>Spacing rule.</b> The gap spaces request <em>starts</em>, whatever {@code perHostConcurrency} is. The next
+ * request may start at {@code max(due time, last start + gap)}, the gap being the one owed now:
+ * <ul>
+ *   <li>When a fixed delay applies (configured delay, Crawl-delay, Retry-After, backoff or park above zero), the
+ *       host has at most one request in flight, and the end of each response sets the due time to end + gap,
+ *       so the next start is no sooner than {@code max(previous start + gap, previous end + gap)}. Concurrency
+ *       cannot shorten a Crawl-delay, and the server never sees two requests closer than the gap, however long
+ *       a request takes to reach it.</li>
+ *   <li>When only the adaptive delay applies (configured delay 0, no Crawl-delay, no failure), up to
+ *       {@code perHostConcurrency} requests may be in flight, and starts are spaced by the adaptive gap
+ *       ({@code adaptiveFactor} × the smoothed server time, capped at {@code maxAdaptiveDelay}); the end of a
+ *       response does not move the clock, except with {@code perHostConcurrency: 1} (the default), where the
+ *       end + gap rule above holds as it always has.</li>
+ * </ul>
+ * A host here is a server (host name): its origins ({@code http://a}, {@code https://a:8443}) share the
+ * in-flight count and the clock, the largest gap of any origin applies to all of them, and if a fixed delay
+ * applies to any origin the server has one request in flight.
  *
  * <p>What it knows of a host is saved to a {@link HostMemory} as it changes (rules when accepted; the clock,
  * backoff, parks and counters after each response) and loaded when the gate first meets the host, so a
@@ -83,15 +100,10 @@ public final class PolitenessGate {
         if (robots != null) {
             return robots;
         }
-        int inFlight = 0;
-        long dueAt = 0;
-        for (HostSlot origin : byServer.get(slot.serverName)) {
-            inFlight += origin.inFlight;
-            dueAt = Math.max(dueAt, origin.dueAt);
-        }
-        if (inFlight >= config.perHostConcurrency()) {
+        if (serverInFlight(slot) >= inFlightLimit(slot)) {
             return Decision.BLOCKED;
         }
+        long dueAt = serverDueAt(slot);
         if (now < dueAt) {
             return Decision.waitUntil(dueAt);
         }
@@ -186,7 +198,50 @@ public final class PolitenessGate {
     private void started(HostSlot slot) {
         slot.inFlight++;
         slot.requests++;
+        slot.lastStartAt = clock.millis();
         ipFloor.started(slot.hostKey);
+    }
+
+    private int serverInFlight(HostSlot slot) {
+        int inFlight = 0;
+        for (HostSlot origin : byServer.get(slot.serverName)) {
+            inFlight += origin.inFlight;
+        }
+        return inFlight;
+    }
+
+    /**
+     * When the server may get its next request: the latest due time of its origins (set by ends, parks,
+     * Retry-After), and the last start of any of them + the gap now owed, so starts are spaced whatever the
+     * concurrency (with the gap as it stands, so a backoff that has decayed no longer counts).
+     */
+    private long serverDueAt(HostSlot slot) {
+        long dueAt = 0;
+        long lastStart = Long.MIN_VALUE;
+        for (HostSlot origin : byServer.get(slot.serverName)) {
+            dueAt = Math.max(dueAt, origin.dueAt);
+            lastStart = Math.max(lastStart, origin.lastStartAt);
+        }
+        return lastStart == Long.MIN_VALUE ? dueAt : Math.max(dueAt, lastStart + serverGap(slot));
+    }
+
+    /** One request at a time while a fixed delay applies to any origin of the server; else perHostConcurrency. */
+    private int inFlightLimit(HostSlot slot) {
+        for (HostSlot origin : byServer.get(slot.serverName)) {
+            if (origin.fixedDelay.compareTo(Duration.ZERO) > 0) {
+                return 1;
+            }
+        }
+        return config.perHostConcurrency();
+    }
+
+    /** The largest gap any origin of the slot's server is owed, in ms. */
+    private long serverGap(HostSlot slot) {
+        long gap = 0;
+        for (HostSlot origin : byServer.get(slot.serverName)) {
+            gap = Math.max(gap, origin.effectiveDelay.toMillis());
+        }
+        return gap;
     }
 
     /** Records the end of a robots.txt exchange and what it says. */
@@ -231,7 +286,7 @@ public final class PolitenessGate {
         long now = clock.millis();
         slot.inFlight = Math.max(0, slot.inFlight - 1);
         ipFloor.ended(slot.hostKey, now);
-        slot.observeResponse(result.elapsed());
+        slot.observeServerTime(result.serverTime());
         slot.lastOutcome = result.outcome();
         if (failure) {
             slot.consecutiveFailures++;
@@ -242,7 +297,9 @@ public final class PolitenessGate {
             slot.parks = 0;
         }
         delays.choose(slot, retryAfter);
-        slot.dueAt = Math.max(slot.dueAt, now + slot.effectiveDelay.toMillis());
+        if (inFlightLimit(slot) == 1) { // one at a time: the gap counts from the end too; else it spaces starts only
+            slot.dueAt = Math.max(slot.dueAt, now + serverGap(slot));
+        }
     }
 
     /** Circuit open: no request for {@code parkFor}, then one probe; a host parked too often is given up. */
@@ -255,6 +312,7 @@ public final class PolitenessGate {
         }
         slot.dueAt = Math.max(slot.dueAt, clock.millis() + config.parkFor().toMillis());
         slot.effectiveDelay = config.parkFor();
+        slot.fixedDelay = config.parkFor();
         slot.delayReason = "parked";
     }
 
@@ -315,7 +373,8 @@ public final class PolitenessGate {
 
     /** The host's politeness state for {@code /status}. */
     public JsonObject describe(String hostKey) {
-        return HostStatus.describe(slot(hostKey), clock.millis(), ipFloor.ipOf(hostKey));
+        HostSlot slot = slot(hostKey);
+        return HostStatus.describe(slot, clock.millis(), serverDueAt(slot), inFlightLimit(slot), ipFloor.ipOf(hostKey));
     }
 
     private HostSlot slot(String hostKey) {
@@ -324,7 +383,9 @@ public final class PolitenessGate {
             slot = new HostSlot(hostKey);
             slots.put(hostKey, slot);
             byServer.computeIfAbsent(slot.serverName, name -> new java.util.ArrayList<>(2)).add(slot);
-            memory.restore(slot, clock.millis());
+            if (!memory.restore(slot, clock.millis())) {
+                delays.choose(slot, null); // the configured delay holds from the first request, robots.txt included
+            }
         }
         return slot;
     }

@@ -20,13 +20,14 @@ import java.util.Objects;
  * @param delayMillis         the effective delay when saved
  * @param delayReason         the part of the delay that won (configured, crawl-delay, adaptive, retry-after,
  *                            backoff, parked)
- * @param responseMillis      the smoothed response time, or a negative number if none was measured
+ * @param serverMillis        the smoothed server time (request written to response head), or a negative number if
+ *                            none was measured
  * @param requests            requests made to the host (robots.txt included)
  * @param robotsBlocked       URLs of the host refused by robots.txt
  */
 public record SavedClock(RobotsState robots, long robotsRetryAt, int robotsFailures, String skipReason, long dueAt,
                          int backoffLevel, int consecutiveFailures, int parks, long delayMillis, String delayReason,
-                         double responseMillis, long requests, long robotsBlocked) {
+                         double serverMillis, long requests, long robotsBlocked) {
     /** Where a host's robots.txt stands, as saved. */
     public enum RobotsState {
         /** Not known yet, or due to be fetched again (rules saved earlier, if any, hold meanwhile). */

@@ -14,7 +14,9 @@ import java.util.Optional;
  * {@code dueAt = max(saved dueAt, now + delay)}, where {@code delay} is what {@link DelayPolicy} chooses for
  * it from the saved state (configured delay, Crawl-delay, adaptive, backoff): after a restart an
  * already-contacted host waits one full delay before its first request, and a Retry-After or park still
- * running (already in the saved due time) is waited out, not started again.
+ * running (already in the saved due time) is waited out, not started again. Every start of the earlier run
+ * came before {@code now}, so {@code now + delay} also keeps the start-to-start gap across a restart without
+ * saving the last start itself; the one-at-a-time rule follows from the restored delay, as in the run before.
  *
  * <p>Rules are parsed again from the saved body; rules older than {@code politeness.robotsTtl} are fetched
  * again as usual. A host skipped for its Crawl-delay is saved with its rules, not as given up, so the cap of
@@ -47,7 +49,7 @@ final class SlotMemory {
         slot.backoffLevel = clock.backoffLevel();
         slot.consecutiveFailures = clock.consecutiveFailures();
         slot.parks = clock.parks();
-        slot.smoothedResponseMillis = clock.responseMillis();
+        slot.smoothedServerMillis = clock.serverMillis();
         applyRestartRule(slot, clock, now);
         return true;
     }
@@ -95,6 +97,9 @@ final class SlotMemory {
             slot.dueAt = clock.dueAt();
             slot.effectiveDelay = Duration.ofMillis(clock.delayMillis());
             slot.delayReason = clock.delayReason();
+            if (!"adaptive".equals(clock.delayReason())) {
+                slot.fixedDelay = slot.effectiveDelay; // one request at a time until that wait has been answered
+            }
         } else {
             slot.dueAt = afterOneDelay;
         }
@@ -104,7 +109,7 @@ final class SlotMemory {
     void saveClock(HostSlot slot) {
         memory.saveClock(slot.hostKey, new SavedClock(savedState(slot), slot.robotsRetryAt, slot.robotsFailures,
                 slot.skipReason, slot.dueAt, slot.backoffLevel, slot.consecutiveFailures, slot.parks,
-                slot.effectiveDelay.toMillis(), slot.delayReason, slot.smoothedResponseMillis, slot.requests,
+                slot.effectiveDelay.toMillis(), slot.delayReason, slot.smoothedServerMillis, slot.requests,
                 slot.robotsBlocked));
     }
 

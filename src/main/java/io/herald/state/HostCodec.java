@@ -37,7 +37,7 @@ final class HostCodec {
             out.writeInt(c.parks());
             out.writeLong(c.delayMillis());
             writeText(out, c.delayReason());
-            out.writeDouble(c.responseMillis());
+            out.writeDouble(c.serverMillis());
             out.writeLong(c.requests());
             out.writeLong(c.robotsBlocked());
         });

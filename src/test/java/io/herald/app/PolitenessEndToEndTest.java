@@ -124,8 +124,8 @@ class PolitenessEndToEndTest {
 
     private static PolitenessConfig with(PolitenessConfig p, double adaptive, Duration maxCrawlDelay, Duration perIp) {
         return new PolitenessConfig(p.userAgent(), p.robotsAgent(), p.delay(), maxCrawlDelay, p.perHostConcurrency(),
-                adaptive, p.robotsRetryDelay(), p.robotsRetries(), p.robotsTtl(), p.failuresBeforePark(), p.parkFor(),
-                p.maxParks(), perIp);
+                adaptive, p.maxAdaptiveDelay(), p.robotsRetryDelay(), p.robotsRetries(), p.robotsTtl(),
+                p.failuresBeforePark(), p.parkFor(), p.maxParks(), perIp);
     }
 
     @Test

@@ -33,6 +33,8 @@ class ConfigErrorsTest {
         politeness: {perHostConcurrency: 0}  | politeness.perHostConcurrency | must be at least 1, got 0
         politeness: {adaptiveFactor: -0.5}   | politeness.adaptiveFactor  | must be at least 0.0, got -0.5
         politeness: {adaptiveFactor: fast}   | politeness.adaptiveFactor  | expected a number, got "fast"
+        politeness: {maxAdaptiveDelay: 0}    | politeness.maxAdaptiveDelay | must be more than 0, got 0
+        politeness: {maxAdaptiveDelay: -1s}  | politeness.maxAdaptiveDelay | got "-1s"
         politeness: {robotsAgent: HeraldBot} | politeness.robotsAgent     | [a-z_-]+ like heraldbot, got "HeraldBot"
         politeness: {robotsAgent: herald/1.0} | politeness.robotsAgent    | got "herald/1.0"
         politeness: {userAgent: ' '}         | politeness.userAgent       | expected a non-empty text, got " "

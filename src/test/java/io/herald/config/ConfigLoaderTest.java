@@ -26,8 +26,8 @@ class ConfigLoaderTest {
         assertThat(c.scope().exclude()).isEmpty();
         assertThat(c.politeness()).isEqualTo(new PolitenessConfig(
                 "HeraldBot/0.1 (+https://github.com/herald-crawler/herald)", "heraldbot", Duration.ofSeconds(1),
-                Duration.ofSeconds(30), 1, 2.0, Duration.ofSeconds(30), 3, Duration.ofHours(24), 5, Duration.ofMinutes(2),
-                3, Duration.ZERO));
+                Duration.ofSeconds(30), 1, 2.0, Duration.ofSeconds(10), Duration.ofSeconds(30), 3, Duration.ofHours(24), 5,
+                Duration.ofMinutes(2), 3, Duration.ZERO));
         assertThat(c.fetch()).isEqualTo(new FetchConfig(64, Duration.ofSeconds(5), Duration.ofSeconds(20),
                 5L * 1024 * 1024, 5, 2, Duration.ofSeconds(2)));
         assertThat(c.extract()).isEqualTo(new ExtractConfig(Runtime.getRuntime().availableProcessors(), 60, List.of()));
@@ -104,6 +104,7 @@ class ConfigLoaderTest {
                 "crawl.maxPages", "10",
                 "scope.exclude", "['a{1,3}', b]",
                 "politeness.adaptiveFactor", "2.5",
+                "politeness.maxAdaptiveDelay", "3s",
                 "monitor.enabled", "false",
                 "crawl.name", "#1 news"));
 
@@ -113,6 +114,7 @@ class ConfigLoaderTest {
         assertThat(c.crawl().maxPages()).isEqualTo(10);
         assertThat(c.scope().exclude()).extracting(Pattern::pattern).containsExactly("a{1,3}", "b");
         assertThat(c.politeness().adaptiveFactor()).isEqualTo(2.5);
+        assertThat(c.politeness().maxAdaptiveDelay()).isEqualTo(Duration.ofSeconds(3));
         assertThat(c.monitor().enabled()).isFalse();
         assertThat(c.crawl().name()).as("not a YAML comment").isEqualTo("#1 news");
     }

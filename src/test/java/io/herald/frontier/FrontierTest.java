@@ -48,13 +48,14 @@ class FrontierTest {
         FetchTask task = frontier.poll();
         assertThat(task.kind()).isEqualTo(FetchTask.Kind.ROBOTS);
         assertThat(task.target().url()).isEqualTo("http://news.test/robots.txt");
-        frontier.onFetched(new FetchResult.Fetched(task, Duration.ofMillis(1), 200, "text/plain",
+        frontier.onFetched(new FetchResult.Fetched(task, Duration.ofMillis(1), Duration.ofMillis(1), 200, "text/plain",
                 robots.getBytes(StandardCharsets.UTF_8), Instant.EPOCH));
         return frontier.poll();
     }
 
     private static void fetchedAndProcessed(Frontier frontier, FetchTask task, DiscoveredLink... links) {
-        frontier.onFetched(new FetchResult.Fetched(task, Duration.ofMillis(1), 200, "text/html", new byte[0], Instant.EPOCH));
+        frontier.onFetched(new FetchResult.Fetched(task, Duration.ofMillis(1), Duration.ofMillis(1), 200,
+                "text/html", new byte[0], Instant.EPOCH));
         frontier.onProcessed(new Processed(task.target(), List.of(links), false));
     }
 
@@ -171,11 +172,12 @@ class FrontierTest {
     void transientFailuresAreRetriedThenCountedAsFailed() {
         Frontier frontier = frontier(); // fetch.retries = 1
         FetchTask seed = passRobots(frontier, "");
-        frontier.onFetched(new FetchResult.HttpError(seed, Duration.ofMillis(1), 503, null));
+        frontier.onFetched(new FetchResult.HttpError(seed, Duration.ofMillis(1), Duration.ofMillis(1), 503, null));
         clock.advance(Duration.ofSeconds(1));
         FetchTask retry = frontier.poll();
         assertThat(retry.target().attempt()).isEqualTo(1);
-        frontier.onFetched(new FetchResult.NetworkError(retry, Duration.ofMillis(1), "timeout", "slow"));
+        frontier.onFetched(new FetchResult.NetworkError(retry, Duration.ofMillis(1), Duration.ofMillis(1),
+                "timeout", "slow"));
         clock.advance(Duration.ofSeconds(1));
         assertThat(frontier.poll()).isNull();
         assertThat(count("retried")).isEqualTo(1);
@@ -188,12 +190,14 @@ class FrontierTest {
         Frontier frontier = frontier(); // fetch.maxRedirects = 3
         FetchTask task = passRobots(frontier, "");
         for (int hop = 1; hop <= 3; hop++) {
-            frontier.onFetched(new FetchResult.Redirect(task, Duration.ofMillis(1), 301, "http://news.test/hop" + hop));
+            frontier.onFetched(new FetchResult.Redirect(task, Duration.ofMillis(1), Duration.ofMillis(1), 301,
+                    "http://news.test/hop" + hop));
             task = frontier.poll();
             assertThat(task.target().via()).isEqualTo(Via.REDIRECT);
             assertThat(task.target().redirects()).isEqualTo(hop);
         }
-        frontier.onFetched(new FetchResult.Redirect(task, Duration.ofMillis(1), 301, "http://news.test/hop4"));
+        frontier.onFetched(new FetchResult.Redirect(task, Duration.ofMillis(1), Duration.ofMillis(1), 301,
+                "http://news.test/hop4"));
         assertThat(frontier.poll()).isNull();
         assertThat(count("redirect_limit")).isEqualTo(1);
     }
@@ -204,7 +208,8 @@ class FrontierTest {
         for (int attempt = 0; attempt < 3; attempt++) {
             FetchTask robots = frontier.poll();
             assertThat(robots.kind()).isEqualTo(FetchTask.Kind.ROBOTS);
-            frontier.onFetched(new FetchResult.HttpError(robots, Duration.ofMillis(1), 503, null));
+            frontier.onFetched(new FetchResult.HttpError(robots, Duration.ofMillis(1), Duration.ofMillis(1), 503,
+                    null));
             assertThat(frontier.poll()).isNull();
             clock.advance(Duration.ofSeconds(30));
         }
@@ -218,7 +223,8 @@ class FrontierTest {
         Frontier frontier = frontier(TestConfigs.crawl(List.of(SEED), TestConfigs.politeness(Duration.ofSeconds(2), 1),
                 Path.of("out")));
         FetchTask robots = frontier.poll();
-        frontier.onFetched(new FetchResult.Fetched(robots, Duration.ofMillis(1), 200, "text/plain", new byte[0], Instant.EPOCH));
+        frontier.onFetched(new FetchResult.Fetched(robots, Duration.ofMillis(1), Duration.ofMillis(1), 200,
+                "text/plain", new byte[0], Instant.EPOCH));
         assertThat(frontier.poll()).isNull();
         assertThat(frontier.nextWakeAt()).isEqualTo(clock.millis() + 2000);
         clock.advance(Duration.ofSeconds(2));
@@ -238,8 +244,8 @@ class FrontierTest {
         Frontier frontier = frontierWithSitemaps(List.of("http://news.test/news-sitemap.xml"), false);
         FetchTask sitemap = passRobots(frontier, "");
         assertThat(sitemap.kind()).isEqualTo(FetchTask.Kind.SITEMAP);
-        frontier.onFetched(new FetchResult.Fetched(sitemap, Duration.ofMillis(1), 200, "application/xml", new byte[0],
-                Instant.EPOCH));
+        frontier.onFetched(new FetchResult.Fetched(sitemap, Duration.ofMillis(1), Duration.ofMillis(1), 200,
+                "application/xml", new byte[0], Instant.EPOCH));
         assertThat(frontier.isFinished()).isFalse();
         frontier.onDiscovered(new io.herald.model.Discovered(sitemap.target(),
                 List.of("http://news.test/story-1", "http://other.test/out-of-scope"),
@@ -247,7 +253,7 @@ class FrontierTest {
         FetchTask child = frontier.poll();
         assertThat(child.kind()).isEqualTo(FetchTask.Kind.SITEMAP);
         assertThat(child.target().depth()).isEqualTo(1);
-        frontier.onFetched(new FetchResult.HttpError(child, Duration.ofMillis(1), 404, null));
+        frontier.onFetched(new FetchResult.HttpError(child, Duration.ofMillis(1), Duration.ofMillis(1), 404, null));
         List<FetchTask> pages = new ArrayList<>();
         FetchTask next;
         while ((next = frontier.poll()) != null) {
@@ -267,7 +273,8 @@ class FrontierTest {
                 + "Sitemap: http://news.test/s.xml\nSitemap: http://elsewhere.test/s.xml\n");
         assertThat(first.kind()).isEqualTo(FetchTask.Kind.SITEMAP);
         assertThat(first.target().url()).isEqualTo("http://news.test/s.xml");
-        frontier.onFetched(new FetchResult.NetworkError(first, Duration.ofMillis(1), "reset", "gone"));
+        frontier.onFetched(new FetchResult.NetworkError(first, Duration.ofMillis(1), Duration.ofMillis(1), "reset",
+                "gone"));
         assertThat(frontier.poll()).as("a failed sitemap backs the host off like any request").isNull();
         clock.advance(Duration.ofSeconds(1));
         FetchTask seed = frontier.poll();
@@ -304,14 +311,17 @@ class FrontierTest {
         Frontier frontier = frontier(base.withDiscovery(new io.herald.config.DiscoveryConfig(
                 List.of("http://news.test/sitemap.xml"), false, Duration.ZERO, 100, 10)));
         FetchTask sitemap = passRobots(frontier, "");
-        frontier.onFetched(new FetchResult.Redirect(sitemap, Duration.ofMillis(1), 301, "http://news.test/sitemap-index.xml"));
+        frontier.onFetched(new FetchResult.Redirect(sitemap, Duration.ofMillis(1), Duration.ofMillis(1), 301,
+                "http://news.test/sitemap-index.xml"));
         FetchTask index = frontier.poll();
         assertThat(index.kind()).isEqualTo(FetchTask.Kind.SITEMAP);
         assertThat(index.target().url()).isEqualTo("http://news.test/sitemap-index.xml");
-        frontier.onFetched(new FetchResult.Fetched(index, Duration.ofMillis(1), 200, "application/xml", new byte[0], Instant.EPOCH));
+        frontier.onFetched(new FetchResult.Fetched(index, Duration.ofMillis(1), Duration.ofMillis(1), 200,
+                "application/xml", new byte[0], Instant.EPOCH));
         frontier.onDiscovered(new io.herald.model.Discovered(index.target(), List.of(), List.of("http://news.test/child.xml"), null));
         FetchTask child = frontier.poll();
-        frontier.onFetched(new FetchResult.Fetched(child, Duration.ofMillis(1), 200, "application/xml", new byte[0], Instant.EPOCH));
+        frontier.onFetched(new FetchResult.Fetched(child, Duration.ofMillis(1), Duration.ofMillis(1), 200,
+                "application/xml", new byte[0], Instant.EPOCH));
         frontier.onDiscovered(new io.herald.model.Discovered(child.target(), List.of("http://news.test/story"), List.of(), null));
         List<String> pages = new ArrayList<>();
         FetchTask next;

@@ -27,8 +27,8 @@ class PolitenessGateMemoryTest {
 
     /** Delay 1s, Crawl-delay cap as given, 1 robots retry, TTL 24h, parked after 2 failures for 2 min, 2 parks. */
     private static PolitenessConfig config(Duration maxCrawlDelay) {
-        return new PolitenessConfig("ua", "heraldbot", DELAY, maxCrawlDelay, 1, 0, Duration.ofSeconds(30), 1,
-                Duration.ofHours(24), 2, Duration.ofMinutes(2), 2, Duration.ZERO);
+        return new PolitenessConfig("ua", "heraldbot", DELAY, maxCrawlDelay, 1, 0, Duration.ofSeconds(10),
+                Duration.ofSeconds(30), 1, Duration.ofHours(24), 2, Duration.ofMinutes(2), 2, Duration.ZERO);
     }
 
     private PolitenessGate gate() {
@@ -47,8 +47,8 @@ class PolitenessGateMemoryTest {
     private void fetchRobots(PolitenessGate gate, String body) {
         assertThat(gate.check(HOST).kind()).isEqualTo(Kind.FETCH_ROBOTS);
         gate.robotsStarted(HOST);
-        gate.robotsDone(new FetchResult.Fetched(task("/robots.txt", FetchTask.Kind.ROBOTS), Duration.ofMillis(5), 200,
-                "text/plain", body.getBytes(StandardCharsets.UTF_8), Instant.EPOCH));
+        gate.robotsDone(new FetchResult.Fetched(task("/robots.txt", FetchTask.Kind.ROBOTS), Duration.ofMillis(5),
+                Duration.ofMillis(5), 200, "text/plain", body.getBytes(StandardCharsets.UTF_8), Instant.EPOCH));
     }
 
     private void page(PolitenessGate gate, FetchResult result) {
@@ -67,12 +67,13 @@ class PolitenessGateMemoryTest {
     }
 
     private static FetchResult ok(String path) {
-        return new FetchResult.Fetched(task(path, FetchTask.Kind.PAGE), Duration.ofMillis(5), 200, "text/html",
-                new byte[0], Instant.EPOCH);
+        return new FetchResult.Fetched(task(path, FetchTask.Kind.PAGE), Duration.ofMillis(5), Duration.ofMillis(5),
+                200, "text/html", new byte[0], Instant.EPOCH);
     }
 
     private static FetchResult status(String path, int status, Duration retryAfter) {
-        return new FetchResult.HttpError(task(path, FetchTask.Kind.PAGE), Duration.ofMillis(5), status, retryAfter);
+        return new FetchResult.HttpError(task(path, FetchTask.Kind.PAGE), Duration.ofMillis(5),
+                Duration.ofMillis(5), status, retryAfter);
     }
 
     @Test
@@ -89,6 +90,27 @@ class PolitenessGateMemoryTest {
         assertThat(restarted.describe(HOST).getJsonObject("robots").getString("state")).isEqualTo("fetched");
         assertThat(restarted.restoredSitemaps(HOST)).as("read again once per run").containsExactly(HOST + "/news.xml");
         assertThat(restarted.restoredSitemaps(HOST)).isEmpty();
+    }
+
+    @Test
+    void aRestartAtConcurrencyEightKeepsTheCrawlDelayBetweenStartsAndOneRequestInFlight() {
+        PolitenessConfig eightNoDelay = new PolitenessConfig("ua", "heraldbot", Duration.ZERO, Duration.ofSeconds(30),
+                8, 0, Duration.ofSeconds(10), Duration.ofSeconds(30), 1, Duration.ofHours(24), 2, Duration.ofMinutes(2),
+                2, Duration.ZERO);
+        PolitenessGate first = gate(eightNoDelay);
+        fetchRobots(first, "User-agent: *\nCrawl-delay: 2\n");
+        waitUntilReady(first);
+        first.pageStarted(HOST); // killed with this request in flight: its end is never recorded
+        long lastStart = clock.millis();
+
+        clock.advanceMillis(100);
+        PolitenessGate restarted = gate(eightNoDelay);
+        assertThat(restarted.check(HOST)).as("one full Crawl-delay after the restart, so after the last start too")
+                .isEqualTo(new Decision(Kind.WAIT, clock.millis() + 2000));
+        clock.advance(Duration.ofSeconds(2));
+        restarted.pageStarted(HOST);
+        assertThat(clock.millis() - lastStart).isGreaterThanOrEqualTo(2000);
+        assertThat(restarted.check(HOST).kind()).as("still one at a time").isEqualTo(Kind.BLOCKED);
     }
 
     @Test
@@ -109,8 +131,8 @@ class PolitenessGateMemoryTest {
         PolitenessGate first = gate();
         first.check(HOST);
         first.robotsStarted(HOST);
-        first.robotsDone(new FetchResult.HttpError(task("/robots.txt", FetchTask.Kind.ROBOTS), Duration.ofMillis(5),
-                404, null));
+        first.robotsDone(new FetchResult.HttpError(task("/robots.txt", FetchTask.Kind.ROBOTS),
+                Duration.ofMillis(5), Duration.ofMillis(5), 404, null));
         assertThat(memory.robots.get(HOST).body()).isNull();
 
         PolitenessGate restarted = gate();
@@ -183,8 +205,8 @@ class PolitenessGateMemoryTest {
             }
             assertThat(first.check(HOST).kind()).isEqualTo(Kind.FETCH_ROBOTS);
             first.robotsStarted(HOST);
-            first.robotsDone(new FetchResult.HttpError(task("/robots.txt", FetchTask.Kind.ROBOTS), Duration.ofMillis(5),
-                    503, null));
+            first.robotsDone(new FetchResult.HttpError(task("/robots.txt", FetchTask.Kind.ROBOTS),
+                    Duration.ofMillis(5), Duration.ofMillis(5), 503, null));
         }
         assertThat(first.check(HOST).kind()).isEqualTo(Kind.GIVE_UP);
 
@@ -199,8 +221,8 @@ class PolitenessGateMemoryTest {
         PolitenessGate first = gate();
         first.check(HOST);
         first.robotsStarted(HOST);
-        first.robotsDone(new FetchResult.HttpError(task("/robots.txt", FetchTask.Kind.ROBOTS), Duration.ofMillis(5),
-                503, Duration.ofMinutes(10)));
+        first.robotsDone(new FetchResult.HttpError(task("/robots.txt", FetchTask.Kind.ROBOTS),
+                Duration.ofMillis(5), Duration.ofMillis(5), 503, Duration.ofMinutes(10)));
         long retryAt = clock.millis() + Duration.ofMinutes(10).toMillis();
         clock.advance(Duration.ofMinutes(1));
         PolitenessGate restarted = gate();

@@ -39,17 +39,17 @@ class PolitenessGateTest {
     }
 
     private static FetchResult robots(String body) {
-        return new FetchResult.Fetched(robotsTask(), Duration.ofMillis(5), 200, "text/plain",
+        return new FetchResult.Fetched(robotsTask(), Duration.ofMillis(5), Duration.ofMillis(5), 200, "text/plain",
                 body.getBytes(StandardCharsets.UTF_8), Instant.EPOCH);
     }
 
     private static FetchResult ok(String path, long elapsedMs) {
-        return new FetchResult.Fetched(pageTask(path), Duration.ofMillis(elapsedMs), 200, "text/html", new byte[0],
-                Instant.EPOCH);
+        return new FetchResult.Fetched(pageTask(path), Duration.ofMillis(elapsedMs), Duration.ofMillis(elapsedMs),
+                200, "text/html", new byte[0], Instant.EPOCH);
     }
 
     private static FetchResult httpError(FetchTask task, int status, Duration retryAfter) {
-        return new FetchResult.HttpError(task, Duration.ofMillis(5), status, retryAfter);
+        return new FetchResult.HttpError(task, Duration.ofMillis(5), Duration.ofMillis(5), status, retryAfter);
     }
 
     /** Fetches robots with the given body and waits out the delay that follows. */
@@ -110,8 +110,8 @@ class PolitenessGateTest {
     }
 
     private static PolitenessConfig config(Duration delay, Duration maxCrawlDelay, double adaptive) {
-        return new PolitenessConfig("ua", "heraldbot", delay, maxCrawlDelay, 1, adaptive, Duration.ofSeconds(1), 1,
-                Duration.ofHours(24), 3, Duration.ofMinutes(2), 2, Duration.ZERO);
+        return new PolitenessConfig("ua", "heraldbot", delay, maxCrawlDelay, 1, adaptive, Duration.ofSeconds(10),
+                Duration.ofSeconds(1), 1, Duration.ofHours(24), 3, Duration.ofMinutes(2), 2, Duration.ZERO);
     }
 
     @Test
@@ -139,7 +139,8 @@ class PolitenessGateTest {
             assertThat(gate.check(HOST).kind()).isEqualTo(Kind.FETCH_ROBOTS);
             gate.robotsStarted(HOST);
             FetchResult failure = attempt == 1
-                    ? new FetchResult.NetworkError(robotsTask(), Duration.ofMillis(1), "timeout", "slow")
+                    ? new FetchResult.NetworkError(robotsTask(), Duration.ofMillis(1), Duration.ofMillis(1),
+                            "timeout", "slow")
                     : httpError(robotsTask(), attempt == 0 ? 503 : 429, null);
             gate.robotsDone(failure);
             if (attempt < 2) {
@@ -206,7 +207,8 @@ class PolitenessGateTest {
             assertThat(decision.kind()).isEqualTo(Kind.READY);
             gate.pageStarted(HOST);
             requests++;
-            gate.pageDone(new FetchResult.NetworkError(pageTask("/a"), Duration.ofMillis(1), "connect", "refused"));
+            gate.pageDone(new FetchResult.NetworkError(pageTask("/a"), Duration.ofMillis(1), Duration.ofMillis(1),
+                    "connect", "refused"));
             if (requests == 3) {
                 assertThat(gate.describe(HOST).getString("delayReason")).isEqualTo("parked");
                 assertThat(gate.check(HOST).at() - clock.millis()).isEqualTo(Duration.ofMinutes(2).toMillis());
@@ -232,8 +234,9 @@ class PolitenessGateTest {
     @Test
     void hostsOnOneAddressShareTheFloor() {
         String other = "http://other.test:8080";
-        PolitenessGate gate = gate(new PolitenessConfig("ua", "heraldbot", Duration.ZERO, Duration.ofSeconds(30), 1, 0,
-                Duration.ofSeconds(1), 1, Duration.ofHours(24), 5, Duration.ofMinutes(2), 3, Duration.ofMillis(700)));
+        PolitenessGate gate = gate(new PolitenessConfig("ua", "heraldbot", Duration.ZERO, Duration.ofSeconds(30),
+                1, 0, Duration.ofSeconds(10), Duration.ofSeconds(1), 1, Duration.ofHours(24), 5, Duration.ofMinutes(2),
+                3, Duration.ofMillis(700)));
         assertThat(gate.check(HOST).kind()).isEqualTo(Kind.RESOLVE);
         gate.resolved(HOST, "10.9.9.9");
         gate.resolved(other, "10.9.9.9");
@@ -288,12 +291,13 @@ class PolitenessGateTest {
         PolitenessGate gate = gate(Duration.ZERO);
         gate.check(HOST);
         gate.robotsStarted(HOST);
-        gate.robotsDone(new FetchResult.Redirect(robotsTask(), Duration.ofMillis(1), 301, "https://www.news.test/robots.txt"));
+        gate.robotsDone(new FetchResult.Redirect(robotsTask(), Duration.ofMillis(1), Duration.ofMillis(1), 301,
+                "https://www.news.test/robots.txt"));
         assertThat(gate.check(HOST).kind()).isEqualTo(Kind.FETCH_ROBOTS);
         assertThat(gate.robotsUrl(HOST)).isEqualTo("https://www.news.test/robots.txt");
         gate.robotsStarted(HOST);
-        gate.robotsDone(new FetchResult.Fetched(robotsTask(), Duration.ofMillis(1), 200, "text/plain",
-                "User-agent: *\nDisallow: /private\n".getBytes(StandardCharsets.UTF_8), Instant.EPOCH));
+        gate.robotsDone(new FetchResult.Fetched(robotsTask(), Duration.ofMillis(1), Duration.ofMillis(1), 200,
+                "text/plain", "User-agent: *\nDisallow: /private\n".getBytes(StandardCharsets.UTF_8), Instant.EPOCH));
         assertThat(gate.allows(HOST, HOST + "/private/1")).isFalse();
 
         String other = "http://loop.test";
@@ -302,7 +306,8 @@ class PolitenessGateTest {
         for (int hop = 0; hop < 6; hop++) {
             assertThat(gate.check(other).kind()).isEqualTo(Kind.FETCH_ROBOTS);
             gate.robotsStarted(other);
-            gate.robotsDone(new FetchResult.Redirect(otherRobots, Duration.ofMillis(1), 302, other + "/r" + hop));
+            gate.robotsDone(new FetchResult.Redirect(otherRobots, Duration.ofMillis(1), Duration.ofMillis(1), 302,
+                    other + "/r" + hop));
         }
         assertThat(gate.check(other).kind()).isEqualTo(Kind.READY); // six hops: unavailable, so allow all
     }
@@ -340,7 +345,8 @@ class PolitenessGateTest {
         PolitenessGate gate = gate(Duration.ZERO);
         gate.check(HOST);
         gate.robotsStarted(HOST);
-        gate.robotsDone(new FetchResult.Fetched(robotsTask(), Duration.ofMillis(1), 200, "text/plain", cut, Instant.EPOCH));
+        gate.robotsDone(new FetchResult.Fetched(robotsTask(), Duration.ofMillis(1), Duration.ofMillis(1), 200,
+                "text/plain", cut, Instant.EPOCH));
         assertThat(gate.allows(HOST, HOST + "/private-area/1")).isFalse();
         assertThat(gate.allows(HOST, HOST + "/pr")).isTrue();
     }
@@ -355,8 +361,8 @@ class PolitenessGateTest {
         PolitenessGate gate = gate(Duration.ZERO);
         gate.check(HOST);
         gate.robotsStarted(HOST);
-        gate.robotsDone(new FetchResult.Fetched(robotsTask(), Duration.ofMillis(1), 200, "text/plain", withPartialBom,
-                Instant.EPOCH));
+        gate.robotsDone(new FetchResult.Fetched(robotsTask(), Duration.ofMillis(1), Duration.ofMillis(1), 200,
+                "text/plain", withPartialBom, Instant.EPOCH));
         assertThat(gate.allows(HOST, HOST + "/secret/x")).isFalse();
     }
 }

@@ -131,8 +131,8 @@ class RocksHostMemoryTest {
         first.robotsStarted(HOST);
         FetchTask robots = new FetchTask(new CrawlUrl(HOST + "/robots.txt", HOST, 0, null, Via.SEED, 0, 0),
                 FetchTask.Kind.ROBOTS);
-        first.robotsDone(new FetchResult.Fetched(robots, Duration.ofMillis(5), 200, "text/plain", ROBOTS.body(),
-                Instant.EPOCH));
+        first.robotsDone(new FetchResult.Fetched(robots, Duration.ofMillis(5), Duration.ofMillis(5), 200,
+                "text/plain", ROBOTS.body(), Instant.EPOCH));
         db.close();
 
         clock.advance(Duration.ofMinutes(1));

@@ -31,7 +31,8 @@ public final class TestConfigs {
     /** Politeness with the robots retry policy given; adaptive delay, parking and the per-IP gap off. */
     public static PolitenessConfig politeness(Duration delay, int perHost, Duration robotsRetryDelay, int robotsRetries) {
         return new PolitenessConfig("HeraldTest/1.0", "heraldbot", delay, Duration.ofSeconds(30), perHost, 0,
-                robotsRetryDelay, robotsRetries, Duration.ofHours(24), 100, Duration.ofMinutes(2), 3, Duration.ZERO);
+                Duration.ofSeconds(10), robotsRetryDelay, robotsRetries, Duration.ofHours(24), 100, Duration.ofMinutes(2), 3,
+                Duration.ZERO);
     }
 
     public static FetchConfig fetch() {

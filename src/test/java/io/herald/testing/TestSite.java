@@ -86,6 +86,16 @@ public final class TestSite {
         return min;
     }
 
+    /** The smallest gap between the arrivals of two requests (start to start), in ms. */
+    public double minStartGapMillis() {
+        List<Long> arrivals = hits().stream().map(Hit::arrivedNanos).sorted().toList();
+        double min = Double.MAX_VALUE;
+        for (int i = 1; i < arrivals.size(); i++) {
+            min = Math.min(min, (arrivals.get(i) - arrivals.get(i - 1)) / 1e6);
+        }
+        return min;
+    }
+
     public String base() {
         return "http://" + address + ":" + server.actualPort();
     }
