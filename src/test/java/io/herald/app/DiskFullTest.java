@@ -3,11 +3,14 @@ package io.herald.app;
 import io.herald.testing.CrawlerProcess;
 import io.herald.testing.TestSite;
 import io.herald.testing.TmpfsMount;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -34,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The output's file system fills up in the middle of a crawl (a size-limited tmpfs, filled by the test): the real
+ * The output's or the state's file system fills up in the middle of a crawl (a size-limited tmpfs, filled by the test): the real
  * process reports DOWN on /health with the reason, stops cleanly with exit 1 and one line, leaves only whole lines;
  * the same command on the freed disk then finishes the crawl with every article exactly once.
  */
@@ -42,7 +45,9 @@ class DiskFullTest {
     private static final int ARTICLES = 30;
     private static final Pattern MONITOR = Pattern.compile("monitor on http://127\\.0\\.0\\.1:(\\d+)/health");
     private final Vertx vertx = Vertx.vertx();
-    private final AtomicBoolean slow = new AtomicBoolean();
+    /** Once set, the next page request is held until {@link #release} completes: it is in flight while the crawl stops. */
+    private final AtomicBoolean holdNext = new AtomicBoolean();
+    private final Promise<Void> release = Promise.promise();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir
@@ -58,15 +63,18 @@ class DiskFullTest {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
-    @Test
-    void aDiskFullStopsTheCrawlCleanlyAndTheResumeLosesNothing() throws Exception {
+    /** @param full which folder is on the small disk: {@code output.dir} or {@code state.dir} */
+    @ParameterizedTest
+    @ValueSource(strings = {"output.dir", "state.dir"})
+    void aDiskFullStopsTheCrawlCleanlyAndTheResumeLosesNothing(String full) throws Exception {
         mount = new TmpfsMount(tmp.resolve("disk"));
         String refused = mount.mount("size=4m");
         Assumptions.assumeTrue(refused == null, () -> "skipped: " + refused);
         TestSite site = startSite();
-        Path out = mount.dir().resolve("out");
+        Path out = (full.equals("output.dir") ? mount.dir() : tmp).resolve("out");
+        Path state = (full.equals("state.dir") ? mount.dir() : tmp).resolve("state");
         Path filler = mount.dir().resolve("filler");
-        List<String> command = command(site, out);
+        List<String> command = command(site, out, state);
 
         Process first = new ProcessBuilder(command).redirectOutput(tmp.resolve("run-0.out").toFile())
                 .redirectError(tmp.resolve("run-0.err").toFile()).start();
@@ -75,27 +83,30 @@ class DiskFullTest {
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> lines(out).size() >= 5 || !first.isAlive());
             int port = monitorPort(tmp.resolve("run-0.out"));
-            slow.set(true); // pages in flight when the disk fills take a while: /health is seen while it stops
+            holdNext.set(true); // a page held in flight keeps the stopping crawl up: /health is read meanwhile
             StartupFaultsTest.fill(filler);
             healthBody = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                     .until(() -> health(port, healthStatuses), body -> body != null && body.contains("DOWN"));
+            release.tryComplete();
             assertThat(first.waitFor(60, TimeUnit.SECONDS)).as("stopped after the disk filled").isTrue();
         } finally {
+            release.tryComplete();
             first.destroyForcibly();
         }
         String err = Files.readString(tmp.resolve("run-0.err"));
         assertThat(first.exitValue()).as("stderr: %s", err).isEqualTo(1);
-        assertThat(err.lines().toList()).containsExactly("herald: stopped: output.dir " + out
-                + " is full (No space left on device): free some space, then run the same command to resume (nothing is lost)");
+        assertThat(err.lines().toList()).singleElement().asString()
+                .startsWith("herald: stopped: " + full + " " + (full.equals("output.dir") ? out : state) + " is full (")
+                .contains("No space left on device")
+                .endsWith("): free some space, then run the same command to resume (nothing is lost)");
         assertThat(healthStatuses).contains(503);
         assertThat(new JsonObject(healthBody).getJsonArray("checks").stream().map(Object::toString).toList())
-                .anySatisfy(check -> assertThat(check).contains("\"id\":\"output\"", "DOWN", "No space left on device"));
+                .anySatisfy(check -> assertThat(check).contains("\"id\":\"output\"", "DOWN", full, "No space left on device"));
         List<String> before = lines(out);
         assertThat(before.size()).isBetween(5, ARTICLES - 1);
         assertWholeLines(out);
 
         Files.delete(filler); // the operator frees some space and runs the same command
-        slow.set(false);
         Process second = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("run-1.log").toFile()).start();
         try {
@@ -120,14 +131,17 @@ class DiskFullTest {
             front.append("<a href=\"/story/").append(i).append("\">Story ").append(i).append("</a> ");
             // about 10 KB a line: the disk fills in the middle of a line
             String html = TestSite.article("Story " + i, ("Story number " + i + " begins. ").repeat(400));
-            site.route("/story/" + i, req -> vertx.setTimer(slow.get() ? 2000 : 50, t -> req.response()
-                    .putHeader("content-type", "text/html; charset=utf-8").end(html)));
+            site.route("/story/" + i, req -> {
+                Future<?> due = holdNext.compareAndSet(true, false) ? release.future() : Future.succeededFuture();
+                due.onComplete(ar -> vertx.setTimer(50, t -> req.response()
+                        .putHeader("content-type", "text/html; charset=utf-8").end(html)));
+            });
         }
         site.html("/", front.append("</body></html>").toString());
         return site;
     }
 
-    private List<String> command(TestSite site, Path out) throws IOException {
+    private List<String> command(TestSite site, Path out, Path state) throws IOException {
         Path conf = tmp.resolve("crawl.yaml");
         Files.writeString(conf, String.join("\n",
                 "crawl: {name: disk-full-test, seeds: ['" + site.url("/") + "']}",
@@ -135,7 +149,7 @@ class DiskFullTest {
                 "fetch: {concurrency: 2}",
                 "extract: {minWords: 30}",
                 "output: {dir: '" + out + "'}",
-                "state: {dir: '" + tmp.resolve("state") + "', checkpointInterval: 200ms}",
+                "state: {dir: '" + state + "', checkpointInterval: 200ms, cacheSize: 1MB}",
                 "monitor: {port: 0, progressInterval: 0}", ""));
         return CrawlerProcess.command(List.of("-Xmx128m"), "crawl", "-c", conf.toString());
     }
