@@ -12,6 +12,7 @@ import io.herald.frontier.FrontierVerticle;
 import io.herald.model.Addresses;
 import io.herald.model.Fault;
 import io.herald.model.LocalCodec;
+import io.herald.monitor.ClockWatch;
 import io.herald.monitor.CrawlStats;
 import io.herald.monitor.MonitorVerticle;
 import io.herald.monitor.ProgressVerticle;
@@ -98,6 +99,8 @@ public final class CrawlRunner {
                 LOG.warn("unexpected error in a stage: {}", e.toString());
             }
         });
+        ClockWatch clockWatch = new ClockWatch(registry);
+        vertx.setPeriodic(1000, id -> clockWatch.check());
         CompletableFuture<CrawlSummary> result = new CompletableFuture<>();
         deployAll()
                 .onSuccess(v -> {
