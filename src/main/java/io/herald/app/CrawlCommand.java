@@ -3,6 +3,7 @@ package io.herald.app;
 import io.herald.config.ConfigException;
 import io.herald.config.CrawlConfig;
 import io.herald.state.StateException;
+import io.herald.util.DiskFull;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -31,6 +32,9 @@ final class CrawlCommand implements Callable<Integer> {
             + " deleted) instead of resuming the crawl they hold")
     boolean fresh;
 
+    @Option(names = "--debug", description = "On a fault, print the stack trace as well as the one-line message")
+    boolean debug;
+
     @Override
     public Integer call() throws InterruptedException {
         CrawlConfig config;
@@ -40,17 +44,13 @@ final class CrawlCommand implements Callable<Integer> {
             System.err.println("herald: config error: " + e.getMessage());
             return Main.EXIT_CONFIG;
         }
-        if (fresh) {
-            FreshStart.moveAside(config, LocalDateTime.now()).forEach(System.out::println);
-        }
-        LOG.info("herald 0.1.0 · crawl \"{}\" · {} seed(s) · politeness {}ms/host · output {}", config.crawl().name(),
-                config.crawl().seeds().size(), config.politeness().delay().toMillis(), config.output().dir());
         CrawlRunner runner;
         try {
-            runner = new CrawlRunner(config);
+            runner = start(config);
+        } catch (StartupFault e) {
+            return fail(e.getMessage(), e, e.exitCode());
         } catch (StateException e) {
-            System.err.println("herald: " + e.getMessage());
-            return Main.EXIT_CONFIG;
+            return fail(e.getMessage(), e, DiskFull.causes(e) ? Main.EXIT_FATAL : Main.EXIT_CONFIG);
         }
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> stopGracefully(runner, done, config), "herald-shutdown");
@@ -59,14 +59,37 @@ final class CrawlCommand implements Callable<Integer> {
             CrawlSummary summary = runner.run().get();
             summary.hostLines().forEach(LOG::info);
             LOG.info(summary.line());
-            return 0;
+            return runner.fault() == null ? 0 : fail(runner.fault().line(), null, Main.EXIT_FATAL);
         } catch (ExecutionException e) {
-            LOG.error("crawl failed", e.getCause());
-            return Main.EXIT_FATAL;
+            Throwable cause = e.getCause();
+            if (cause instanceof StartupFault fault) {
+                return fail(fault.getMessage(), fault, fault.exitCode());
+            }
+            return fail("crawl failed: " + cause, cause, Main.EXIT_FATAL);
         } finally {
             done.countDown();
             removeHook(hook);
         }
+    }
+
+    /** Checks the environment before anything is created or moved, then moves folders aside for --fresh. */
+    private CrawlRunner start(CrawlConfig config) {
+        Preflight.check(config);
+        if (fresh) {
+            FreshStart.moveAside(config, LocalDateTime.now()).forEach(System.out::println);
+        }
+        LOG.info("herald 0.1.0 · crawl \"{}\" · {} seed(s) · politeness {}ms/host · output {}", config.crawl().name(),
+                config.crawl().seeds().size(), config.politeness().delay().toMillis(), config.output().dir());
+        return new CrawlRunner(config);
+    }
+
+    /** One line on stderr; the stack trace only with --debug. */
+    private int fail(String line, Throwable cause, int exitCode) {
+        System.err.println("herald: " + line);
+        if (debug && cause != null) {
+            LOG.error("stack trace (--debug)", cause);
+        }
+        return exitCode;
     }
 
     /** On SIGTERM: stop handing out work, and give pages in flight the fetch timeout plus a margin to land. */

@@ -10,13 +10,17 @@ import io.herald.fetch.PageFetcher;
 import io.herald.frontier.Frontier;
 import io.herald.frontier.FrontierVerticle;
 import io.herald.model.Addresses;
+import io.herald.model.Fault;
 import io.herald.model.LocalCodec;
+import io.herald.monitor.ClockWatch;
 import io.herald.monitor.CrawlStats;
 import io.herald.monitor.MonitorVerticle;
 import io.herald.monitor.ProgressVerticle;
 import io.herald.politeness.MonotonicClock;
 import io.herald.politeness.PolitenessGate;
 import io.herald.sink.SinkVerticle;
+import io.herald.state.StateException;
+import io.herald.util.DiskFull;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -39,7 +43,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one crawl: deploys the stages (sink, monitor, frontier, extractors on worker threads, fetch
+ * Runs one crawl: deploys the stages (monitor, sink, frontier, extractors on worker threads, fetch
  * slots), waits for the frontier to say the crawl is over, then undeploys them in the reverse order so
  * that every page in flight reaches the sink before the output is closed, and writes the summary.
  */
@@ -56,6 +60,7 @@ public final class CrawlRunner {
     private final CrawlState state;
     private MonitorVerticle monitor;
     private volatile boolean stopRequested;
+    private volatile Fault fault;
 
     /** @throws io.herald.state.StateException if the crawl's state cannot be opened or is another crawl's */
     public CrawlRunner(CrawlConfig config) {
@@ -85,6 +90,17 @@ public final class CrawlRunner {
         LocalCodec.register(vertx.eventBus());
         Promise<String> finished = Promise.promise();
         vertx.eventBus().<String>consumer(Addresses.CRAWL_FINISHED, msg -> finished.tryComplete(msg.body()));
+        vertx.eventBus().<Fault>consumer(Addresses.CRAWL_FAULT, msg -> onFault(msg.body(), finished));
+        // a state write that fails on the frontier's thread (a full disk under state.dir) surfaces here
+        vertx.exceptionHandler(e -> {
+            if (e instanceof StateException) {
+                onFault(new Fault("state.dir", null, e.getMessage(), DiskFull.causes(e)), finished);
+            } else {
+                LOG.warn("unexpected error in a stage: {}", e.toString());
+            }
+        });
+        ClockWatch clockWatch = new ClockWatch(registry);
+        vertx.setPeriodic(1000, id -> clockWatch.check());
         CompletableFuture<CrawlSummary> result = new CompletableFuture<>();
         deployAll()
                 .onSuccess(v -> {
@@ -93,7 +109,8 @@ public final class CrawlRunner {
                     }
                 })
                 .compose(v -> finished.future())
-                .compose(reason -> frontierStatus().map(status -> status.put("reason", reason)))
+                .compose(reason -> frontierStatus().map(status -> status.put("reason",
+                        fault == null ? reason : "fault: " + fault.reason())))
                 .compose(status -> shutdown().map(v -> status))
                 .map(status -> CrawlSummary.write(config, status.getString("reason"), status, stats))
                 .onComplete(ar -> closeVertxThenState().whenComplete((v, e) -> {
@@ -116,13 +133,49 @@ public final class CrawlRunner {
                 .orTimeout(CLOSE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
                 .handle((v, e) -> {
                     if (e == null) {
-                        state.close();
+                        closeState();
                     } else {
                         LOG.warn("Vert.x did not close within {}; the state is left as after a crash: {}",
                                 CLOSE_TIMEOUT, e.toString());
                     }
                     return null;
                 });
+    }
+
+    /**
+     * The first fault stops the crawl like SIGTERM (no new requests, pages in flight end, a last checkpoint, which
+     * the faulted stage refuses, so nothing after the fault is committed), and /health says why until the end. If the
+     * stages do not wind down within the SIGTERM bound, the crawl is finished anyway: the state is consistent.
+     */
+    private void onFault(Fault reported, Promise<String> finished) {
+        if (fault != null) {
+            return;
+        }
+        Fault named = reported.value() != null ? reported
+                : new Fault(reported.key(), folderOf(reported.key()), reported.error(), reported.diskFull());
+        fault = named;
+        stats.fault(named.reason());
+        LOG.error("stopping: {}", named.reason());
+        requestStop();
+        long boundMs = config.fetch().timeout().toMillis() + 30_000;
+        vertx.setTimer(boundMs, id -> finished.tryComplete("stopped"));
+    }
+
+    private String folderOf(String key) {
+        return String.valueOf(key.equals("state.dir") ? config.state().dir() : config.output().dir());
+    }
+
+    /** The fault that stopped the crawl, or null. */
+    public Fault fault() {
+        return fault;
+    }
+
+    private void closeState() {
+        try {
+            state.close();
+        } catch (StateException closeFailed) { // the pending changes are lost, as in a crash; a resume mends it
+            LOG.warn("the state could not be flushed at close: {}", closeFailed.getMessage());
+        }
     }
 
     /** The frontier's last word on its hosts, for the summary; empty if it does not answer. */
@@ -157,13 +210,16 @@ public final class CrawlRunner {
         if (config.monitor().enabled()) {
             monitor = new MonitorVerticle(config.monitor(), stats, registry);
         }
-        return deploy(sink, new DeploymentOptions())
+        // The monitor first: a port taken since the preflight must fail the start before the output folder is made.
+        return (monitor == null ? Future.succeededFuture() : deploy(monitor, new DeploymentOptions())
+                .recover(e -> Future.failedFuture(Preflight.portFault(config.monitor(), e))))
+                .compose(v -> deploy(sink, new DeploymentOptions())
+                        .recover(e -> Future.failedFuture(outputFault(e))))
                 .onSuccess(v -> {
                     if (config.state().durable()) { // a throwaway crawl's totals are this run's
                         stats.articlesInOutput(sink.articlesFound());
                     }
                 })
-                .compose(v -> monitor == null ? Future.succeededFuture() : deploy(monitor, new DeploymentOptions()))
                 .compose(v -> deploy(new ProgressVerticle(stats, config.monitor().progressInterval()), new DeploymentOptions()))
                 .compose(v -> deploy(new FrontierVerticle(frontier, clock, config.state().durable()
                         ? config.state().checkpointInterval() : Duration.ZERO), new DeploymentOptions()))
@@ -175,11 +231,19 @@ public final class CrawlRunner {
                 .compose(v -> deploy(new FetchVerticle(fetcher, config.fetch().concurrency(), registry), new DeploymentOptions()));
     }
 
+    /** The output folder could not be opened (created, cleaned up, read back): one line naming output.dir. */
+    private StartupFault outputFault(Throwable e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return new StartupFault(DiskFull.causes(e) ? Main.EXIT_FATAL : Main.EXIT_CONFIG, "output.dir "
+                + config.output().dir() + " cannot be used: " + e.getMessage()
+                + (cause != e ? " (" + cause + ")" : "") + ": point output.dir at a writable folder with free space", e);
+    }
+
     private Future<String> deploy(io.vertx.core.Deployable verticle, DeploymentOptions options) {
         return vertx.deployVerticle(verticle, options).onSuccess(deployments::add);
     }
 
-    /** Undeploys newest first: fetch slots, extractors, frontier, progress, monitor, and the sink last. */
+    /** Undeploys newest first: fetch slots, extractors, frontier, progress, the sink, and the monitor last. */
     private Future<?> shutdown() {
         Future<?> chain = Future.succeededFuture();
         for (int i = deployments.size() - 1; i >= 0; i--) {

@@ -4,6 +4,7 @@ import io.herald.config.CrawlConfig;
 import io.herald.monitor.CrawlStats;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +37,8 @@ public record CrawlSummary(JsonObject json, Path path) {
             Files.createDirectories(dir);
             Files.writeString(path, json.encodePrettily() + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path, e);
+            // a full disk must not turn a clean stop into a crash: the articles and the state are what count
+            LoggerFactory.getLogger(CrawlSummary.class).warn("could not write {}: {}", path, e.toString());
         }
         return new CrawlSummary(json, path);
     }

@@ -14,6 +14,11 @@ public final class Addresses {
     public static final String FRONTIER_STOP = "herald.frontier.stop";
     /** Published once when the crawl has nothing left to do; the body is the reason as a String. */
     public static final String CRAWL_FINISHED = "herald.crawl.finished";
+    /**
+     * Published when a stage can no longer keep its promise (the output or the state cannot be written, e.g. the
+     * disk is full); the body is a {@link Fault}. The crawl stops cleanly and reports it.
+     */
+    public static final String CRAWL_FAULT = "herald.crawl.fault";
     /** Request extraction of a {@link Page}; the reply is an {@link ExtractResult}. */
     public static final String EXTRACT = "herald.extract";
     /** Request the reading of a fetched sitemap or feed (a {@link Page}); the reply is a {@link Discovered}. */

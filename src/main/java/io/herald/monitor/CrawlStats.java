@@ -30,6 +30,7 @@ public final class CrawlStats {
     private final Clock clock;
     private final long startedAt;
     private volatile CrawlHistory earlier;
+    private volatile String fault;
 
     /** Stats of a crawl without history: its totals are this run's counters. */
     public CrawlStats(MeterRegistry registry, Clock clock) {
@@ -42,6 +43,16 @@ public final class CrawlStats {
         this.clock = clock;
         this.startedAt = clock.millis();
         this.earlier = earlier;
+    }
+
+    /** Records why the crawl is stopping on a fault (the output or the state cannot be written); /health reports it. */
+    public void fault(String reason) {
+        this.fault = reason;
+    }
+
+    /** The fault the crawl is stopping on, or null. */
+    public String fault() {
+        return fault;
     }
 
     /** This run's counters. */

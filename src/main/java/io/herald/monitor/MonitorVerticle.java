@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves {@code GET /health} (200 while the frontier answers, else 503), {@code GET /status} (counters of
- * this run and of the whole crawl, and per-host state) and {@code GET /metrics} (Prometheus text, this run's
- * counters) on the configured address.
+ * Serves {@code GET /health} (200 while the frontier answers and no fault is stopping the crawl, else 503 with
+ * the checks that failed and why), {@code GET /status} (counters of this run and of the whole crawl, and per-host
+ * state) and {@code GET /metrics} (Prometheus text, this run's counters) on the configured address.
  */
 public final class MonitorVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(MonitorVerticle.class);
@@ -39,7 +39,10 @@ public final class MonitorVerticle extends VerticleBase {
         HealthChecks checks = HealthChecks.create(vertx)
                 .register("frontier", FRONTIER_TIMEOUT_MS, promise -> frontierStatus()
                         .onSuccess(s -> promise.complete(Status.OK(new JsonObject().put("queued", s.getLong("queued")))))
-                        .onFailure(promise::fail));
+                        .onFailure(promise::fail))
+                // DOWN with the reason once a fault (e.g. a full disk) is stopping the crawl
+                .register("output", promise -> promise.complete(stats.fault() == null ? Status.OK()
+                        : Status.KO(new JsonObject().put("reason", stats.fault()))));
         Router router = Router.router(vertx);
         router.get("/health").handler(ctx -> checks.checkStatus().onComplete(ar -> {
             boolean up = ar.succeeded() && ar.result().getUp();

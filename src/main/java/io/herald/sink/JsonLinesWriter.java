@@ -43,8 +43,14 @@ public final class JsonLinesWriter implements Closeable {
     private Consumer<OutputMark> afterFileSynced = mark -> { };
     /** A closed file whose last sync failed: {@link #sync} must not succeed until it has been synced. */
     private Path unsyncedClosed;
+    /** A file left with part of a line at its end because cutting it off failed: cut at the next sync or close. */
+    private Path tornClosed;
     private int lastNumber;
     private FileChannel channel;
+    private OpenFile current;
+    private ChannelOpener opener = file -> FileChannel.open(file, StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    private Consumer<String> onRecovered = message -> { };
     private long size;
     private long lines;
     private boolean closed;
@@ -137,6 +143,24 @@ public final class JsonLinesWriter implements Closeable {
 
 
     /**
+     * {@code listener} is told, in one line, each time the open file was found removed (or replaced) and its lines
+     * were written again to a new file. Called on the writing thread.
+     */
+    public void onRecovered(Consumer<String> listener) {
+        this.onRecovered = listener;
+    }
+
+    /** How new files are opened: a test hands in channels that fail (a full disk, say). Call before the first write. */
+    void channelOpener(ChannelOpener opener) {
+        this.opener = opener;
+    }
+
+    /** Opens a new output file for appending; it must not exist yet. */
+    interface ChannelOpener {
+        FileChannel open(Path file) throws IOException;
+    }
+
+    /**
      * The {@code articles-NNNN.jsonl} and {@code articles-NNNN.jsonl.gz} files in {@code dir}, oldest (lowest
      * number) first.
      */
@@ -176,13 +200,20 @@ public final class JsonLinesWriter implements Closeable {
         return rotateMillis > 0 && clock.millis() - openedAt >= rotateMillis;
     }
 
-    /** Forces everything written so far to the storage device. */
+    /**
+     * Forces everything written so far to the storage device. If the open file was removed meanwhile, its lines are
+     * first written again to the next file (see {@link #onRecovered}), so they are not lost with the removed file.
+     */
     public void sync() throws IOException {
+        repairTornClosed();
         if (unsyncedClosed != null) {
             try (FileChannel ch = FileChannel.open(unsyncedClosed, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
             unsyncedClosed = null;
+        }
+        if (channel != null && !current.inPlace()) {
+            recoverRemoved();
         }
         if (channel != null) {
             // true: the file length is metadata, and an appended line is lost without it.
@@ -213,6 +244,7 @@ public final class JsonLinesWriter implements Closeable {
     public void close() throws IOException {
         if (!closed) {
             closed = true;
+            repairTornClosed();
             closeCurrent();
         }
     }
@@ -256,19 +288,51 @@ public final class JsonLinesWriter implements Closeable {
     }
 
     // After a failed write (disk full, say) part of the line may be in the file. Cut it off so the next
-    // line does not start mid-line; if even that fails, leave this file and start a fresh one next time.
+    // line does not start mid-line; if even that fails, leave this file, cut it at the next sync or close, and
+    // start a fresh one next time.
     private void dropPartialLine() {
         try {
             channel.truncate(size);
         } catch (IOException truncateFailed) {
             try {
-                channel.close();
+                current.close();
             } catch (IOException ignored) {
                 // the file is abandoned either way; its tail is repaired when the folder is next opened
             }
             channel = null;
+            current = null;
             unsyncedClosed = files.get(files.size() - 1); // its earlier lines still need their sync
+            tornClosed = unsyncedClosed; // only the newest file is repaired when the folder is opened again
         }
+    }
+
+    private void repairTornClosed() throws IOException {
+        if (tornClosed != null) {
+            try {
+                repairTornTail(tornClosed); // also syncs it
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            tornClosed = null;
+        }
+    }
+
+    // The lines are still in the removed inode, which our channels keep alive: copy them under the next number.
+    private void recoverRemoved() throws IOException {
+        OpenFile gone = current;
+        long bytes = size;
+        channel = null;
+        current = null;
+        files.remove(files.size() - 1);
+        try {
+            openNext();
+            gone.copyTo(channel, bytes);
+            size = bytes;
+        } finally {
+            gone.close();
+        }
+        onRecovered.accept("output file " + gone.path + " was removed while open; its " + bytes
+                + " bytes of whole lines were written again to " + current.path);
     }
 
     private void openNext() throws IOException {
@@ -276,8 +340,14 @@ public final class JsonLinesWriter implements Closeable {
             Path file = OutputFiles.plain(dir, ++lastNumber);
             try {
                 // CREATE_NEW: never append to a file some other run (or process) wrote.
-                channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                        StandardOpenOption.APPEND);
+                channel = opener.open(file);
+                try {
+                    current = OpenFile.of(file, channel);
+                } catch (IOException e) {
+                    channel.close();
+                    channel = null;
+                    throw e;
+                }
                 OutputFiles.syncDir(dir); // the new name must survive a power loss with the lines synced into it
                 size = 0;
                 openedAt = clock.millis();
@@ -297,8 +367,9 @@ public final class JsonLinesWriter implements Closeable {
                 unsyncedClosed = files.get(files.size() - 1);
                 throw e;
             } finally {
-                channel.close();
+                current.close();
                 channel = null;
+                current = null;
             }
             afterFileSynced.accept(new OutputMark(lastNumber + 1, 0));
             if (gzip) {

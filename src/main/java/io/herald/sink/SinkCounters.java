@@ -6,17 +6,22 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The {@code herald.sink.articles} counter, one series per {@code result}. */
+/** The {@code herald.sink.articles} counter, one series per {@code result}, and {@code herald.sink.files.recovered}. */
 final class SinkCounters {
     static final String NAME = "herald.sink.articles";
     final Counter written;
     final Counter duplicate;
     final Counter failed;
+    /** Open output files found removed whose lines were written again to a new file. */
+    final Counter recovered;
 
     SinkCounters(MeterRegistry registry) {
         written = counter(registry, "written");
         duplicate = counter(registry, "duplicate");
         failed = counter(registry, "failed");
+        recovered = Counter.builder("herald.sink.files.recovered")
+                .description("Output files removed while open whose lines were written again to a new file")
+                .register(registry);
     }
 
     /**

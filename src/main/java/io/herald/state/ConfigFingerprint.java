@@ -50,7 +50,7 @@ public final class ConfigFingerprint {
         }
         List<String> changes = differences(new JsonObject(stored), now);
         if (!changes.isEmpty()) {
-            throw new StateException("the state in " + db.dir() + " belongs to a crawl with a different configuration: "
+            throw new StateException("state.dir " + db.dir() + " belongs to a crawl with a different configuration: "
                     + String.join("; ", changes) + ". Run with --fresh to start over (the old state and output are"
                     + " moved aside), or restore the old values to resume.");
         }

@@ -20,7 +20,6 @@ import org.rocksdb.WriteBufferManager;
 import org.rocksdb.WriteOptions;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,11 +117,13 @@ public final class StateDb implements AutoCloseable {
             db.checkFormat();
             return db;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create state folder " + dir, e);
+            throw new StateException("state.dir " + dir + " cannot be created (" + e + "): point state.dir at a"
+                    + " writable folder");
         } catch (RocksDBException e) {
             String why = String.valueOf(e.getMessage());
-            throw new StateException(why.contains("lock") ? "state folder " + dir
-                    + " is in use by another herald process (" + why + ")" : "cannot open state in " + dir + ": " + why);
+            throw new StateException(why.contains("lock") ? "state.dir " + dir + " is in use by another herald"
+                    + " process: stop that one first, or point state.dir at another folder (" + why + ")"
+                    : "state.dir " + dir + " cannot be opened: " + why);
         }
     }
 
@@ -137,7 +138,7 @@ public final class StateDb implements AutoCloseable {
             flush();
         } else if (!FORMAT.equals(format)) {
             close();
-            throw new StateException("the state in " + dir + " has layout " + (format == null ? "1" : format)
+            throw new StateException("state.dir " + dir + " has layout " + (format == null ? "1" : format)
                     + ", this Herald reads layout " + FORMAT + ". Run with --fresh to start over (the old state and"
                     + " output are moved aside).");
         }

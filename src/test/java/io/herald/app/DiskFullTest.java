@@ -1,0 +1,190 @@
+package io.herald.app;
+
+import io.herald.testing.CrawlerProcess;
+import io.herald.testing.TestSite;
+import io.herald.testing.TmpfsMount;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The output's or the state's file system fills up in the middle of a crawl (a size-limited tmpfs, filled by the test): the real
+ * process reports DOWN on /health with the reason, stops cleanly with exit 1 and one line, leaves only whole lines;
+ * the same command on the freed disk then finishes the crawl with every article exactly once.
+ */
+class DiskFullTest {
+    private static final int ARTICLES = 30;
+    private static final Pattern MONITOR = Pattern.compile("monitor on http://127\\.0\\.0\\.1:(\\d+)/health");
+    private final Vertx vertx = Vertx.vertx();
+    /** Once set, the next page request is held until {@link #release} completes: it is in flight while the crawl stops. */
+    private final AtomicBoolean holdNext = new AtomicBoolean();
+    private final Promise<Void> release = Promise.promise();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @TempDir
+    Path tmp;
+
+    private TmpfsMount mount;
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        if (mount != null) {
+            mount.close();
+        }
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /** @param full which folder is on the small disk: {@code output.dir} or {@code state.dir} */
+    @ParameterizedTest
+    @ValueSource(strings = {"output.dir", "state.dir"})
+    void aDiskFullStopsTheCrawlCleanlyAndTheResumeLosesNothing(String full) throws Exception {
+        mount = new TmpfsMount(tmp.resolve("disk"));
+        String refused = mount.mount("size=4m");
+        Assumptions.assumeTrue(refused == null, () -> "skipped: " + refused);
+        TestSite site = startSite();
+        Path out = (full.equals("output.dir") ? mount.dir() : tmp).resolve("out");
+        Path state = (full.equals("state.dir") ? mount.dir() : tmp).resolve("state");
+        Path filler = mount.dir().resolve("filler");
+        List<String> command = command(site, out, state);
+
+        Process first = new ProcessBuilder(command).redirectOutput(tmp.resolve("run-0.out").toFile())
+                .redirectError(tmp.resolve("run-0.err").toFile()).start();
+        List<Integer> healthStatuses = new ArrayList<>();
+        String healthBody;
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> lines(out).size() >= 5 || !first.isAlive());
+            int port = monitorPort(tmp.resolve("run-0.out"));
+            holdNext.set(true); // a page held in flight keeps the stopping crawl up: /health is read meanwhile
+            StartupFaultsTest.fill(filler);
+            healthBody = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> health(port, healthStatuses), body -> body != null && body.contains("DOWN"));
+            release.tryComplete();
+            assertThat(first.waitFor(60, TimeUnit.SECONDS)).as("stopped after the disk filled").isTrue();
+        } finally {
+            release.tryComplete();
+            first.destroyForcibly();
+        }
+        String err = Files.readString(tmp.resolve("run-0.err"));
+        assertThat(first.exitValue()).as("stderr: %s", err).isEqualTo(1);
+        assertThat(err.lines().toList()).singleElement().asString()
+                .startsWith("herald: stopped: " + full + " " + (full.equals("output.dir") ? out : state) + " is full (")
+                .contains("No space left on device")
+                .endsWith("): free some space, then run the same command to resume (nothing is lost)");
+        assertThat(healthStatuses).contains(503);
+        assertThat(new JsonObject(healthBody).getJsonArray("checks").stream().map(Object::toString).toList())
+                .anySatisfy(check -> assertThat(check).contains("\"id\":\"output\"", "DOWN", full, "No space left on device"));
+        List<String> before = lines(out);
+        assertThat(before.size()).isBetween(5, ARTICLES - 1);
+        assertWholeLines(out);
+
+        Files.delete(filler); // the operator frees some space and runs the same command
+        Process second = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("run-1.log").toFile()).start();
+        try {
+            assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("resumed run finished").isTrue();
+            assertThat(second.exitValue()).as("log: %s", Files.readString(tmp.resolve("run-1.log"))).isZero();
+        } finally {
+            second.destroyForcibly();
+        }
+        List<String> urls = lines(out).stream().map(l -> new JsonObject(l).getString("url")).toList();
+        Set<String> expected = IntStream.range(0, ARTICLES).mapToObj(i -> site.url("/story/" + i))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(new TreeSet<>(urls)).isEqualTo(expected);
+        assertThat(urls).as("no article twice").hasSize(ARTICLES);
+        assertWholeLines(out);
+    }
+
+    private TestSite startSite() throws Exception {
+        TestSite site = new TestSite(vertx, "127.0.0.13");
+        site.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        StringBuilder front = new StringBuilder("<html><body>");
+        for (int i = 0; i < ARTICLES; i++) {
+            front.append("<a href=\"/story/").append(i).append("\">Story ").append(i).append("</a> ");
+            // about 10 KB a line: the disk fills in the middle of a line
+            String html = TestSite.article("Story " + i, ("Story number " + i + " begins. ").repeat(400));
+            site.route("/story/" + i, req -> {
+                Future<?> due = holdNext.compareAndSet(true, false) ? release.future() : Future.succeededFuture();
+                due.onComplete(ar -> vertx.setTimer(50, t -> req.response()
+                        .putHeader("content-type", "text/html; charset=utf-8").end(html)));
+            });
+        }
+        site.html("/", front.append("</body></html>").toString());
+        return site;
+    }
+
+    private List<String> command(TestSite site, Path out, Path state) throws IOException {
+        Path conf = tmp.resolve("crawl.yaml");
+        Files.writeString(conf, String.join("\n",
+                "crawl: {name: disk-full-test, seeds: ['" + site.url("/") + "']}",
+                "politeness: {delay: 0ms, perHostConcurrency: 2, adaptiveFactor: 0}",
+                "fetch: {concurrency: 2}",
+                "extract: {minWords: 30}",
+                "output: {dir: '" + out + "'}",
+                "state: {dir: '" + state + "', checkpointInterval: 200ms, cacheSize: 1MB}",
+                "monitor: {port: 0, progressInterval: 0}", ""));
+        return CrawlerProcess.command(List.of("-Xmx128m"), "crawl", "-c", conf.toString());
+    }
+
+    private static int monitorPort(Path log) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> {
+            Matcher m = MONITOR.matcher(Files.readString(log));
+            return m.find() ? Integer.parseInt(m.group(1)) : null;
+        }, p -> p != null);
+    }
+
+    private String health(int port, List<Integer> statuses) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            statuses.add(r.statusCode());
+            return r.body();
+        } catch (IOException | InterruptedException gone) {
+            return null;
+        }
+    }
+
+    private static void assertWholeLines(Path out) throws IOException {
+        for (Path file : CrawlSummary.articleFiles(out)) {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            assertThat(text).as("%s ends with a whole line", file).endsWith("\n");
+            text.lines().forEach(line -> assertThat(new JsonObject(line).getString("schema")).isEqualTo("herald.article/1"));
+        }
+    }
+
+    private static List<String> lines(Path out) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (Path file : CrawlSummary.articleFiles(out)) {
+            lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+        }
+        return lines;
+    }
+}
