@@ -85,7 +85,7 @@ public final class ArticleExtractor {
         Metadata md = applyRuleMetadata(doc, rule, resolver.resolve(ld, MetaTags.read(doc), PageHints.read(doc)),
                 flags, methods);
         List<Element> hinted = relatedFinder.hintedBlocks(doc);
-        ContentView view = ContentView.of(doc.body(), filter);
+        ContentView view = ContentView.of(doc.body(), filter, PageText.of(doc));
         Container container = container(doc, rule, view, flags, methods);
         BodyExtractor.Body body = new BodyExtractor(view).extract(container.roots());
         List<String> paragraphs = trimmer.trim(body.paragraphs(), md.title());

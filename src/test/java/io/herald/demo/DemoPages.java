@@ -32,6 +32,7 @@ public final class DemoPages {
                 out.add(new Page(url, html));
             }
         }));
+        out.sort(java.util.Comparator.comparing(Page::url)); // the host maps have no stable order
         return out;
     }
 }
