@@ -34,6 +34,9 @@ final class Hints {
     }
 
     static String raw(Element e) {
+        if (e.attributesSize() == 0) {
+            return ""; // most elements: no class, no id, nothing to build
+        }
         return (e.className() + " " + e.id()).toLowerCase(Locale.ROOT).trim();
     }
 
