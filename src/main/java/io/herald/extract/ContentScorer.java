@@ -44,7 +44,8 @@ final class ContentScorer {
                     break;
                 }
                 double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-                scores.merge(ancestor, initial(ancestor) + score / divider, (a, b) -> a + score / divider);
+                Double sum = scores.get(ancestor); // initial() only once per candidate: it reads class and id
+                scores.put(ancestor, sum == null ? initial(ancestor) + score / divider : sum + score / divider);
             }
         }
         Element best = null;

@@ -77,14 +77,16 @@ final class RelatedLinkFinder {
 
     List<RelatedLink> links(List<Element> blocks, List<String> jsonLd, String baseUri, Set<String> self) {
         Map<String, RelatedLink> out = new LinkedHashMap<>();
+        String site = site(baseUri);
         for (Element block : blocks) {
             List<Element> anchors = block.normalName().equals("a") ? List.of(block) : block.select(Selectors.A_HREF);
+            String origin = LinkExtractor.origin(block.baseUri()); // the page's (or its <base>'s), as absUrl uses
             for (Element a : anchors) {
-                add(out, LinkExtractor.absolute(a), title(a), self, site(baseUri));
+                add(out, LinkExtractor.absolute(a, origin), title(a), self, site);
             }
         }
         for (String u : jsonLd) {
-            add(out, LinkExtractor.clean(resolve(baseUri, u)), null, self, site(baseUri));
+            add(out, LinkExtractor.clean(resolve(baseUri, u)), null, self, site);
         }
         return List.copyOf(out.values());
     }
