@@ -107,7 +107,7 @@ public final class SinkVerticle extends VerticleBase {
             return;
         }
         blocking(() -> {
-            writer.write(ArticleJson.toJson(article));
+            writer.writeLine(ArticleJson.line(article));
             recordWritten(article);
         }).onSuccess(v -> {
             dirty = true;
