@@ -81,11 +81,12 @@ public final class ArticleExtractor {
         if (rule != null) {
             SiteRuleApplier.exclude(doc, rule);
         }
+        PageText pageText = PageText.of(doc); // after the rule's exclusions: nothing changes the tree from here on
         JsonLdData ld = jsonLd.read(doc);
-        Metadata md = applyRuleMetadata(doc, rule, resolver.resolve(ld, MetaTags.read(doc), PageHints.read(doc)),
+        Metadata md = applyRuleMetadata(doc, rule, resolver.resolve(ld, MetaTags.read(doc), PageHints.read(doc, pageText)),
                 flags, methods);
-        List<Element> hinted = relatedFinder.hintedBlocks(doc);
-        ContentView view = ContentView.of(doc.body(), filter);
+        List<Element> hinted = relatedFinder.hintedBlocks(doc, pageText);
+        ContentView view = ContentView.of(doc.body(), filter, pageText);
         Container container = container(doc, rule, view, flags, methods);
         BodyExtractor.Body body = new BodyExtractor(view).extract(container.roots());
         List<String> paragraphs = trimmer.trim(body.paragraphs(), md.title());
@@ -98,7 +99,7 @@ public final class ArticleExtractor {
             LOG.debug("{} is a consent wall", url);
             return new ExtractResult(PageType.OTHER, null, discovered, with(flags, WallDetector.CONSENT_WALL));
         }
-        boolean paywalled = walls.paywalled(doc, ld, words);
+        boolean paywalled = walls.paywalled(doc, ld, words, pageText);
         if (paywalled) {
             flags.add(WallDetector.PAYWALL);
         }

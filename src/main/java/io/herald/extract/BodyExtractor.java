@@ -30,9 +30,11 @@ final class BodyExtractor {
     }
 
     private final ContentView view;
+    private final PageText text;
 
     BodyExtractor(ContentView view) {
         this.view = view;
+        this.text = view.text();
     }
 
     Body extract(List<Element> roots) {
@@ -57,7 +59,7 @@ final class BodyExtractor {
                     run.append('\n');
                 } else if (!view.kept(c)) {
                     run.append(' ');
-                } else if (ContentScorer.BLOCK.contains(c.normalName()) || hasBlockInside(c)) {
+                } else if (ContentScorer.BLOCK.contains(c.normalName()) || text.hasBlockInside(c)) {
                     flush(run, out);
                     visitBlock(c, depth + 1, out, related);
                 } else {
@@ -77,7 +79,7 @@ final class BodyExtractor {
             return;
         }
         if (depth > MAX_DEPTH) {
-            addParagraph(c.text(), out);
+            addParagraph(text.text(c), out);
             return;
         }
         collect(c, depth, out, related);
@@ -85,7 +87,7 @@ final class BodyExtractor {
 
     private void appendInline(Element e, StringBuilder run, int depth) {
         if (depth > MAX_DEPTH) {
-            run.append(e.text());
+            run.append(text.text(e));
             return;
         }
         for (Node child : e.childNodes()) {
@@ -118,35 +120,26 @@ final class BodyExtractor {
         }
     }
 
-    private static boolean hasBlockInside(Element e) {
-        for (Element d : e.getAllElements()) {
-            if (d != e && ContentScorer.BLOCK.contains(d.normalName())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** A photo block: holds an image and little text (its caption and credit), and is not a paragraph. */
-    static boolean isMediaBlock(Element e) {
-        return !e.normalName().equals("p") && e.selectFirst(Selectors.MEDIA) != null
-                && e.text().length() < MAX_MEDIA_TEXT && e.select(Selectors.P).stream().noneMatch(p -> p.text().length() > 80);
+    private boolean isMediaBlock(Element e) {
+        return !e.normalName().equals("p") && text.length(e) < MAX_MEDIA_TEXT && e.selectFirst(Selectors.MEDIA) != null
+                && e.select(Selectors.P).stream().noneMatch(p -> text.length(p) > 80);
     }
 
     /** A short block that is mostly one or a few links: a related-story teaser inside the body. */
-    static boolean isInlineRelated(Element e) {
-        String text = LEAD_IN.matcher(TextCleaner.normalize(e.text())).replaceFirst("");
-        if (text.isEmpty() || text.length() > MAX_RELATED_TEXT) {
+    private boolean isInlineRelated(Element e) {
+        int links = text.hrefLinks(e); // counted first: most blocks have no link, and counting is free
+        if (links == 0 || links > 5) {
             return false;
         }
-        List<Element> links = e.select(Selectors.A_HREF);
-        if (links.isEmpty() || links.size() > 5) {
+        String t = LEAD_IN.matcher(TextCleaner.normalize(text.text(e))).replaceFirst("");
+        if (t.isEmpty() || t.length() > MAX_RELATED_TEXT) {
             return false;
         }
         int linked = 0;
-        for (Element a : links) {
-            linked += TextCleaner.normalize(a.text()).length();
+        for (Element a : e.select(Selectors.A_HREF)) {
+            linked += TextCleaner.normalize(text.text(a)).length();
         }
-        return linked >= RELATED_LINK_SHARE * text.length();
+        return linked >= RELATED_LINK_SHARE * t.length();
     }
 }

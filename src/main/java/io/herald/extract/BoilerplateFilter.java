@@ -18,7 +18,7 @@ final class BoilerplateFilter {
     private static final int RICH_PARAGRAPHS = 2;
     private static final int LONG_PARAGRAPH = 120;
 
-    boolean isBoilerplate(Element e) {
+    boolean isBoilerplate(Element e, PageText text) {
         String tag = e.normalName();
         if (NEVER.contains(tag)) {
             return false;
@@ -28,10 +28,10 @@ final class BoilerplateFilter {
             return true;
         }
         if (STRUCTURAL.contains(tag)) {
-            return !carriesArticle(e);
+            return !carriesArticle(e, text);
         }
         if (Hints.negative(e)) {
-            return !(Hints.positive(e) && carriesArticle(e));
+            return !(Hints.positive(e) && carriesArticle(e, text));
         }
         return false;
     }
@@ -45,18 +45,18 @@ final class BoilerplateFilter {
      * True when the element holds several long paragraphs, i.e. it may be the article itself. Paragraphs
      * built from divs count too: an ASP.NET-style page-wide form around a div-built article must survive.
      */
-    static boolean carriesArticle(Element e) {
+    static boolean carriesArticle(Element e, PageText text) {
         int rich = 0;
         for (Element p : e.getAllElements()) {
-            if (isParagraph(p) && p.text().length() >= LONG_PARAGRAPH && ++rich >= RICH_PARAGRAPHS) {
+            if (text.length(p) >= LONG_PARAGRAPH && isParagraph(p, text) && ++rich >= RICH_PARAGRAPHS) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean isParagraph(Element e) {
+    private static boolean isParagraph(Element e, PageText text) {
         String tag = e.normalName();
-        return tag.equals("p") || ((tag.equals("div") || tag.equals("section")) && ContentScorer.isTextBlock(e));
+        return tag.equals("p") || ((tag.equals("div") || tag.equals("section")) && ContentScorer.isTextBlock(e, text));
     }
 }

@@ -30,15 +30,13 @@ final class ContentScorer {
     }
 
     Result best(Element root, ContentView view) {
+        PageText page = view.text();
         Map<Element, Double> scores = new IdentityHashMap<>();
         for (Element block : root.getAllElements()) {
-            if (!isTextBlock(block) || !view.kept(block)) {
+            if (!view.kept(block) || page.length(block) < MIN_BLOCK_TEXT || !isTextBlock(block, page)) {
                 continue;
             }
-            String text = block.text();
-            if (text.length() < MIN_BLOCK_TEXT) {
-                continue;
-            }
+            String text = page.text(block);
             double score = 1 + commas(text) + Math.min(text.length() / 100.0, 3);
             Element ancestor = paragraphUnit(block, view).parent();
             for (int level = 0; level < LEVELS && ancestor != null; level++, ancestor = ancestor.parent()) {
@@ -46,14 +44,15 @@ final class ContentScorer {
                     break;
                 }
                 double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-                scores.merge(ancestor, initial(ancestor) + score / divider, (a, b) -> a + score / divider);
+                Double sum = scores.get(ancestor); // initial() only once per candidate: it reads class and id
+                scores.put(ancestor, sum == null ? initial(ancestor) + score / divider : sum + score / divider);
             }
         }
         Element best = null;
         double bestScore = 0;
         double bestDensity = 0;
         for (Map.Entry<Element, Double> e : scores.entrySet()) {
-            double density = linkDensity(e.getKey());
+            double density = page.linkDensity(e.getKey());
             double s = e.getValue() * (1 - density);
             if (best == null || s > bestScore) {
                 best = e.getKey();
@@ -70,15 +69,15 @@ final class ContentScorer {
      * span counts when it holds its own text outside such a block, so that the same words are not scored
      * twice.
      */
-    static boolean isTextBlock(Element e) {
+    static boolean isTextBlock(Element e, PageText text) {
         switch (e.normalName()) {
             case "p", "pre", "td", "blockquote":
                 return true;
             case "div", "section":
-                return inlineOnly(e) && e.closest(Selectors.A) == null && linkDensity(e) < MAX_LINK_DENSITY
-                        && !e.text().isBlank();
+                return inlineOnly(e) && e.closest(Selectors.A) == null && text.linkDensity(e) < MAX_LINK_DENSITY
+                        && !text.blank(e);
             case "span":
-                return hasOwnText(e) && inlineOnly(e) && (e.parent() == null || !isTextBlock(e.parent()));
+                return hasOwnText(e) && inlineOnly(e) && (e.parent() == null || !isTextBlock(e.parent(), text));
             default:
                 return false;
         }
@@ -110,8 +109,7 @@ final class ContentScorer {
     /** True when every other child of the parent is boilerplate or an empty spacer (no text, no media). */
     private static boolean onlyContent(Element parent, Element child, ContentView view) {
         for (Element c : parent.children()) {
-            boolean content = !c.text().isBlank() || c.selectFirst(Selectors.MEDIA) != null;
-            if (c != child && view.kept(c) && content) {
+            if (c != child && view.kept(c) && (!view.text().blank(c) || c.selectFirst(Selectors.MEDIA) != null)) {
                 return false;
             }
         }
@@ -150,16 +148,4 @@ final class ContentScorer {
         return n;
     }
 
-    /** Share of the element's text that sits inside links. */
-    static double linkDensity(Element e) {
-        int total = e.text().length();
-        if (total == 0) {
-            return 0;
-        }
-        int linked = 0;
-        for (Element a : e.select(Selectors.A)) {
-            linked += a.text().length();
-        }
-        return Math.min(1.0, linked / (double) total);
-    }
 }

@@ -14,12 +14,14 @@ import org.jsoup.select.NodeFilter;
  */
 final class ContentView {
     private final Set<Element> kept;
+    private final PageText text;
 
-    private ContentView(Set<Element> kept) {
+    private ContentView(Set<Element> kept, PageText text) {
         this.kept = kept;
+        this.text = text;
     }
 
-    static ContentView of(Element root, BoilerplateFilter filter) {
+    static ContentView of(Element root, BoilerplateFilter filter, PageText text) {
         Set<Element> kept = Collections.newSetFromMap(new IdentityHashMap<>());
         root.filter(new NodeFilter() {
             @Override
@@ -27,14 +29,19 @@ final class ContentView {
                 if (!(node instanceof Element e)) {
                     return FilterResult.SKIP_CHILDREN;
                 }
-                if (filter.isBoilerplate(e)) {
+                if (filter.isBoilerplate(e, text)) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 kept.add(e);
                 return FilterResult.CONTINUE;
             }
         });
-        return new ContentView(kept);
+        return new ContentView(kept, text);
+    }
+
+    /** The page's text, element by element. */
+    PageText text() {
+        return text;
     }
 
     boolean kept(Element e) {

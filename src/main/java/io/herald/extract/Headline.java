@@ -17,13 +17,13 @@ final class Headline {
     private Headline() {
     }
 
-    static Element find(Document doc) {
+    static Element find(Document doc, PageScan scan, PageText text) {
         String title = TextCleaner.normalize(doc.title()).toLowerCase(Locale.ROOT);
         Element best = null;
         int bestLength = 0;
         if (!title.isEmpty()) {
-            for (Element e : doc.body().select(Selectors.HEADLINE_CANDIDATES)) {
-                String t = TextCleaner.normalize(e.text()).toLowerCase(Locale.ROOT);
+            for (Element e : scan.headlineCandidates) {
+                String t = TextCleaner.normalize(text.text(e)).toLowerCase(Locale.ROOT);
                 if (t.length() >= MIN_LENGTH && t.length() <= MAX_LENGTH && t.length() > bestLength
                         && title.contains(t) && e.closest(Selectors.A) == null) {
                     best = e;
@@ -31,6 +31,6 @@ final class Headline {
                 }
             }
         }
-        return best != null ? best : doc.selectFirst(Selectors.H1);
+        return best != null ? best : scan.firstH1;
     }
 }

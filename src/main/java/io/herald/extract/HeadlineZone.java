@@ -22,7 +22,7 @@ record HeadlineZone(List<String> bylines, List<String> dates) {
         dates = List.copyOf(dates);
     }
 
-    static HeadlineZone read(Document doc, Element headline) {
+    static HeadlineZone read(Document doc, Element headline, PageText page) {
         List<String> bylines = new ArrayList<>();
         List<String> dates = new ArrayList<>();
         if (headline == null) {
@@ -45,7 +45,7 @@ record HeadlineZone(List<String> bylines, List<String> dates) {
                     return FilterResult.STOP;
                 }
                 Element parent = t.parentNode() instanceof Element p ? p : null;
-                String line = parent != null && parent.text().length() <= MAX_LINE ? parent.text() : text;
+                String line = parent != null && page.length(parent) <= MAX_LINE ? page.text(parent) : text;
                 if (Authors.looksLikeByline(line)) {
                     bylines.add(line);
                 } else if (text.length() <= MAX_LINE) {

@@ -1,6 +1,6 @@
 package io.herald.extract;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -13,7 +13,6 @@ import org.jsoup.nodes.Element;
  * header.
  */
 final class Hints {
-    private static final Pattern SPLIT = Pattern.compile("[^a-z0-9]+");
     private static final Set<String> POSITIVE = Set.of("article", "body", "content", "story", "text", "post",
             "entry", "main", "blog", "hentry", "prose", "news");
     private static final Set<String> NEGATIVE_EXACT = Set.of("ad", "ads", "adv", "adbox", "adslot", "adunit",
@@ -34,12 +33,31 @@ final class Hints {
     }
 
     static String raw(Element e) {
+        if (e.attributesSize() == 0) {
+            return ""; // most elements: no class, no id, nothing to build
+        }
         return (e.className() + " " + e.id()).toLowerCase(Locale.ROOT).trim();
     }
 
+    /** The runs of {@code [a-z0-9]} in {@link #raw}; a loop, not {@code SPLIT.split}: it runs for most elements. */
     static List<String> tokens(Element e) {
         String raw = raw(e);
-        return raw.isEmpty() ? List.of() : Arrays.stream(SPLIT.split(raw)).filter(t -> !t.isEmpty()).toList();
+        if (raw.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(4);
+        int start = -1;
+        for (int i = 0; i <= raw.length(); i++) {
+            char c = i < raw.length() ? raw.charAt(i) : ' ';
+            boolean word = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
+                out.add(raw.substring(start, i));
+                start = -1;
+            }
+        }
+        return out;
     }
 
     static boolean positive(Element e) {

@@ -22,48 +22,51 @@ record PageHints(String headline, String title, List<String> times, List<String>
         bylines = List.copyOf(bylines);
     }
 
-    static PageHints read(Document doc) {
-        Element headline = Headline.find(doc);
-        Element canonical = doc.selectFirst(Selectors.CANONICAL);
-        HeadlineZone zone = HeadlineZone.read(doc, headline);
-        List<String> times = times(doc);
+    static PageHints read(Document doc, PageText text) {
+        PageScan scan = PageScan.of(doc);
+        Element headline = Headline.find(doc, scan, text);
+        Element canonical = scan.canonical;
+        HeadlineZone zone = HeadlineZone.read(doc, headline, text);
+        List<String> times = times(scan, text);
         times.addAll(zone.dates());
-        List<String> bylines = bylines(doc);
+        List<String> bylines = bylines(scan, text);
         if (bylines.isEmpty()) {
             zone.bylines().forEach(b -> bylines.addAll(Authors.split(b)));
         }
-        return new PageHints(headline == null ? null : blankToNull(headline.text()), blankToNull(doc.title()),
-                times, bylines, blankToNull(doc.select("html").attr("lang")),
+        return new PageHints(headline == null ? null : blankToNull(text.text(headline)), blankToNull(doc.title()),
+                times, bylines, blankToNull(scan.lang),
                 canonical == null ? null : blankToNull(canonical.absUrl("href")));
     }
 
-    private static List<String> times(Document doc) {
+    private static List<String> times(PageScan scan, PageText text) {
         List<String> out = new ArrayList<>();
-        for (Element t : doc.select(Selectors.PUBLISHED)) {
+        for (Element t : scan.published) {
             String v = t.hasAttr("datetime") ? t.attr("datetime") : t.hasAttr("content") ? t.attr("content")
-                    : t.hasAttr("title") ? t.attr("title") : t.text();
+                    : t.hasAttr("title") ? t.attr("title") : text.text(t);
             if (!v.isBlank()) {
                 out.add(v.strip());
             }
         }
-        for (Element t : doc.select(Selectors.DATED)) {
-            String text = t.text();
-            if (!text.isBlank() && text.length() <= MAX_DATE_TEXT && t.select(Selectors.A_HREF).size() <= 1
-                    && !Hints.related(t) && t.closest(Selectors.RELATED_OR_COMMENT) == null) {
-                out.add(text.strip());
+        for (Element t : scan.dated) {
+            if (text.length(t) > MAX_DATE_TEXT || text.hrefLinks(t) > 1) {
+                continue; // the cheap tests first
+            }
+            String s = text.text(t);
+            if (!s.isBlank() && !Hints.related(t) && t.closest(Selectors.RELATED_OR_COMMENT) == null) {
+                out.add(s.strip());
             }
         }
         return out;
     }
 
-    private static List<String> bylines(Document doc) {
+    private static List<String> bylines(PageScan scan, PageText page) {
         List<String> out = new ArrayList<>();
-        for (Element e : doc.select(Selectors.BYLINE)) {
+        for (Element e : scan.bylines) {
             if (e.normalName().equals("meta") || e.closest(Selectors.COMMENT) != null) {
                 continue;
             }
             Element name = e.selectFirst(Selectors.ITEMPROP_NAME);
-            String text = name != null ? name.text() : e.text();
+            String text = page.text(name != null ? name : e);
             String raw = Hints.raw(e).toLowerCase(Locale.ROOT);
             if (!text.isBlank() && text.length() <= MAX_BYLINE && !raw.contains("bio")) {
                 out.addAll(Authors.split(text));

@@ -29,10 +29,10 @@ final class RelatedLinkFinder {
     private static final int MAX_HEADING = 40;
 
     /** Blocks whose class or id says "related", or whose heading does, found on the untouched page. */
-    List<Element> hintedBlocks(Document doc) {
+    List<Element> hintedBlocks(Document doc, PageText text) {
         List<Element> out = new ArrayList<>();
         for (Element e : doc.body().getAllElements()) {
-            if ((Hints.related(e) || relatedHeading(e)) && !e.select(Selectors.A_HREF).isEmpty()
+            if (text.hrefLinks(e) > 0 && (Hints.related(e) || relatedHeading(e, text))
                     && out.stream().noneMatch(b -> e.parents().contains(b))) {
                 out.add(e);
             }
@@ -41,12 +41,12 @@ final class RelatedLinkFinder {
     }
 
     /** The element's first child is a short heading that announces related stories. */
-    static boolean relatedHeading(Element e) {
+    static boolean relatedHeading(Element e, PageText text) {
         Element first = e.firstElementChild();
-        if (first == null || first.selectFirst(Selectors.A_HREF) != null) {
+        if (first == null || text.hrefLinks(first) > 0) {
             return false;
         }
-        String t = TextCleaner.normalize(first.text());
+        String t = TextCleaner.normalize(text.text(first));
         return !t.isEmpty() && t.length() <= MAX_HEADING && RELATED_HEADING.matcher(t).matches();
     }
 
@@ -77,14 +77,16 @@ final class RelatedLinkFinder {
 
     List<RelatedLink> links(List<Element> blocks, List<String> jsonLd, String baseUri, Set<String> self) {
         Map<String, RelatedLink> out = new LinkedHashMap<>();
+        String site = site(baseUri);
         for (Element block : blocks) {
             List<Element> anchors = block.normalName().equals("a") ? List.of(block) : block.select(Selectors.A_HREF);
+            String origin = LinkExtractor.origin(block.baseUri()); // the page's (or its <base>'s), as absUrl uses
             for (Element a : anchors) {
-                add(out, LinkExtractor.absolute(a), title(a), self, site(baseUri));
+                add(out, LinkExtractor.absolute(a, origin), title(a), self, site);
             }
         }
         for (String u : jsonLd) {
-            add(out, LinkExtractor.clean(resolve(baseUri, u)), null, self, site(baseUri));
+            add(out, LinkExtractor.clean(resolve(baseUri, u)), null, self, site);
         }
         return List.copyOf(out.values());
     }

@@ -27,16 +27,16 @@ final class WallDetector {
     private static final int CONSENT_MAX_WORDS = 500;
     private static final int CONSENT_HITS = 4;
 
-    boolean paywalled(Document doc, JsonLdData ld, int words) {
+    boolean paywalled(Document doc, JsonLdData ld, int words, PageText text) {
         if (Boolean.FALSE.equals(ld.accessibleForFree())) {
             return true;
         }
-        return words < SHORT_TEXT && wallBlock(doc);
+        return words < SHORT_TEXT && wallBlock(doc, text);
     }
 
-    private static boolean wallBlock(Document doc) {
+    private static boolean wallBlock(Document doc, PageText text) {
         for (Element e : doc.body().getAllElements()) {
-            if (Hints.hasToken(e, WALL_TOKENS) && e.text().length() < 1000 && WALL_WORDING.matcher(e.text()).find()) {
+            if (Hints.hasToken(e, WALL_TOKENS) && text.length(e) < 1000 && WALL_WORDING.matcher(text.text(e)).find()) {
                 return true;
             }
         }

@@ -5,9 +5,14 @@ import io.herald.model.ArticleContent;
 import io.herald.model.Extraction;
 import io.herald.model.ImageRef;
 import io.herald.model.RelatedLink;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,7 +41,44 @@ public final class ArticleJson {
     static final Pattern ISO_DATE = Pattern.compile(
             "^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?)?$");
 
+    /**
+     * Jackson with its default generator settings, as Vert.x's own codec has them: {@link #line} writes through
+     * the same kind of generator (characters, then UTF-8) that {@code JsonObject.encode()} uses, so the bytes are
+     * the same as encoding {@link #toJson(Article)}; only the object tree in between is gone.
+     */
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
     private ArticleJson() {
+    }
+
+    /**
+     * The crawl line of {@code article}, newline included: exactly {@code JsonLine.encode(toJson(article))},
+     * written straight from the record with Jackson's generator instead of through a {@link JsonObject}.
+     */
+    public static byte[] line(Article article) {
+        ArticleContent content = Objects.requireNonNull(article.content(), "content");
+        String url = Objects.requireNonNull(article.url(), "url");
+        String fetchedAt = Objects.requireNonNull(article.fetchedAt(), "fetchedAt").truncatedTo(ChronoUnit.MILLIS).toString();
+        String host = Objects.requireNonNull(article.host(), "host");
+        String via = Objects.requireNonNull(article.via(), "via").jsonName();
+        StringWriter out = new StringWriter(1024 + (content.text() == null ? 0 : content.text().length() + 64));
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("schema", SCHEMA);
+            g.writeStringField("url", url);
+            g.writeStringField("canonicalUrl", content.canonicalUrl());
+            g.writeStringField("fetchedAt", fetchedAt);
+            g.writeNumberField("status", article.status());
+            g.writeStringField("host", host);
+            g.writeNumberField("depth", article.depth());
+            g.writeStringField("referrer", article.referrer());
+            g.writeStringField("via", via);
+            writeContent(g, content);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to memory", e);
+        }
+        return JsonLine.encode(out.toString());
     }
 
     /** The whole crawl line of {@code article}. Crawl identity (url, fetchedAt, host, via) must be present. */
@@ -97,6 +139,57 @@ public final class ArticleJson {
                 .put("related", related(c.related()))
                 .put("contentHash", contentHash(c.text()))
                 .put("extraction", extraction(c.extraction()));
+    }
+
+    // The same keys, order and rules as putContent, written as they come.
+    private static void writeContent(JsonGenerator g, ArticleContent c) throws IOException {
+        g.writeStringField("title", c.title());
+        g.writeStringField("description", c.description());
+        writeStrings(g, "authors", c.authors());
+        g.writeStringField("publishedAt", isoDateOrNull(c.publishedAt()));
+        g.writeStringField("modifiedAt", isoDateOrNull(c.modifiedAt()));
+        g.writeStringField("section", c.section());
+        writeStrings(g, "tags", c.tags());
+        g.writeStringField("language", c.language());
+        g.writeStringField("siteName", c.siteName());
+        g.writeStringField("text", c.text());
+        g.writeNumberField("wordCount", c.wordCount());
+        g.writeArrayFieldStart("images");
+        for (ImageRef image : c.images()) {
+            if (hasText(image.url())) {
+                g.writeStartObject();
+                g.writeStringField("url", image.url());
+                g.writeStringField("caption", image.caption());
+                g.writeStringField("credit", image.credit());
+                g.writeEndObject();
+            }
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("related");
+        for (RelatedLink link : c.related()) {
+            if (hasText(link.url())) {
+                g.writeStartObject();
+                g.writeStringField("url", link.url());
+                g.writeStringField("title", link.title());
+                g.writeEndObject();
+            }
+        }
+        g.writeEndArray();
+        g.writeStringField("contentHash", contentHash(c.text()));
+        Extraction x = c.extraction();
+        g.writeObjectFieldStart("extraction");
+        g.writeStringField("method", x == null ? null : x.method());
+        g.writeStringField("rule", x == null ? null : x.rule());
+        writeStrings(g, "flags", x == null ? List.of() : x.flags());
+        g.writeEndObject();
+    }
+
+    private static void writeStrings(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
     }
 
     static String isoDateOrNull(String date) {

@@ -16,7 +16,11 @@ final class JsonLine {
      * {@code str.splitlines}, JavaScript before ES2019) break on them, so they are escaped too.
      */
     static byte[] encode(JsonObject json) {
-        String text = json.encode();
+        return encode(json.encode());
+    }
+
+    /** As {@link #encode(JsonObject)}, for JSON text already written. */
+    static byte[] encode(String text) {
         if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
             throw new IllegalStateException("JSON encoding produced a raw line break");
         }

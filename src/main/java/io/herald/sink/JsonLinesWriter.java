@@ -170,10 +170,14 @@ public final class JsonLinesWriter implements Closeable {
 
     /** Writes {@code line} as one line, starting the next file first if this one would pass the limit. */
     public void write(JsonObject line) throws IOException {
+        writeLine(JsonLine.encode(line));
+    }
+
+    /** Writes one line already encoded by {@link JsonLine} (or {@link ArticleJson#line}), newline included. */
+    void writeLine(byte[] bytes) throws IOException {
         if (closed) {
             throw new IOException("writer is closed");
         }
-        byte[] bytes = JsonLine.encode(line);
         if (channel != null && (size > 0 && size + bytes.length > rotateBytes || intervalPassed())) {
             closeCurrent();
         }

@@ -161,7 +161,7 @@ public final class SinkVerticle extends VerticleBase {
 
     private void writeLine(Article article) throws IOException {
         try {
-            writer.write(ArticleJson.toJson(article));
+            writer.writeLine(ArticleJson.line(article));
         } catch (IOException e) {
             faulted("output.dir", config.dir().toString(), e);
             throw e;

@@ -93,10 +93,11 @@ class DivParagraphsTest {
                 + "<div id='b'><a href='/x'>A headline that is nothing but a link to elsewhere</a></div>"
                 + "<a href='/y'><div id='c'>A teaser headline inside a link block</div></a>"
                 + "<div id='d'><div>nested</div></div><p>Text <span id='e'>inside a paragraph</span></p>");
-        assertThat(ContentScorer.isTextBlock(doc.getElementById("a"))).isTrue();
-        assertThat(ContentScorer.isTextBlock(doc.getElementById("b"))).isFalse();
-        assertThat(ContentScorer.isTextBlock(doc.getElementById("c"))).isFalse();
-        assertThat(ContentScorer.isTextBlock(doc.getElementById("d"))).isFalse();
-        assertThat(ContentScorer.isTextBlock(doc.getElementById("e"))).isFalse();
+        PageText text = PageText.of(doc);
+        assertThat(ContentScorer.isTextBlock(doc.getElementById("a"), text)).isTrue();
+        assertThat(ContentScorer.isTextBlock(doc.getElementById("b"), text)).isFalse();
+        assertThat(ContentScorer.isTextBlock(doc.getElementById("c"), text)).isFalse();
+        assertThat(ContentScorer.isTextBlock(doc.getElementById("d"), text)).isFalse();
+        assertThat(ContentScorer.isTextBlock(doc.getElementById("e"), text)).isFalse();
     }
 }

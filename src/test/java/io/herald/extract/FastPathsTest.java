@@ -84,4 +84,21 @@ class FastPathsTest {
             assertThat(LinkExtractor.absolute(a, LinkExtractor.origin(base))).as(base).isEqualTo(expected);
         }
     }
+
+    @RepeatedTest(10)
+    void hintTokensMatchTheRegexSplit() {
+        int[] cps = "aZ09-_ .:x\u00e9\u0130\u00df\u017f\u212a".codePoints().toArray();
+        Pattern split = Pattern.compile("[^a-z0-9]+");
+        for (int round = 0; round < 200; round++) {
+            StringBuilder cls = new StringBuilder();
+            for (int i = random.nextInt(20); i > 0; i--) {
+                cls.appendCodePoint(cps[random.nextInt(cps.length)]);
+            }
+            Element e = Jsoup.parse("<div></div>").selectFirst("div").attr("class", cls.toString()).attr("id", "Main-Col");
+            String raw = Hints.raw(e);
+            java.util.List<String> expected = raw.isEmpty() ? java.util.List.of()
+                    : java.util.Arrays.stream(split.split(raw)).filter(t -> !t.isEmpty()).toList();
+            assertThat(Hints.tokens(e)).as(raw).isEqualTo(expected);
+        }
+    }
 }

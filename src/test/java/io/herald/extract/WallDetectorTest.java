@@ -12,20 +12,24 @@ import org.junit.jupiter.api.Test;
 class WallDetectorTest {
     private static final JsonLdData FREE = JsonLdData.EMPTY;
 
+    private static boolean paywalled(Document doc, JsonLdData ld, int words) {
+        return new WallDetector().paywalled(doc, ld, words, PageText.of(doc));
+    }
+
     @Test
     void jsonLdSaysNotFree() {
         JsonLdData paid = new JsonLdData("NewsArticle", null, null, null, List.of(), null, null, null, List.of(),
                 null, null, List.of(), List.of(), null, false);
-        assertThat(new WallDetector().paywalled(Jsoup.parse("<p>x</p>"), paid, 1000)).isTrue();
+        assertThat(paywalled(Jsoup.parse("<p>x</p>"), paid, 1000)).isTrue();
     }
 
     @Test
     void aWallBlockCountsOnlyNextToShortText() {
         Document doc = Jsoup.parse("<article><p>Teaser.</p><div class='barrier'>Subscribe to continue reading</div></article>");
-        assertThat(new WallDetector().paywalled(doc, FREE, 40)).isTrue();
-        assertThat(new WallDetector().paywalled(doc, FREE, 600)).isFalse();
+        assertThat(paywalled(doc, FREE, 40)).isTrue();
+        assertThat(paywalled(doc, FREE, 600)).isFalse();
         Document free = Jsoup.parse("<div class='paywall-teaser'>Cet article est en accès libre.</div>");
-        assertThat(new WallDetector().paywalled(free, FREE, 40)).isFalse();
+        assertThat(paywalled(free, FREE, 40)).isFalse();
     }
 
     @Test

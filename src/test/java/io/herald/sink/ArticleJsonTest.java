@@ -137,4 +137,32 @@ class ArticleJsonTest {
         assertThat(body).contains("\u4e2d\u6587").contains("\ud83d\udcf0"); // written as UTF-8, not escaped
         assertThat(new JsonObject(body).getString("text")).isEqualTo(text);
     }
+
+    static List<String> awkwardStrings() {
+        return List.of("plain text",
+                "Line one.\nLine two\r\nwith \"quotes\", a back\\slash, a tab\t, NUL \u0000 and \u001f",
+                "Unicode: \u00e9 \u4e2d\u6587 \ud83d\udcf0, separators \u2028 \u2029 and NEL \u0085, </script> &amp; \u007f",
+                "a lone surrogate \ud800 and a lone low \udc00 half");
+    }
+
+    /** What the sink writes ({@link ArticleJson#line}) is byte for byte the encoding of the object tree. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("awkwardStrings")
+    void streamedLineIsTheEncodedTreeByteForByte(String text) {
+        for (Article article : List.of(TestArticles.full("http://127.0.0.2:8090/world/a"), TestArticles.minimal("http://h/a"),
+                new Article("http://h/a?q=" + text, TestArticles.FETCHED, 404, "h", 3, text, Via.LINK,
+                        new ArticleContent(text, text, text, List.of(text, ""), "2024-01-01", "junk", text, List.of(text),
+                                text, text, text, 7, List.of(new ImageRef("http://i/" + text, text, null),
+                                new ImageRef(" ", "dropped", null)), List.of(new RelatedLink("http://r/", text)),
+                                new Extraction(text, null, List.of(text)))))) {
+            assertThat(ArticleJson.line(article)).isEqualTo(JsonLine.encode(ArticleJson.toJson(article)));
+        }
+    }
+
+    @Test
+    void streamedLineNeedsTheCrawlIdentityToo() {
+        Article noVia = new Article("http://h/a", TestArticles.FETCHED, 200, "h", 0, null, null,
+                TestArticles.minimalContent(null, "t"));
+        assertThatThrownBy(() -> ArticleJson.line(noVia)).isInstanceOf(NullPointerException.class).hasMessage("via");
+    }
 }
