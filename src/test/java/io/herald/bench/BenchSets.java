@@ -33,7 +33,7 @@ final class BenchSets {
         return switch (set) {
             case "eval" -> eval();
             case "news" -> IntStream.range(0, 60).mapToObj(i -> html("news-" + i,
-                    NewsPages.article(1 + i % 5, i), NewsPages.url(1 + i % 5, i))).toList();
+                    CmsNewsPages.article(1 + i % 5, i), CmsNewsPages.url(1 + i % 5, i))).toList();
             case "synthetic" -> IntStream.range(0, 20).mapToObj(i -> html("synthetic-" + i,
                     BenchPages.article(i % 4, i), "http://127.0.0." + (10 + i % 4) + ":8080/news/" + i)).toList();
             case "demo" -> DemoPages.articles().stream().map(p -> html(p.url(), p.html(), p.url())).toList();
