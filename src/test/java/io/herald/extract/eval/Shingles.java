@@ -56,6 +56,11 @@ public final class Shingles {
         return size;
     }
 
+    /** Whether the 4 tokens from {@code from} on are one of this bag's shingles. */
+    boolean has(List<String> tokens, int from) {
+        return bag.containsKey(String.join(" ", tokens.subList(from, from + SIZE)));
+    }
+
     /** Shingles the two bags share, counting repeats up to the smaller count. */
     public int overlap(Shingles other) {
         int n = 0;

@@ -1,0 +1,116 @@
+package io.herald.extract.eval;
+
+import io.herald.model.ExtractResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code scripts/eval-extraction --real [DIR] [--dataset PREFIX] [--worst N] [--json] [--page SET/ID]}:
+ * scores the extractor, with the default configuration, on the public sets that {@code scripts/fetch-eval-data}
+ * put in DIR (default {@code eval-data}) and prints one row per set and the pages with the worst recall.
+ * {@code --page} shows one page: its status, and the runs of expected text (or the snippets) the output lacks.
+ */
+public final class RealEvalMain {
+    public static final Path DEFAULT_DIR = Path.of("eval-data");
+    private static final long TIMEOUT_MILLIS = 60_000;
+    /** Runs of missing truth shorter than this many words are not shown by {@code --page}. */
+    private static final int MIN_RUN = 6;
+
+    private RealEvalMain() {
+    }
+
+    public static void main(String[] args) {
+        Path dir = DEFAULT_DIR;
+        String prefix = "";
+        String page = null;
+        int worst = 15;
+        boolean json = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--dataset" -> prefix = args[++i];
+                case "--worst" -> worst = Integer.parseInt(args[++i]);
+                case "--page" -> page = args[++i];
+                case "--json" -> json = true;
+                default -> dir = Path.of(args[i]);
+            }
+        }
+        String setPrefix = prefix;
+        List<RealPage> pages = RealDatasets.all(dir).stream().filter(p -> p.dataset().startsWith(setPrefix)).toList();
+        if (pages.isEmpty()) {
+            System.err.println("No evaluation pages under " + dir + ": run scripts/fetch-eval-data first"
+                    + " (see docs/extraction.md, \"Evaluation on real pages\").");
+            System.exit(2);
+        }
+        if (page != null) {
+            show(pages, page);
+            return;
+        }
+        int[] done = {0};
+        RealEvalReport report = new RealEvaluation(EvalMain.defaultExtractor(), TIMEOUT_MILLIS).run(pages, s -> {
+            if (++done[0] % 100 == 0) {
+                System.err.print(done[0] + "/" + pages.size() + " ");
+            }
+        });
+        System.err.println();
+        System.out.print(json ? report.json(worst).encodePrettily() + "\n" : report.table(worst));
+    }
+
+    private static void show(List<RealPage> pages, String key) {
+        RealPage page = pages.stream().filter(p -> (p.dataset() + "/" + p.id()).equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no page " + key + " (give SET/ID as the table names it)"));
+        ExtractResult r;
+        try {
+            r = EvalMain.defaultExtractor().extract(Files.readAllBytes(page.html()), null, page.url());
+        } catch (IOException e) {
+            System.out.println("cannot read " + page.html() + ": " + e);
+            return;
+        }
+        String text = r.article() == null ? "" : r.article().text();
+        RealPageScore s = RealEvaluation.score(page, text, r.article() == null ? r.type() + " " + r.flags() : "ok", 0);
+        System.out.printf("%s  %s  url %s%nstatus %s  P %.3f R %.3f F1 %.3f  words %d%n", page.dataset(), page.html(),
+                page.url(), s.status(), s.precision(), s.recall(), s.f1(), s.gotWords());
+        if (r.article() != null) {
+            System.out.println("method " + r.article().extraction().method() + " flags " + r.article().extraction().flags());
+        }
+        System.out.println("--- extracted\n" + text);
+        if (page.snippetScored()) {
+            String got = RealEvaluation.normalize(text);
+            page.with().forEach(w -> System.out.println((got.contains(RealEvaluation.normalize(w)) ? "  = " : "  - ") + w));
+            page.without().forEach(w -> System.out.println((got.contains(RealEvaluation.normalize(w)) ? "  ! " : "  . ") + w));
+            return;
+        }
+        System.out.println("--- expected text missing from the output (runs of " + MIN_RUN + "+ words)");
+        missingRuns(page.truth(), text, MIN_RUN).forEach(m -> System.out.println("  - " + m));
+    }
+
+    /** The runs of the truth's words, of at least {@code min} words, that no shingle of the output covers. */
+    static List<String> missingRuns(String truth, String got, int min) {
+        List<String> tokens = Shingles.tokens(truth);
+        Shingles out = Shingles.of(got);
+        boolean[] covered = new boolean[tokens.size()];
+        for (int i = 0; i + Shingles.SIZE <= tokens.size(); i++) {
+            if (out.has(tokens, i)) {
+                for (int k = i; k < i + Shingles.SIZE; k++) {
+                    covered[k] = true;
+                }
+            }
+        }
+        List<String> runs = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= tokens.size(); i++) {
+            boolean gap = i < tokens.size() && !covered[i];
+            if (gap && start < 0) {
+                start = i;
+            } else if (!gap && start >= 0) {
+                if (i - start >= min) {
+                    runs.add(String.join(" ", tokens.subList(start, i)));
+                }
+                start = -1;
+            }
+        }
+        return runs;
+    }
+}
