@@ -133,6 +133,12 @@ public final class Frontier {
             counters.count(verdict == TrapGuard.Verdict.HOST_BUDGET ? Event.HOST_BUDGET : Event.TRAP);
             return false;
         }
+        if (!gate.allows(hostKey, url)) {
+            // The host's rules are known and refuse it: queueing it would only cost a store write and a poll.
+            // (Unknown rules let it in; the poll checks again against the rules of that moment.)
+            counters.count(Event.ROBOTS_BLOCKED);
+            return false;
+        }
         enqueue(new CrawlUrl(url, hostKey, depth, referrer, via, 0, redirects));
         return true;
     }
