@@ -27,11 +27,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,12 +47,18 @@ import static org.awaitility.Awaitility.await;
  * the same command on the freed disk then finishes the crawl with every article exactly once.
  */
 class DiskFullTest {
-    private static final int ARTICLES = 30;
+    /**
+     * Enough pages that the state's log outgrows the last partly filled page of the full tmpfs while the crawl runs
+     * (a state write that still fits there succeeds, rightly): with 30, some runs finished before any write failed.
+     */
+    private static final int ARTICLES = 120;
     private static final Pattern MONITOR = Pattern.compile("monitor on http://127\\.0\\.0\\.1:(\\d+)/health");
     private final Vertx vertx = Vertx.vertx();
-    /** Once set, the next page request is held until {@link #release} completes: it is in flight while the crawl stops. */
-    private final AtomicBoolean holdNext = new AtomicBoolean();
-    private final Promise<Void> release = Promise.promise();
+    /** Story requests after the first {@link #FREE} are held here until the test lets them go, one by one or all. */
+    private final Queue<Promise<Void>> held = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger served = new AtomicInteger();
+    private final AtomicBoolean holding = new AtomicBoolean(true);
+    private static final int FREE = 8;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir
@@ -81,16 +92,28 @@ class DiskFullTest {
         List<Integer> healthStatuses = new ArrayList<>();
         String healthBody;
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> lines(out).size() >= 5 || !first.isAlive());
             int port = monitorPort(tmp.resolve("run-0.out"));
-            holdNext.set(true); // a page held in flight keeps the stopping crawl up: /health is read meanwhile
+            // Both fetch slots are held: the crawl waits with pages in flight, whatever the machine's speed.
+            await().atMost(Duration.ofSeconds(60)).until(() -> held.size() == 2 || !first.isAlive());
+            assertThat(first.isAlive()).as("crawling").isTrue();
+            assertThat(lines(out).size()).isGreaterThanOrEqualTo(5);
             StartupFaultsTest.fill(filler);
-            healthBody = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> health(port, healthStatuses), body -> body != null && body.contains("DOWN"));
-            release.tryComplete();
+            // Let pages land one at a time, always keeping one held so the stopping crawl stays up while /health is read.
+            try {
+                healthBody = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                    if (held.size() > 1) {
+                        releaseOne();
+                    }
+                    return health(port, healthStatuses);
+                }, body -> body != null && body.contains("DOWN"));
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("no DOWN; held " + held.size() + ", served " + served.get() + "; log:\n"
+                        + Files.readString(tmp.resolve("run-0.out")) + Files.readString(tmp.resolve("run-0.err")), e);
+            }
+            releaseAll();
             assertThat(first.waitFor(60, TimeUnit.SECONDS)).as("stopped after the disk filled").isTrue();
         } finally {
-            release.tryComplete();
+            releaseAll();
             first.destroyForcibly();
         }
         String err = Files.readString(tmp.resolve("run-0.err"));
@@ -132,13 +155,33 @@ class DiskFullTest {
             // about 10 KB a line: the disk fills in the middle of a line
             String html = TestSite.article("Story " + i, ("Story number " + i + " begins. ").repeat(400));
             site.route("/story/" + i, req -> {
-                Future<?> due = holdNext.compareAndSet(true, false) ? release.future() : Future.succeededFuture();
-                due.onComplete(ar -> vertx.setTimer(50, t -> req.response()
-                        .putHeader("content-type", "text/html; charset=utf-8").end(html)));
+                Future<Void> due = Future.succeededFuture();
+                if (holding.get() && served.incrementAndGet() > FREE) {
+                    Promise<Void> gate = Promise.promise();
+                    held.add(gate);
+                    due = gate.future();
+                }
+                due.onComplete(ar -> req.response().putHeader("content-type", "text/html; charset=utf-8").end(html));
             });
         }
         site.html("/", front.append("</body></html>").toString());
         return site;
+    }
+
+    private void releaseOne() {
+        Promise<Void> gate = held.poll();
+        if (gate != null) {
+            vertx.runOnContext(v -> gate.tryComplete());
+        }
+    }
+
+    /** Lets every held page go and serves all later ones at once (the resumed run is not held). */
+    private void releaseAll() {
+        holding.set(false);
+        for (Promise<Void> gate = held.poll(); gate != null; gate = held.poll()) {
+            Promise<Void> g = gate;
+            vertx.runOnContext(v -> g.tryComplete());
+        }
     }
 
     private List<String> command(TestSite site, Path out, Path state) throws IOException {
