@@ -1,7 +1,10 @@
 package io.herald.app;
 
 import io.herald.config.CrawlConfig;
+import io.herald.model.FrontierStatus;
+import io.herald.model.HostPoliteness;
 import io.herald.monitor.CrawlStats;
+import io.herald.monitor.StatusJson;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.LoggerFactory;
@@ -18,12 +21,13 @@ import java.util.stream.Stream;
 /**
  * The end-of-crawl record written to {@code summary.json} beside the articles.
  *
- * @param json the whole summary
- * @param path where it was written
+ * @param json     the whole summary
+ * @param path     where it was written
+ * @param frontier the frontier's last status, whose hosts the summary lists
  */
-public record CrawlSummary(JsonObject json, Path path) {
+public record CrawlSummary(JsonObject json, Path path, FrontierStatus frontier) {
 
-    static CrawlSummary write(CrawlConfig config, String reason, JsonObject frontier, CrawlStats stats) {
+    static CrawlSummary write(CrawlConfig config, String reason, FrontierStatus frontier, CrawlStats stats) {
         Path dir = config.output().dir();
         JsonObject json = new JsonObject()
                 .put("crawl", config.crawl().name())
@@ -31,7 +35,7 @@ public record CrawlSummary(JsonObject json, Path path) {
                 .put("reason", reason)
                 .put("outputFiles", new JsonArray(articleFiles(dir).stream().map(Path::toString).toList()))
                 .mergeIn(stats.report())
-                .put("hosts", frontier.getJsonObject("hosts", new JsonObject()));
+                .put("hosts", StatusJson.hosts(frontier.hosts()));
         Path path = dir.resolve("summary.json");
         try {
             Files.createDirectories(dir);
@@ -40,7 +44,7 @@ public record CrawlSummary(JsonObject json, Path path) {
             // a full disk must not turn a clean stop into a crash: the articles and the state are what count
             LoggerFactory.getLogger(CrawlSummary.class).warn("could not write {}: {}", path, e.toString());
         }
-        return new CrawlSummary(json, path);
+        return new CrawlSummary(json, path, frontier);
     }
 
     static List<Path> articleFiles(Path dir) {
@@ -73,13 +77,11 @@ public record CrawlSummary(JsonObject json, Path path) {
 
     /** One line per host for the console: requests, robots state, the delay kept and why. */
     public java.util.List<String> hostLines() {
-        JsonObject hosts = json.getJsonObject("hosts");
-        return hosts.fieldNames().stream().sorted().map(host -> {
-            JsonObject h = hosts.getJsonObject(host);
+        return frontier.hosts().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).map(e -> {
+            HostPoliteness h = e.getValue().politeness();
             return String.format(java.util.Locale.ROOT, "  %-28s %4d requests  %3d robots-blocked  robots %-12s delay %5dms (%s)  last %s",
-                    host, h.getLong("requests", 0L), h.getLong("robotsBlocked", 0L), h.getJsonObject("robots").getString("state"), h.getLong("delayMs", 0L),
-                    h.getString("skipped") == null ? h.getString("delayReason") : "skipped: " + h.getString("skipped"),
-                    h.getString("lastOutcome"));
+                    e.getKey(), h.requests(), h.robotsBlocked(), h.robots().state(), h.delayMs(),
+                    h.skipped() == null ? h.delayReason() : "skipped: " + h.skipped(), h.lastOutcome());
         }).toList();
     }
 

@@ -1,6 +1,7 @@
 package io.herald.monitor;
 
 import io.herald.model.Addresses;
+import io.herald.model.FrontierStatus;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -34,13 +35,13 @@ public final class ProgressVerticle extends VerticleBase {
     }
 
     private void report() {
-        vertx.eventBus().<JsonObject>request(Addresses.FRONTIER_STATUS, null)
+        vertx.eventBus().<FrontierStatus>request(Addresses.FRONTIER_STATUS, null)
                 .onSuccess(reply -> LOG.info(line(stats.counters(), reply.body())
                         + (stats.earlier().runs() > 0 ? crawlSoFar(stats.totals()) : "")))
                 .onFailure(e -> LOG.warn("no frontier status: {}", e.getMessage()));
     }
 
-    static String line(JsonObject counters, JsonObject frontier) {
+    static String line(JsonObject counters, FrontierStatus frontier) {
         long seconds = counters.getLong("elapsedMs") / 1000;
         JsonObject outcomes = counters.getJsonObject("pageOutcomes");
         long errors = outcomes.fieldNames().stream().filter(k -> !k.equals("fetched") && !k.equals("redirect"))
@@ -48,8 +49,8 @@ public final class ProgressVerticle extends VerticleBase {
         return String.format(Locale.ROOT,
                 "[%02d:%02d] fetched %d  articles %d  queued %d  in flight %d  hosts %d  errors %d  robots-blocked %d  %.1f pages/s",
                 seconds / 60, seconds % 60, counters.getLong("pagesFetched"), counters.getLong("articlesWritten"),
-                frontier.getLong("queued"), frontier.getInteger("pagesInFlight"), frontier.getInteger("hostCount"),
-                errors, frontier.getLong("robotsBlocked"), counters.getDouble("pagesPerSecond"));
+                frontier.queued(), frontier.pagesInFlight(), frontier.hostCount(),
+                errors, frontier.robotsBlocked(), counters.getDouble("pagesPerSecond"));
     }
 
     /** For a resumed crawl: the whole crawl's fetched pages and articles after this run's line. */
