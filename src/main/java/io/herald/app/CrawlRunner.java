@@ -11,6 +11,7 @@ import io.herald.frontier.Frontier;
 import io.herald.frontier.FrontierVerticle;
 import io.herald.model.Addresses;
 import io.herald.model.Fault;
+import io.herald.model.FrontierStatus;
 import io.herald.model.LocalCodec;
 import io.herald.monitor.ClockWatch;
 import io.herald.monitor.CrawlStats;
@@ -29,7 +30,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.json.JsonObject;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import org.slf4j.Logger;
@@ -109,10 +109,11 @@ public final class CrawlRunner {
                     }
                 })
                 .compose(v -> finished.future())
-                .compose(reason -> frontierStatus().map(status -> status.put("reason",
-                        fault == null ? reason : "fault: " + fault.reason())))
-                .compose(status -> shutdown().map(v -> status))
-                .map(status -> CrawlSummary.write(config, status.getString("reason"), status, stats))
+                .compose(reason -> {
+                    String why = fault == null ? reason : "fault: " + fault.reason();
+                    return frontierStatus().compose(status -> shutdown()
+                            .map(v -> CrawlSummary.write(config, why, status, stats)));
+                })
                 .onComplete(ar -> closeVertxThenState().whenComplete((v, e) -> {
                     if (ar.succeeded()) {
                         result.complete(ar.result());
@@ -179,10 +180,10 @@ public final class CrawlRunner {
     }
 
     /** The frontier's last word on its hosts, for the summary; empty if it does not answer. */
-    private Future<JsonObject> frontierStatus() {
-        return vertx.eventBus().<JsonObject>request(Addresses.FRONTIER_STATUS, null)
-                .map(msg -> msg.body().copy())
-                .otherwise(e -> new JsonObject());
+    private Future<FrontierStatus> frontierStatus() {
+        return vertx.eventBus().<FrontierStatus>request(Addresses.FRONTIER_STATUS, null)
+                .map(msg -> msg.body())
+                .otherwise(e -> FrontierStatus.unknown());
     }
 
     /** Asks the frontier to hand out no more work; in-flight pages still reach the output. */

@@ -1,7 +1,12 @@
 package io.herald.app;
 
 import io.herald.config.CrawlConfig;
+import io.herald.model.FrontierStatus;
+import io.herald.model.HostPoliteness;
+import io.herald.monitor.CrawlCounters;
+import io.herald.monitor.CrawlReport;
 import io.herald.monitor.CrawlStats;
+import io.herald.monitor.StatusJson;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.LoggerFactory;
@@ -18,20 +23,27 @@ import java.util.stream.Stream;
 /**
  * The end-of-crawl record written to {@code summary.json} beside the articles.
  *
- * @param json the whole summary
- * @param path where it was written
+ * @param json        the whole summary, as written
+ * @param path        where it was written
+ * @param reason      why the crawl ended
+ * @param outputFiles the article files in the output folder
+ * @param counters    this run's and the whole crawl's counters
+ * @param frontier    the frontier's last status, whose hosts the summary lists
  */
-public record CrawlSummary(JsonObject json, Path path) {
+public record CrawlSummary(JsonObject json, Path path, String reason, List<Path> outputFiles, CrawlReport counters,
+                           FrontierStatus frontier) {
 
-    static CrawlSummary write(CrawlConfig config, String reason, JsonObject frontier, CrawlStats stats) {
+    static CrawlSummary write(CrawlConfig config, String reason, FrontierStatus frontier, CrawlStats stats) {
         Path dir = config.output().dir();
+        List<Path> files = articleFiles(dir);
+        CrawlReport counters = stats.snapshot();
         JsonObject json = new JsonObject()
                 .put("crawl", config.crawl().name())
                 .put("finishedAt", Instant.now().toString())
                 .put("reason", reason)
-                .put("outputFiles", new JsonArray(articleFiles(dir).stream().map(Path::toString).toList()))
-                .mergeIn(stats.report())
-                .put("hosts", frontier.getJsonObject("hosts", new JsonObject()));
+                .put("outputFiles", new JsonArray(files.stream().map(Path::toString).toList()))
+                .mergeIn(StatusJson.report(counters))
+                .put("hosts", StatusJson.hosts(frontier.hosts()));
         Path path = dir.resolve("summary.json");
         try {
             Files.createDirectories(dir);
@@ -40,7 +52,7 @@ public record CrawlSummary(JsonObject json, Path path) {
             // a full disk must not turn a clean stop into a crash: the articles and the state are what count
             LoggerFactory.getLogger(CrawlSummary.class).warn("could not write {}: {}", path, e.toString());
         }
-        return new CrawlSummary(json, path);
+        return new CrawlSummary(json, path, reason, files, counters, frontier);
     }
 
     static List<Path> articleFiles(Path dir) {
@@ -55,49 +67,46 @@ public record CrawlSummary(JsonObject json, Path path) {
     }
 
     public long articles() {
-        return json.getLong("articlesWritten", 0L);
+        return counters.run().articlesWritten();
     }
 
     public long pages() {
-        return json.getLong("pagesFetched", 0L);
+        return counters.run().pagesFetched();
     }
 
-    /** The whole crawl's counters (all runs): the {@code total} object. */
+    /** The whole crawl's counters (all runs) as written: the {@code total} object of {@code summary.json}. */
     public JsonObject total() {
         return json.getJsonObject("total");
     }
 
-    public String reason() {
-        return json.getString("reason");
-    }
-
     /** One line per host for the console: requests, robots state, the delay kept and why. */
     public java.util.List<String> hostLines() {
-        JsonObject hosts = json.getJsonObject("hosts");
-        return hosts.fieldNames().stream().sorted().map(host -> {
-            JsonObject h = hosts.getJsonObject(host);
+        return frontier.hosts().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).map(e -> {
+            HostPoliteness h = e.getValue().politeness();
             return String.format(java.util.Locale.ROOT, "  %-28s %4d requests  %3d robots-blocked  robots %-12s delay %5dms (%s)  last %s",
-                    host, h.getLong("requests", 0L), h.getLong("robotsBlocked", 0L), h.getJsonObject("robots").getString("state"), h.getLong("delayMs", 0L),
-                    h.getString("skipped") == null ? h.getString("delayReason") : "skipped: " + h.getString("skipped"),
-                    h.getString("lastOutcome"));
+                    e.getKey(), h.requests(), h.robotsBlocked(), h.robots().state(), h.delayMs(),
+                    h.skipped() == null ? h.delayReason() : "skipped: " + h.skipped(), h.lastOutcome());
         }).toList();
     }
 
     /** One line for the console; a resumed crawl's line ends with the crawl's totals. */
     public String line() {
-        double seconds = json.getLong("elapsedMs") / 1000.0;
-        String files = json.getJsonArray("outputFiles").isEmpty() ? "(no articles)"
-                : String.join(", ", json.getJsonArray("outputFiles").stream().map(Object::toString).toList());
-        JsonObject urls = json.getJsonObject("urls");
+        double seconds = counters.run().elapsedMs() / 1000.0;
+        String files = outputFiles.isEmpty() ? "(no articles)"
+                : String.join(", ", outputFiles.stream().map(Path::toString).toList());
         String line = String.format(java.util.Locale.ROOT,
                 "done in %.1fs (%s): %d pages, %d articles, %d robots-blocked → %s   (summary: %s)",
-                seconds, reason(), pages(), articles(), urls.getLong("robots_blocked", 0L), files, path);
-        JsonObject total = total();
-        if (total == null || total.getLong("runs", 1L) <= 1) {
+                seconds, reason, pages(), articles(), robotsBlocked(counters.run()), files, path);
+        if (counters.runs() <= 1) {
             return line;
         }
+        String since = counters.firstStartedAt() == null ? "an unknown time" : counters.firstStartedAt().toString();
         return line + String.format(java.util.Locale.ROOT, "%n  crawl so far (%d runs since %s): %d pages, %d articles, %d robots-blocked",
-                total.getLong("runs"), total.getString("firstStartedAt", "an unknown time"), total.getLong("pagesFetched"),
-                total.getLong("articlesWritten"), total.getJsonObject("urls").getLong("robots_blocked", 0L));
+                counters.runs(), since, counters.total().pagesFetched(), counters.total().articlesWritten(),
+                robotsBlocked(counters.total()));
+    }
+
+    private static long robotsBlocked(CrawlCounters c) {
+        return c.urls().getOrDefault("robots_blocked", 0L);
     }
 }

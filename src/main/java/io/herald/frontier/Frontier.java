@@ -7,16 +7,19 @@ import io.herald.model.Discovered;
 import io.herald.model.DiscoveredLink;
 import io.herald.model.FetchResult;
 import io.herald.model.FetchTask;
+import io.herald.model.FrontierStatus;
+import io.herald.model.HostView;
 import io.herald.model.Processed;
 import io.herald.model.Via;
 import io.herald.politeness.Decision;
 import io.herald.politeness.PolitenessGate;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vertx.core.json.JsonObject;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -370,26 +373,18 @@ public final class Frontier {
         stopped = true;
     }
 
-    /** Counters and per-host state for {@code /status}. */
-    public JsonObject status(int maxHosts) {
-        JsonObject hosts = new JsonObject();
+    /** Counters and per-host state for {@code /status} (at most {@code maxHosts} hosts, in schedule order). */
+    public FrontierStatus status(int maxHosts) {
+        Map<String, HostView> hosts = new LinkedHashMap<>();
         for (String host : schedule.knownHosts()) {
             if (hosts.size() >= maxHosts) {
                 break;
             }
-            hosts.put(host, gate.describe(host).put("queued", store.size(host)));
+            hosts.put(host, new HostView(gate.describe(host), store.size(host)));
         }
-        return new JsonObject()
-                .put("queued", store.size())
-                .put("seen", seen.size())
-                .put("pagesStarted", pagesStarted)
-                .put("pagesInFlight", pagesInFlight)
-                .put("robotsInFlight", robotsInFlight)
-                .put("sitemapsQueued", sitemaps.queued())
-                .put("sitemapsInFlight", sitemaps.inFlight())
-                .put("robotsBlocked", counters.get(Event.ROBOTS_BLOCKED))
-                .put("hostCount", schedule.knownHosts().size())
-                .put("hosts", hosts);
+        return new FrontierStatus(store.size(), seen.size(), pagesStarted, pagesInFlight, robotsInFlight,
+                sitemaps.queued(), sitemaps.inFlight(), counters.get(Event.ROBOTS_BLOCKED),
+                schedule.knownHosts().size(), hosts);
     }
 
     public long queued() {

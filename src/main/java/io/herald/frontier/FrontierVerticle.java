@@ -59,7 +59,7 @@ public final class FrontierVerticle extends VerticleBase {
         bus.<Processed>consumer(Addresses.FRONTIER_PROCESSED, msg -> { frontier.onProcessed(msg.body()); pump(); });
         bus.<Discovered>consumer(Addresses.FRONTIER_DISCOVERED, msg -> { frontier.onDiscovered(msg.body()); pump(); });
         bus.<Object>consumer(Addresses.FRONTIER_STOP, msg -> { frontier.stop(); pump(); });
-        bus.<Object>consumer(Addresses.FRONTIER_STATUS, msg -> msg.reply(frontier.status(500)));
+        bus.<Object>consumer(Addresses.FRONTIER_STATUS, msg -> msg.reply(frontier.status(500), LocalCodec.OPTIONS));
         frontier.seed();
         if (checkpointMs > 0) {
             checkpointTimer = vertx.setPeriodic(checkpointMs, id -> checkpoint());

@@ -7,12 +7,10 @@ import io.vertx.core.json.JsonObject;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * The crawl's counters as JSON, read from the meters the stages register:
+ * The crawl's counters ({@link CrawlReport}; as JSON through {@link StatusJson}), read from the meters the stages register:
  * {@code herald.fetch.outcomes{kind,outcome}}, {@code herald.frontier.urls{event}},
  * {@code herald.extract.pages{type}} and {@code herald.sink.articles{result}}, and per-site extraction
  * completeness from {@code herald.extract.fields{host,field,present}}.
@@ -55,9 +53,18 @@ public final class CrawlStats {
         return fault;
     }
 
-    /** This run's counters. */
+    /** This run's counters, the crawl's, and when each started, read at one moment. */
+    public CrawlReport snapshot() {
+        CounterSnapshot now = CounterSnapshot.of(registry);
+        long elapsed = elapsedMillis();
+        CrawlHistory total = earlier.plusRun(startedAt(), elapsed, now);
+        return new CrawlReport(CrawlCounters.of(now, elapsed), startedAt(),
+                CrawlCounters.of(total.counters(), total.elapsedMs()), total.runs(), total.firstStartedAt());
+    }
+
+    /** This run's counters as {@code /status} shows them. */
     public JsonObject counters() {
-        return render(CounterSnapshot.of(registry), elapsedMillis());
+        return StatusJson.counters(snapshot().run());
     }
 
     /**
@@ -65,7 +72,7 @@ public final class CrawlStats {
      * and {@code firstStartedAt} (null if unknown).
      */
     public JsonObject totals() {
-        return totals(CounterSnapshot.of(registry), elapsedMillis());
+        return StatusJson.total(snapshot());
     }
 
     /**
@@ -73,17 +80,7 @@ public final class CrawlStats {
      * (so a new crawl's {@code total} equals this run's counters): what {@code summary.json} and {@code /status} show.
      */
     public JsonObject report() {
-        CounterSnapshot now = CounterSnapshot.of(registry);
-        long elapsed = elapsedMillis();
-        return render(now, elapsed).put("startedAt", startedAt().toString()).put("total", totals(now, elapsed));
-    }
-
-    private JsonObject totals(CounterSnapshot run, long runMs) {
-        CrawlHistory total = earlier.plusRun(startedAt(), runMs, run);
-        Instant first = total.firstStartedAt();
-        return render(total.counters(), total.elapsedMs())
-                .put("runs", total.runs())
-                .put("firstStartedAt", first == null ? null : first.toString());
+        return StatusJson.report(snapshot());
     }
 
     /**
@@ -113,11 +110,11 @@ public final class CrawlStats {
      * Prometheus expects of a counter: it starts at 0 with the process, and {@code rate()} treats a drop as a restart.
      */
     public void registerCrawlGauges() {
-        Gauge.builder("herald.crawl.runs", this, s -> s.totals().getLong("runs"))
+        Gauge.builder("herald.crawl.runs", this, s -> s.snapshot().runs())
                 .description("Runs of this crawl, this one included").register(registry);
-        Gauge.builder("herald.crawl.pages.fetched", this, s -> s.totals().getLong("pagesFetched"))
+        Gauge.builder("herald.crawl.pages.fetched", this, s -> s.snapshot().total().pagesFetched())
                 .description("Pages fetched by every run of this crawl").register(registry);
-        Gauge.builder("herald.crawl.articles.written", this, s -> s.totals().getLong("articlesWritten"))
+        Gauge.builder("herald.crawl.articles.written", this, s -> s.snapshot().total().articlesWritten())
                 .description("Articles written by every run of this crawl").register(registry);
     }
 
@@ -137,72 +134,10 @@ public final class CrawlStats {
 
     /** Page requests that got any HTTP response (not robots.txt, not network errors). */
     public long pagesFetched() {
-        return pagesFetched(CounterSnapshot.of(registry));
+        return CrawlCounters.pagesFetched(CounterSnapshot.of(registry));
     }
 
     public long count(String name, String tag, String value) {
         return CounterSnapshot.of(registry).sum(name, tag, value);
-    }
-
-    private static JsonObject render(CounterSnapshot s, long elapsedMs) {
-        long pages = pagesFetched(s);
-        double seconds = Math.max(0.001, elapsedMs / 1000.0);
-        return new JsonObject()
-                .put("elapsedMs", elapsedMs)
-                .put("pagesFetched", pages)
-                .put("articlesWritten", s.sum("herald.sink.articles", "result", "written"))
-                .put("pagesPerSecond", Math.round(pages / seconds * 10) / 10.0)
-                .put("pageOutcomes", byTag(s, "herald.fetch.outcomes", "kind", "page", "outcome"))
-                .put("robotsOutcomes", byTag(s, "herald.fetch.outcomes", "kind", "robots", "outcome"))
-                .put("urls", byTag(s, "herald.frontier.urls", null, null, "event"))
-                .put("extracted", byTag(s, "herald.extract.pages", null, null, "type"))
-                .put("articles", byTag(s, "herald.sink.articles", null, null, "result"))
-                .put("completeness", completeness(s));
-    }
-
-    private static long pagesFetched(CounterSnapshot s) {
-        long[] total = new long[1];
-        s.forEach("herald.fetch.outcomes", (key, count) -> {
-            if ("page".equals(key.tags().get("kind")) && !key.tags().get("outcome").startsWith("network_")) {
-                total[0] += count;
-            }
-        });
-        return total[0];
-    }
-
-    /**
-     * Per host, the share of extracted articles that had each field: {@code {"host": {"title": 1.0,
-     * "body": 1.0, "date": 0.5, "author": 0.0}}}. A falling share shows a site whose layout changed.
-     */
-    private static JsonObject completeness(CounterSnapshot s) {
-        Map<String, long[]> seen = new TreeMap<>(); // host/field -> {present, total}
-        s.forEach("herald.extract.fields", (key, count) -> {
-            long[] n = seen.computeIfAbsent(key.tags().get("host") + "\n" + key.tags().get("field"), k -> new long[2]);
-            n[0] += "true".equals(key.tags().get("present")) ? count : 0;
-            n[1] += count;
-        });
-        JsonObject out = new JsonObject();
-        seen.forEach((key, n) -> {
-            String[] hf = key.split("\n", 2);
-            JsonObject host = out.getJsonObject(hf[0]);
-            if (host == null) {
-                out.put(hf[0], host = new JsonObject());
-            }
-            host.put(hf[1], n[1] == 0 ? 0.0 : Math.round(n[0] * 1000.0 / n[1]) / 1000.0);
-        });
-        return out;
-    }
-
-    /** Sum of a counter's values grouped by {@code groupTag}, optionally filtered on another tag. */
-    private static JsonObject byTag(CounterSnapshot s, String name, String filterTag, String filterValue, String groupTag) {
-        Map<String, Long> sums = new TreeMap<>();
-        s.forEach(name, (key, count) -> {
-            if (filterTag == null || filterValue.equals(key.tags().get(filterTag))) {
-                sums.merge(key.tags().get(groupTag).toLowerCase(Locale.ROOT), count, Long::sum);
-            }
-        });
-        JsonObject out = new JsonObject();
-        sums.forEach(out::put);
-        return out;
     }
 }

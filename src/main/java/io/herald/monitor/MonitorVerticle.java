@@ -2,6 +2,7 @@ package io.herald.monitor;
 
 import io.herald.config.MonitorConfig;
 import io.herald.model.Addresses;
+import io.herald.model.FrontierStatus;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -38,7 +39,7 @@ public final class MonitorVerticle extends VerticleBase {
     public Future<?> start() {
         HealthChecks checks = HealthChecks.create(vertx)
                 .register("frontier", FRONTIER_TIMEOUT_MS, promise -> frontierStatus()
-                        .onSuccess(s -> promise.complete(Status.OK(new JsonObject().put("queued", s.getLong("queued")))))
+                        .onSuccess(s -> promise.complete(Status.OK(new JsonObject().put("queued", s.queued()))))
                         .onFailure(promise::fail))
                 // DOWN with the reason once a fault (e.g. a full disk) is stopping the crawl
                 .register("output", promise -> promise.complete(stats.fault() == null ? Status.OK()
@@ -50,8 +51,8 @@ public final class MonitorVerticle extends VerticleBase {
             json(ctx, up ? 200 : 503, body);
         }));
         router.get("/status").handler(ctx -> frontierStatus()
-                .onSuccess(frontier -> json(ctx, 200, stats.report().put("frontier", frontier)))
-                .onFailure(e -> json(ctx, 503, stats.report().put("error", e.getMessage()))));
+                .onSuccess(frontier -> json(ctx, 200, StatusJson.status(stats, frontier)))
+                .onFailure(e -> json(ctx, 503, StatusJson.unavailable(stats, e))));
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(prometheus.scrape()));
@@ -67,8 +68,8 @@ public final class MonitorVerticle extends VerticleBase {
         return server == null ? -1 : server.actualPort();
     }
 
-    private Future<JsonObject> frontierStatus() {
-        return vertx.eventBus().<JsonObject>request(Addresses.FRONTIER_STATUS, null,
+    private Future<FrontierStatus> frontierStatus() {
+        return vertx.eventBus().<FrontierStatus>request(Addresses.FRONTIER_STATUS, null,
                 new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(FRONTIER_TIMEOUT_MS)).map(m -> m.body());
     }
 

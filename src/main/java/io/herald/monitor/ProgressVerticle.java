@@ -1,9 +1,9 @@
 package io.herald.monitor;
 
 import io.herald.model.Addresses;
+import io.herald.model.FrontierStatus;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,27 +34,26 @@ public final class ProgressVerticle extends VerticleBase {
     }
 
     private void report() {
-        vertx.eventBus().<JsonObject>request(Addresses.FRONTIER_STATUS, null)
-                .onSuccess(reply -> LOG.info(line(stats.counters(), reply.body())
-                        + (stats.earlier().runs() > 0 ? crawlSoFar(stats.totals()) : "")))
+        vertx.eventBus().<FrontierStatus>request(Addresses.FRONTIER_STATUS, null)
+                .onSuccess(reply -> {
+                    CrawlReport now = stats.snapshot();
+                    LOG.info(line(now.run(), reply.body()) + (stats.earlier().runs() > 0 ? crawlSoFar(now) : ""));
+                })
                 .onFailure(e -> LOG.warn("no frontier status: {}", e.getMessage()));
     }
 
-    static String line(JsonObject counters, JsonObject frontier) {
-        long seconds = counters.getLong("elapsedMs") / 1000;
-        JsonObject outcomes = counters.getJsonObject("pageOutcomes");
-        long errors = outcomes.fieldNames().stream().filter(k -> !k.equals("fetched") && !k.equals("redirect"))
-                .mapToLong(outcomes::getLong).sum();
+    static String line(CrawlCounters run, FrontierStatus frontier) {
+        long seconds = run.elapsedMs() / 1000;
         return String.format(Locale.ROOT,
                 "[%02d:%02d] fetched %d  articles %d  queued %d  in flight %d  hosts %d  errors %d  robots-blocked %d  %.1f pages/s",
-                seconds / 60, seconds % 60, counters.getLong("pagesFetched"), counters.getLong("articlesWritten"),
-                frontier.getLong("queued"), frontier.getInteger("pagesInFlight"), frontier.getInteger("hostCount"),
-                errors, frontier.getLong("robotsBlocked"), counters.getDouble("pagesPerSecond"));
+                seconds / 60, seconds % 60, run.pagesFetched(), run.articlesWritten(),
+                frontier.queued(), frontier.pagesInFlight(), frontier.hostCount(),
+                run.pageErrors(), frontier.robotsBlocked(), run.pagesPerSecond());
     }
 
     /** For a resumed crawl: the whole crawl's fetched pages and articles after this run's line. */
-    static String crawlSoFar(JsonObject totals) {
+    static String crawlSoFar(CrawlReport report) {
         return String.format(Locale.ROOT, "  · crawl (run %d): fetched %d  articles %d",
-                totals.getLong("runs"), totals.getLong("pagesFetched"), totals.getLong("articlesWritten"));
+                report.runs(), report.total().pagesFetched(), report.total().articlesWritten());
     }
 }

@@ -3,7 +3,7 @@ package io.herald.politeness;
 import crawlercommons.robots.BaseRobotRules;
 import io.herald.config.PolitenessConfig;
 import io.herald.model.FetchResult;
-import io.vertx.core.json.JsonObject;
+import io.herald.model.HostPoliteness;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -372,7 +372,7 @@ public final class PolitenessGate {
     }
 
     /** The host's politeness state for {@code /status}. */
-    public JsonObject describe(String hostKey) {
+    public HostPoliteness describe(String hostKey) {
         HostSlot slot = slot(hostKey);
         return HostStatus.describe(slot, clock.millis(), serverDueAt(slot), inFlightLimit(slot), ipFloor.ipOf(hostKey));
     }

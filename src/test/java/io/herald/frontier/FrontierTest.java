@@ -157,14 +157,14 @@ class FrontierTest {
     void linksTheKnownRulesRefuseAreNeverQueuedAndLinksBeforeTheRulesAreCheckedAtThePoll() {
         Frontier frontier = frontier();
         frontier.offer(link("http://news.test/private/early"), new CrawlUrl(SEED, "http://news.test", 0, null, Via.SEED, 0, 0));
-        assertThat(frontier.status(0).getLong("queued")).isEqualTo(2); // the seed, and a link queued before robots.txt
+        assertThat(frontier.status(0).queued()).isEqualTo(2); // the seed, and a link queued before robots.txt
         FetchTask seed = passRobots(frontier, "User-agent: *\nDisallow: /private/\n");
         fetchedAndProcessed(frontier, seed, link("http://news.test/private/late"), link("http://news.test/private/late"));
         assertThat(count("robots_blocked")).isEqualTo(1); // the late link, at once; the early one still waits
         assertThat(count("duplicate")).isEqualTo(1);
         assertThat(frontier.poll()).isNull();
         assertThat(count("robots_blocked")).isEqualTo(2);
-        assertThat(frontier.status(0).getLong("queued")).isZero();
+        assertThat(frontier.status(0).queued()).isZero();
         assertThat(frontier.isFinished()).isTrue();
     }
 

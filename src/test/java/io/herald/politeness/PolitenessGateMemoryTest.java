@@ -87,7 +87,7 @@ class PolitenessGateMemoryTest {
         waitUntilReady(restarted);
         assertThat(restarted.allows(HOST, HOST + "/private/c")).isFalse();
         assertThat(restarted.allows(HOST, HOST + "/b")).isTrue();
-        assertThat(restarted.describe(HOST).getJsonObject("robots").getString("state")).isEqualTo("fetched");
+        assertThat(restarted.describe(HOST).robots().state()).isEqualTo("fetched");
         assertThat(restarted.restoredSitemaps(HOST)).as("read again once per run").containsExactly(HOST + "/news.xml");
         assertThat(restarted.restoredSitemaps(HOST)).isEmpty();
     }
@@ -138,7 +138,7 @@ class PolitenessGateMemoryTest {
         PolitenessGate restarted = gate();
         waitUntilReady(restarted);
         assertThat(restarted.allows(HOST, HOST + "/anything")).isTrue();
-        assertThat(restarted.describe(HOST).getJsonObject("robots").getString("state")).isEqualTo("4xx-allow");
+        assertThat(restarted.describe(HOST).robots().state()).isEqualTo("4xx-allow");
     }
 
     @Test
@@ -171,7 +171,7 @@ class PolitenessGateMemoryTest {
         clock.advance(Duration.ofMinutes(10));
         PolitenessGate restarted = gate();
         assertThat(restarted.check(HOST)).isEqualTo(new Decision(Kind.WAIT, dueAt));
-        assertThat(restarted.describe(HOST).getString("delayReason")).isEqualTo("retry-after");
+        assertThat(restarted.describe(HOST).delayReason()).isEqualTo("retry-after");
         clock.advanceMillis(dueAt - clock.millis());
         assertThat(restarted.check(HOST).kind()).isEqualTo(Kind.READY);
     }
@@ -187,8 +187,8 @@ class PolitenessGateMemoryTest {
         clock.advance(Duration.ofSeconds(30));
         PolitenessGate restarted = gate();
         assertThat(restarted.check(HOST)).isEqualTo(new Decision(Kind.WAIT, parkedUntil));
-        assertThat(restarted.describe(HOST).getString("delayReason")).isEqualTo("parked");
-        assertThat(restarted.describe(HOST).getInteger("parks")).isEqualTo(1);
+        assertThat(restarted.describe(HOST).delayReason()).isEqualTo("parked");
+        assertThat(restarted.describe(HOST).parks()).isEqualTo(1);
         // the probe after the park fails: parked again at once, as without the restart
         page(restarted, status("/c", 503, null));
         assertThat(restarted.check(HOST))
@@ -240,7 +240,7 @@ class PolitenessGateMemoryTest {
         assertThat(gate(config(Duration.ofSeconds(2))).check(HOST).kind()).as("same cap").isEqualTo(Kind.GIVE_UP);
         PolitenessGate raised = gate(config(Duration.ofSeconds(10)));
         assertThat(raised.check(HOST)).isEqualTo(new Decision(Kind.WAIT, clock.millis() + 5000));
-        assertThat(raised.describe(HOST).getString("delayReason")).isEqualTo("crawl-delay");
+        assertThat(raised.describe(HOST).delayReason()).isEqualTo("crawl-delay");
     }
 
     @Test
@@ -256,8 +256,8 @@ class PolitenessGateMemoryTest {
         PolitenessGate restarted = gate();
         page(restarted, ok("/c"));
         assertThat(restarted.allows(HOST, HOST + "/private/y")).isFalse();
-        assertThat(restarted.describe(HOST).getLong("requests")).isEqualTo(4); // robots.txt, /a, /b, /c
-        assertThat(restarted.describe(HOST).getLong("robotsBlocked")).isEqualTo(2);
+        assertThat(restarted.describe(HOST).requests()).isEqualTo(4); // robots.txt, /a, /b, /c
+        assertThat(restarted.describe(HOST).robotsBlocked()).isEqualTo(2);
         assertThat(memory.robotsSaves).isEqualTo(1);
     }
 
@@ -268,9 +268,9 @@ class PolitenessGateMemoryTest {
         page(first, status("/a", 503, null)); // backoff level 1: 1s base
         clock.advance(Duration.ofMinutes(1));
         PolitenessGate restarted = gate();
-        assertThat(restarted.describe(HOST).getInteger("consecutiveFailures")).isEqualTo(1);
+        assertThat(restarted.describe(HOST).consecutiveFailures()).isEqualTo(1);
         page(restarted, status("/b", 503, null)); // level 2: 2s; a second failure in a row parks the host
-        assertThat(restarted.describe(HOST).getInteger("parks")).isEqualTo(1);
+        assertThat(restarted.describe(HOST).parks()).isEqualTo(1);
     }
 
     @Test

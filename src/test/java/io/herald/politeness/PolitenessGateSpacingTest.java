@@ -109,7 +109,7 @@ class PolitenessGateSpacingTest {
                 "User-agent: *\nCrawl-delay: 0.5\n");
         Run run = drive(gate, 10, 120);
         assertThat(run.maxInFlight()).isEqualTo(1);
-        assertThat(gate.describe(HOST).getInteger("maxInFlight")).isEqualTo(1);
+        assertThat(gate.describe(HOST).maxInFlight()).isEqualTo(1);
         assertThat(run.minGap()).as("start to start").isGreaterThanOrEqualTo(500 + 120); // end + 0.5 s
     }
 
@@ -126,7 +126,7 @@ class PolitenessGateSpacingTest {
         PolitenessGate gate = gate(config(Duration.ZERO, 0, Duration.ofSeconds(10)), "");
         Run run = drive(gate, 16, 200);
         assertThat(run.maxInFlight()).isEqualTo(CONCURRENCY);
-        assertThat(gate.describe(HOST).getInteger("maxInFlight")).isEqualTo(CONCURRENCY);
+        assertThat(gate.describe(HOST).maxInFlight()).isEqualTo(CONCURRENCY);
         assertThat(run.starts().subList(0, CONCURRENCY)).containsOnly(run.starts().get(0));
         assertThat(run.minGap()).as("the control: the gap check above can fail").isZero();
     }
@@ -138,7 +138,7 @@ class PolitenessGateSpacingTest {
         Run run = drive(gate, 20, 1000, i -> ok(Duration.ofMillis(1000), SERVER_TIME));
         assertThat(run.minGap()).isGreaterThanOrEqualTo(100);
         assertThat(run.maxInFlight()).isGreaterThan(1);
-        assertThat(gate.describe(HOST).getLong("serverMs")).isEqualTo(50);
+        assertThat(gate.describe(HOST).serverMs()).isEqualTo(50);
     }
 
     @Test
@@ -146,8 +146,8 @@ class PolitenessGateSpacingTest {
         PolitenessGate gate = gate(config(Duration.ZERO, 2.0, Duration.ofSeconds(10)), "");
         gate.pageStarted(HOST);
         gate.pageDone(ok(Duration.ofSeconds(16), SERVER_TIME)); // 16 s in Herald's queues, 50 ms at the server
-        assertThat(gate.describe(HOST).getLong("serverMs")).isEqualTo(50);
-        assertThat(gate.describe(HOST).getLong("delayMs")).isEqualTo(100);
+        assertThat(gate.describe(HOST).serverMs()).isEqualTo(50);
+        assertThat(gate.describe(HOST).delayMs()).isEqualTo(100);
     }
 
     @Test
@@ -155,8 +155,8 @@ class PolitenessGateSpacingTest {
         PolitenessGate gate = gate(config(Duration.ZERO, 2.0, Duration.ofSeconds(4)), "");
         gate.pageStarted(HOST);
         gate.pageDone(ok(Duration.ofSeconds(60), Duration.ofSeconds(60)));
-        assertThat(gate.describe(HOST).getString("delayReason")).isEqualTo("adaptive");
-        assertThat(gate.describe(HOST).getLong("delayMs")).isEqualTo(4000);
+        assertThat(gate.describe(HOST).delayReason()).isEqualTo("adaptive");
+        assertThat(gate.describe(HOST).delayMs()).isEqualTo(4000);
         assertThat(gate.check(HOST).at() - clock.millis()).isEqualTo(4000);
     }
 
@@ -166,8 +166,8 @@ class PolitenessGateSpacingTest {
         gate.pageStarted(HOST);
         gate.pageDone(new FetchResult.NetworkError(task("/b", FetchTask.Kind.PAGE), Duration.ofSeconds(5), null,
                 "connect", "refused"));
-        assertThat(gate.describe(HOST).getLong("serverMs")).isEqualTo(50);
-        assertThat(gate.describe(HOST).getString("delayReason")).isEqualTo("backoff");
+        assertThat(gate.describe(HOST).serverMs()).isEqualTo(50);
+        assertThat(gate.describe(HOST).delayReason()).isEqualTo("backoff");
     }
 
     @Test

@@ -95,7 +95,7 @@ class PolitenessGateTest {
         gate.pageStarted(HOST);
         gate.pageDone(ok("/a", 1));
         assertThat(gate.check(HOST).at() - clock.millis()).isEqualTo(3000);
-        assertThat(gate.describe(HOST).getString("delayReason")).isEqualTo("crawl-delay");
+        assertThat(gate.describe(HOST).delayReason()).isEqualTo("crawl-delay");
     }
 
     @Test
@@ -160,7 +160,7 @@ class PolitenessGateTest {
         gate.pageStarted(HOST);
         gate.pageDone(httpError(pageTask("/a"), 429, Duration.ofSeconds(7)));
         assertThat(gate.check(HOST).at() - clock.millis()).isEqualTo(7000);
-        assertThat(gate.describe(HOST).getString("delayReason")).isEqualTo("retry-after");
+        assertThat(gate.describe(HOST).delayReason()).isEqualTo("retry-after");
     }
 
     @Test
@@ -210,7 +210,7 @@ class PolitenessGateTest {
             gate.pageDone(new FetchResult.NetworkError(pageTask("/a"), Duration.ofMillis(1), Duration.ofMillis(1),
                     "connect", "refused"));
             if (requests == 3) {
-                assertThat(gate.describe(HOST).getString("delayReason")).isEqualTo("parked");
+                assertThat(gate.describe(HOST).delayReason()).isEqualTo("parked");
                 assertThat(gate.check(HOST).at() - clock.millis()).isEqualTo(Duration.ofMinutes(2).toMillis());
             }
         }
@@ -251,16 +251,16 @@ class PolitenessGateTest {
     @Test
     void statusNamesTheRobotsState() {
         PolitenessGate gate = gate(Duration.ZERO);
-        assertThat(gate.describe(HOST).getJsonObject("robots").getString("state")).isEqualTo("pending");
+        assertThat(gate.describe(HOST).robots().state()).isEqualTo("pending");
         gate.check(HOST);
         gate.robotsStarted(HOST);
         gate.robotsDone(httpError(robotsTask(), 503, null));
-        assertThat(gate.describe(HOST).getJsonObject("robots").getString("state")).isEqualTo("5xx-deferred");
+        assertThat(gate.describe(HOST).robots().state()).isEqualTo("5xx-deferred");
         clock.advance(Duration.ofMinutes(1));
         gate.check(HOST);
         gate.robotsStarted(HOST);
         gate.robotsDone(httpError(robotsTask(), 410, null));
-        assertThat(gate.describe(HOST).getJsonObject("robots").getString("state")).isEqualTo("4xx-allow");
+        assertThat(gate.describe(HOST).robots().state()).isEqualTo("4xx-allow");
     }
 
     @Test
@@ -269,7 +269,7 @@ class PolitenessGateTest {
         robotsReady(gate, "");
         gate.pageStarted(HOST);
         gate.pageDone(ok("/a", 800));
-        assertThat(gate.describe(HOST).getString("delayReason")).isEqualTo("adaptive");
+        assertThat(gate.describe(HOST).delayReason()).isEqualTo("adaptive");
         // smoothed response time: 0.7 × 5 ms (robots.txt) + 0.3 × 800 ms = 243.5 ms, times the factor 2
         assertThat(gate.check(HOST).at() - clock.millis()).isEqualTo(487);
     }

@@ -141,6 +141,6 @@ class RocksHostMemoryTest {
         clock.advanceMillis(500);
         assertThat(restarted.check(HOST).kind()).isEqualTo(Decision.Kind.READY);
         assertThat(restarted.allows(HOST, HOST + "/private/a")).isFalse();
-        assertThat(restarted.describe(HOST).getLong("requests")).isEqualTo(1);
+        assertThat(restarted.describe(HOST).requests()).isEqualTo(1);
     }
 }
