@@ -1,5 +1,6 @@
-package io.herald.fetch;
+package io.herald.pipeline;
 
+import io.herald.fetch.PageFetcher;
 import io.herald.model.Addresses;
 import io.herald.model.Article;
 import io.herald.model.Discovered;
@@ -20,7 +21,6 @@ import io.vertx.core.eventbus.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -30,8 +30,8 @@ import java.util.concurrent.TimeUnit;
  * before it asks for more. So the number of slots bounds requests and pages in flight, and an article
  * is on disk before its URL counts as done.
  */
-public final class FetchVerticle extends VerticleBase {
-    private static final Logger LOG = LoggerFactory.getLogger(FetchVerticle.class);
+public final class SlotVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(SlotVerticle.class);
     /** The frontier answers when a host is due, which may take as long as a Retry-After: never time out. */
     private static final DeliveryOptions LONG_POLL = LocalCodec.withTimeout(TimeUnit.DAYS.toMillis(30));
     private static final DeliveryOptions STAGE = LocalCodec.withTimeout(TimeUnit.MINUTES.toMillis(2));
@@ -42,7 +42,7 @@ public final class FetchVerticle extends VerticleBase {
     private EventBus bus;
     private volatile boolean stopping;
 
-    public FetchVerticle(PageFetcher fetcher, int slots, MeterRegistry registry) {
+    public SlotVerticle(PageFetcher fetcher, int slots, MeterRegistry registry) {
         this.fetcher = fetcher;
         this.slots = slots;
         this.registry = registry;
@@ -118,10 +118,7 @@ public final class FetchVerticle extends VerticleBase {
         if (result.type() != PageType.ARTICLE || result.article() == null) {
             return Future.succeededFuture(false);
         }
-        Article article = new Article(page.source().url(), page.fetchedAt(), page.status(),
-                URI.create(page.source().url()).getHost(), page.source().depth(), page.source().referrer(),
-                page.source().via(), result.article());
-        return bus.<Boolean>request(Addresses.SINK_WRITE, article, STAGE).map(Message::body);
+        return bus.<Boolean>request(Addresses.SINK_WRITE, Article.of(page, result.article()), STAGE).map(Message::body);
     }
 
     private void count(FetchTask task, FetchResult result) {
