@@ -5,7 +5,6 @@ import io.herald.discovery.DiscoveryVerticle;
 import io.herald.discovery.SitemapReader;
 import io.herald.extract.ArticleExtractor;
 import io.herald.extract.ExtractVerticle;
-import io.herald.fetch.FetchVerticle;
 import io.herald.fetch.PageFetcher;
 import io.herald.frontier.Frontier;
 import io.herald.frontier.FrontierVerticle;
@@ -17,6 +16,7 @@ import io.herald.monitor.ClockWatch;
 import io.herald.monitor.CrawlStats;
 import io.herald.monitor.MonitorVerticle;
 import io.herald.monitor.ProgressVerticle;
+import io.herald.pipeline.SlotVerticle;
 import io.herald.politeness.MonotonicClock;
 import io.herald.politeness.PolitenessGate;
 import io.herald.sink.SinkVerticle;
@@ -229,7 +229,7 @@ public final class CrawlRunner {
                 .onSuccess(deployments::add)
                 .compose(v -> deploy(new DiscoveryVerticle(sitemapReader, registry),
                         new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)))
-                .compose(v -> deploy(new FetchVerticle(fetcher, config.fetch().concurrency(), registry), new DeploymentOptions()));
+                .compose(v -> deploy(new SlotVerticle(fetcher, config.fetch().concurrency(), registry), new DeploymentOptions()));
     }
 
     /** The output folder could not be opened (created, cleaned up, read back): one line naming output.dir. */

@@ -2,7 +2,8 @@ package io.herald.app;
 
 import io.herald.config.ConfigException;
 import io.herald.config.ConfigLoader;
-import io.herald.config.ExtractConfig;
+import io.herald.config.CrawlConfig;
+import io.herald.config.Durations;
 import io.herald.extract.ArticleExtractor;
 import io.herald.fetch.PageFetcher;
 import io.herald.model.CrawlUrl;
@@ -19,16 +20,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code herald extract FILE|URL...}: runs the extractor on saved pages (or fetches a URL once) and prints
  * one JSON line per input, in input order, with the input in {@code source}. Files are extracted in
- * parallel on all cores, so a folder of hundreds of pages takes seconds.
+ * parallel on all cores, so a folder of hundreds of pages takes seconds. URLs are fetched with the loaded
+ * config's fetch settings and user agent, through one Vert.x and one fetcher; which config that was goes
+ * to stderr.
  */
 @Command(name = "extract", description = "Extract articles from saved pages or URLs; one JSON line each.")
 final class ExtractCommand implements Callable<Integer> {
@@ -43,17 +49,25 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ExtractConfig config;
+        CrawlConfig config;
         try {
             config = options.file == null && options.overrides.isEmpty()
-                    ? ConfigLoader.load(Map.of("crawl.seeds", "http://localhost/")).extract()
-                    : options.load().extract();
+                    ? ConfigLoader.load(Map.of("crawl.seeds", "http://localhost/"))
+                    : options.load();
         } catch (ConfigException e) {
             System.err.println("herald: config error: " + e.getMessage());
             return Main.EXIT_CONFIG;
         }
-        ArticleExtractor extractor = new ArticleExtractor(config);
-        List<JsonObject> lines = inputs.parallelStream().map(input -> extractOne(extractor, input)).toList();
+        ArticleExtractor extractor = new ArticleExtractor(config.extract());
+        List<JsonObject> lines;
+        if (inputs.stream().anyMatch(ExtractCommand::isUrl)) {
+            System.err.println("herald: fetching with " + (options.file == null ? "the default config" : options.file)
+                    + (options.overrides.isEmpty() ? "" : " and --set " + options.overrides.keySet())
+                    + ": user agent \"" + config.politeness().userAgent() + "\", timeout " + Durations.format(config.fetch().timeout()));
+            lines = extractWithFetcher(config, extractor);
+        } else {
+            lines = extractAll(extractor, Map.of());
+        }
         boolean allRead = true;
         for (JsonObject line : lines) {
             System.out.println(line.encode());
@@ -62,10 +76,34 @@ final class ExtractCommand implements Callable<Integer> {
         return allRead ? 0 : Main.EXIT_FATAL;
     }
 
-    private JsonObject extractOne(ArticleExtractor extractor, String input) {
+    /** One Vert.x and one fetcher for every URL, all fetched at once; closed when the pages are read. */
+    private List<JsonObject> extractWithFetcher(CrawlConfig config, ArticleExtractor extractor) {
+        Vertx vertx = Vertx.vertx();
         try {
-            boolean isUrl = input.startsWith("http://") || input.startsWith("https://");
-            byte[] body = isUrl ? fetch(input) : Files.readAllBytes(Path.of(input));
+            PageFetcher fetcher = new PageFetcher(vertx, config.fetch(), config.politeness().userAgent());
+            Map<String, CompletableFuture<FetchResult>> fetches = new HashMap<>();
+            inputs.stream().filter(ExtractCommand::isUrl).distinct().forEach(url -> fetches.put(url,
+                    fetcher.fetch(task(url)).toCompletionStage().toCompletableFuture()));
+            List<JsonObject> lines = extractAll(extractor, fetches);
+            fetcher.close().await();
+            return lines;
+        } finally {
+            vertx.close().await();
+        }
+    }
+
+    private List<JsonObject> extractAll(ArticleExtractor extractor, Map<String, CompletableFuture<FetchResult>> fetches) {
+        return inputs.parallelStream().map(input -> extractOne(extractor, input, fetches.get(input))).toList();
+    }
+
+    private static boolean isUrl(String input) {
+        return input.startsWith("http://") || input.startsWith("https://");
+    }
+
+    private JsonObject extractOne(ArticleExtractor extractor, String input, CompletableFuture<FetchResult> fetch) {
+        try {
+            boolean isUrl = fetch != null;
+            byte[] body = isUrl ? body(input, fetch.join()) : Files.readAllBytes(Path.of(input));
             String base = isUrl ? input : baseUrl != null ? baseUrl : Path.of(input).toAbsolutePath().toUri().toString();
             ExtractResult result = extractor.extract(body, null, base);
             if (result.article() == null) {
@@ -79,20 +117,16 @@ final class ExtractCommand implements Callable<Integer> {
     }
 
     /** One plain request with the configured user agent; no robots check (the user asked for this page). */
-    private byte[] fetch(String url) throws IOException {
-        Vertx vertx = Vertx.vertx();
-        try {
-            var crawlConfig = ConfigLoader.load(Map.of("crawl.seeds", url));
-            PageFetcher fetcher = new PageFetcher(vertx, crawlConfig.fetch(), crawlConfig.politeness().userAgent());
-            String host = java.net.URI.create(url).getScheme() + "://" + java.net.URI.create(url).getAuthority();
-            FetchResult result = fetcher.fetch(new FetchTask(new CrawlUrl(url, host, 0, null, Via.SEED, 0, 0),
-                    FetchTask.Kind.PAGE)).toCompletionStage().toCompletableFuture().join();
-            if (result instanceof FetchResult.Fetched fetched) {
-                return fetched.body();
-            }
-            throw new IOException("fetch of " + url + " gave " + result.outcome());
-        } finally {
-            vertx.close();
+    private static FetchTask task(String url) {
+        URI uri = URI.create(url);
+        String host = uri.getScheme() + "://" + uri.getAuthority();
+        return new FetchTask(new CrawlUrl(url, host, 0, null, Via.SEED, 0, 0), FetchTask.Kind.PAGE);
+    }
+
+    private static byte[] body(String url, FetchResult result) throws IOException {
+        if (result instanceof FetchResult.Fetched fetched) {
+            return fetched.body();
         }
+        throw new IOException("fetch of " + url + " gave " + result.outcome());
     }
 }

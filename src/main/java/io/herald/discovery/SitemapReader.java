@@ -1,7 +1,6 @@
 package io.herald.discovery;
 
 import crawlercommons.mimetypes.MimeTypeDetector;
-import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.sitemaps.AbstractSiteMap;
 import crawlercommons.sitemaps.SiteMap;
 import crawlercommons.sitemaps.SiteMapIndex;
@@ -96,14 +95,6 @@ public final class SitemapReader {
             LOG.debug("Unreadable sitemap {}: {}", sitemapUrl, e.toString());
             return SitemapResult.failed(describe(e));
         }
-    }
-
-    /** The {@code Sitemap:} URLs of a parsed robots.txt, de-duplicated in order, http(s) only. */
-    public static List<String> sitemapsFromRobots(BaseRobotRules rules) {
-        if (rules == null || rules.getSitemaps() == null) {
-            return List.of();
-        }
-        return httpDistinct(rules.getSitemaps());
     }
 
     private static SiteMapParser newParser() {

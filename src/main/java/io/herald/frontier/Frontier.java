@@ -32,17 +32,9 @@ import java.util.Set;
  * nothing is in flight and nothing is queued, or the page budget is spent. Single-threaded.
  */
 public final class Frontier {
-    /** Sitemap indexes may nest; deeper than this is a loop or a trap. */
-    private static final int MAX_SITEMAP_NESTING = 3;
-    /** Raw links whose normalisation is remembered: a few MB, enough for the templates of many hosts. */
-    private static final int LINK_MEMO_SIZE = 20_000;
-
     private final CrawlConfig config;
-    private final UrlNormalizer normalizer;
-    private final TrapGuard traps;
     private final SitemapQueue sitemaps;
-    private final LinkMemo links;
-    private final Scope scope;
+    private final Admission admission;
     private final SeenSet seen;
     private final FrontierStore store;
     private final PolitenessGate gate;
@@ -59,97 +51,22 @@ public final class Frontier {
     public Frontier(CrawlConfig config, FrontierStore store, SeenSet seen, PolitenessGate gate, Clock clock,
                     MeterRegistry registry) {
         this.config = config;
-        this.scope = new Scope(config.scope());
-        this.normalizer = new UrlNormalizer(config.scope().stripParams());
-        this.traps = new TrapGuard(config.scope());
         this.sitemaps = new SitemapQueue(config.discovery().maxSitemaps());
-        this.links = new LinkMemo(normalizer, scope, LINK_MEMO_SIZE);
         this.store = store;
         this.seen = seen;
         this.gate = gate;
         this.schedule = new HostSchedule(clock);
         this.counters = new FrontierCounters(registry);
+        this.admission = new Admission(config, store, seen, sitemaps, gate, schedule, counters);
         this.pagesStarted = store.pagesStartedBefore(); // a resumed crawl keeps its page budget
     }
 
     /**
-     * Schedules the hosts an earlier run of this crawl left queued, and queues the configured seeds and sitemaps
-     * (they define the scope, so only normalisation applies to them) unless an earlier run has seen them.
+     * Schedules the hosts an earlier run of this crawl left queued, and queues the configured seeds and sitemaps.
      */
     public void seed() {
         store.queuedHosts().forEach(host -> schedule.wake(host, 0)); // a resumed crawl's queues
-        config.discovery().sitemaps().forEach(sitemap -> queueSitemap(sitemap, 0, null, false));
-        for (String seed : config.crawl().seeds()) {
-            String url = normalizer.normalize(seed);
-            if (url == null) {
-                counters.count(Event.INVALID);
-            } else if (seen.add(url)) {
-                enqueue(new CrawlUrl(url, UrlNormalizer.hostKey(url), 0, null, Via.SEED, 0, 0));
-            }
-        }
-    }
-
-    /** Queues a sitemap or feed; those found in robots.txt or an index must be in scope. */
-    private void queueSitemap(String rawUrl, int depth, String referrer, boolean mustBeInScope) {
-        String url = normalizer.normalize(rawUrl);
-        if (url == null || mustBeInScope && !scope.allows(url)) {
-            counters.count(url == null ? Event.INVALID : Event.OUT_OF_SCOPE);
-            return;
-        }
-        CrawlUrl sitemap = new CrawlUrl(url, UrlNormalizer.hostKey(url), depth, referrer, Via.SITEMAP, 0, 0);
-        if (sitemaps.offer(sitemap)) {
-            counters.count(Event.SITEMAP_QUEUED);
-            schedule.wake(sitemap.hostKey(), 0);
-        }
-    }
-
-    /** Offers a link found on {@code from}; true when it was queued. */
-    public boolean offer(DiscoveredLink link, CrawlUrl from) {
-        int depth = from.depth() + 1;
-        if (depth > config.crawl().maxDepth()) {
-            counters.count(Event.TOO_DEEP);
-            return false;
-        }
-        return admit(link.url(), depth, from.url(), link.via(), 0);
-    }
-
-    private boolean admit(String rawUrl, int depth, String referrer, Via via, int redirects) {
-        LinkMemo.Verdict judged = links.judge(rawUrl);
-        String url = judged.url();
-        if (url == null) {
-            counters.count(Event.INVALID);
-            return false;
-        }
-        if (!judged.inScope()) {
-            counters.count(Event.OUT_OF_SCOPE);
-            return false;
-        }
-        if (judged.knownSeen() || !seen.add(url)) {
-            judged.markSeen();
-            counters.count(Event.DUPLICATE);
-            return false;
-        }
-        judged.markSeen();
-        String hostKey = UrlNormalizer.hostKey(url);
-        TrapGuard.Verdict verdict = traps.admit(url, hostKey);
-        if (verdict != TrapGuard.Verdict.OK) {
-            counters.count(verdict == TrapGuard.Verdict.HOST_BUDGET ? Event.HOST_BUDGET : Event.TRAP);
-            return false;
-        }
-        if (!gate.allows(hostKey, url)) {
-            // The host's rules are known and refuse it: queueing it would only cost a store write and a poll.
-            // (Unknown rules let it in; the poll checks again against the rules of that moment.)
-            counters.count(Event.ROBOTS_BLOCKED);
-            return false;
-        }
-        enqueue(new CrawlUrl(url, hostKey, depth, referrer, via, 0, redirects));
-        return true;
-    }
-
-    private void enqueue(CrawlUrl url) {
-        store.push(url);
-        counters.count(Event.QUEUED);
-        schedule.wake(url.hostKey(), 0);
+        admission.seed();
     }
 
     /** A task that may be started now, or null (then ask again at {@link #nextWakeAt()} or after an event). */
@@ -193,7 +110,7 @@ public final class Frontier {
                 return new FetchTask(new CrawlUrl(robotsUrl, host, 0, null, Via.SEED, 0, 0), FetchTask.Kind.ROBOTS);
             default:
                 if (config.discovery().fromRobots()) { // rules kept from an earlier run: read their sitemaps again
-                    gate.restoredSitemaps(host).forEach(map -> queueSitemap(map, 0, gate.robotsUrl(host), true));
+                    gate.restoredSitemaps(host).forEach(map -> admission.sitemap(map, 0, gate.robotsUrl(host), true));
                 }
                 FetchTask sitemap = nextAllowedSitemap(host);
                 return sitemap != null ? sitemap : nextAllowedPage(host);
@@ -239,15 +156,15 @@ public final class Frontier {
             gate.robotsDone(result);
             if (config.discovery().fromRobots()) {
                 gate.rules(host).ifPresent(rules -> rules.getSitemaps()
-                        .forEach(sitemap -> queueSitemap(sitemap, 0, task.target().url(), true)));
+                        .forEach(sitemap -> admission.sitemap(sitemap, 0, task.target().url(), true)));
             }
         } else if (task.kind() == FetchTask.Kind.SITEMAP) {
             gate.pageDone(result);
             if (!(result instanceof FetchResult.Fetched)) {
                 sitemaps.done();
             }
-            if (result instanceof FetchResult.Redirect moved && task.target().depth() < MAX_SITEMAP_NESTING) {
-                queueSitemap(moved.location(), task.target().depth() + 1, task.target().url(), true);
+            if (result instanceof FetchResult.Redirect moved && task.target().depth() < Admission.MAX_SITEMAP_NESTING) {
+                admission.sitemap(moved.location(), task.target().depth() + 1, task.target().url(), true);
             } else if (!(result instanceof FetchResult.Fetched)) {
                 counters.count(Event.SITEMAP_PROBLEM);
             }
@@ -255,7 +172,7 @@ public final class Frontier {
             gate.pageDone(result);
             if (!(result instanceof FetchResult.Fetched)) {
                 pagesInFlight--;
-                afterFailedOrRedirected(result);
+                admission.retryOrFollow(result);
                 store.done(task.target());
             }
         }
@@ -277,51 +194,20 @@ public final class Frontier {
         schedule.wake(hostKey, 0);
     }
 
-    private void afterFailedOrRedirected(FetchResult result) {
-        CrawlUrl url = result.task().target();
-        if (result instanceof FetchResult.Redirect redirect) {
-            if (url.redirects() >= config.fetch().maxRedirects()) {
-                counters.count(Event.REDIRECT_LIMIT);
-            } else {
-                admit(redirect.location(), url.depth(), url.url(), Via.REDIRECT, url.redirects() + 1);
-            }
-        } else if (isTransient(result)) {
-            if (url.attempt() < config.fetch().retries()) {
-                counters.count(Event.RETRIED);
-                store.push(url.nextAttempt());
-            } else {
-                counters.count(Event.FAILED);
-            }
-        }
-    }
-
-    private static boolean isTransient(FetchResult result) {
-        return result instanceof FetchResult.NetworkError
-                || result instanceof FetchResult.HttpError error && error.isTransient();
-    }
-
     /** A sitemap or feed was read: offer its pages (one hop from the sitemap) and queue its child sitemaps. */
     public void onDiscovered(Discovered discovered) {
         sitemaps.done();
-        CrawlUrl source = discovered.source();
         if (discovered.problem() != null) {
             counters.count(Event.SITEMAP_PROBLEM);
         }
-        // A listed page is one hop from the sitemap, however deep the index nesting that led to it.
-        CrawlUrl listing = new CrawlUrl(source.url(), source.hostKey(), 0, source.referrer(), Via.SITEMAP, 0, 0);
-        for (String page : discovered.pages()) {
-            offer(new DiscoveredLink(page, Via.SITEMAP), listing);
-        }
-        if (source.depth() < MAX_SITEMAP_NESTING) {
-            discovered.sitemaps().forEach(child -> queueSitemap(child, source.depth() + 1, source.url(), false));
-        }
+        admission.discovered(discovered);
     }
 
     /** A page went through extraction (and the sink): offer its links and forget it as in flight. */
     public void onProcessed(Processed processed) {
         pagesInFlight--;
         for (DiscoveredLink link : processed.links()) {
-            offer(link, processed.source());
+            admission.offer(link, processed.source());
         }
         store.done(processed.source()); // after its links: a durable store keeps changes in order
     }
@@ -385,13 +271,5 @@ public final class Frontier {
         return new FrontierStatus(store.size(), seen.size(), pagesStarted, pagesInFlight, robotsInFlight,
                 sitemaps.queued(), sitemaps.inFlight(), counters.get(Event.ROBOTS_BLOCKED),
                 schedule.knownHosts().size(), hosts);
-    }
-
-    public long queued() {
-        return store.size();
-    }
-
-    public int inFlight() {
-        return pagesInFlight + robotsInFlight;
     }
 }

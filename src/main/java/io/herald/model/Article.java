@@ -1,5 +1,6 @@
 package io.herald.model;
 
+import java.net.URI;
 import java.time.Instant;
 
 /**
@@ -16,4 +17,11 @@ import java.time.Instant;
  */
 public record Article(String url, Instant fetchedAt, int status, String host, int depth, String referrer,
                       Via via, ArticleContent content) {
+
+    /** The article read from a fetched page: where and how the page was crawled, plus what the extractor read. */
+    public static Article of(Page page, ArticleContent content) {
+        CrawlUrl source = page.source();
+        return new Article(source.url(), page.fetchedAt(), page.status(), URI.create(source.url()).getHost(),
+                source.depth(), source.referrer(), source.via(), content);
+    }
 }

@@ -35,10 +35,6 @@ final class QueueKeys {
         return new String(key, 0, key.length - 10, StandardCharsets.UTF_8);
     }
 
-    static long seqOf(byte[] key) {
-        return ByteBuffer.wrap(key, key.length - 8, 8).getLong();
-    }
-
     static boolean startsWith(byte[] key, byte[] prefix) {
         return key.length >= prefix.length && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
     }

@@ -155,9 +155,10 @@ class FrontierTest {
 
     @Test
     void linksTheKnownRulesRefuseAreNeverQueuedAndLinksBeforeTheRulesAreCheckedAtThePoll() {
-        Frontier frontier = frontier();
-        frontier.offer(link("http://news.test/private/early"), new CrawlUrl(SEED, "http://news.test", 0, null, Via.SEED, 0, 0));
-        assertThat(frontier.status(0).queued()).isEqualTo(2); // the seed, and a link queued before robots.txt
+        // A second seed is a URL queued before robots.txt is known, as a link found then would be.
+        Frontier frontier = frontier(TestConfigs.crawl(List.of(SEED, "http://news.test/private/early"),
+                TestConfigs.politeness(Duration.ZERO, 1), Path.of("out")));
+        assertThat(frontier.status(0).queued()).isEqualTo(2); // the seed, and a URL queued before robots.txt
         FetchTask seed = passRobots(frontier, "User-agent: *\nDisallow: /private/\n");
         fetchedAndProcessed(frontier, seed, link("http://news.test/private/late"), link("http://news.test/private/late"));
         assertThat(count("robots_blocked")).isEqualTo(1); // the late link, at once; the early one still waits

@@ -34,7 +34,7 @@ class SinkVerticleTest {
     @Test
     void writesEachArticleOnceAndRepliesWhetherItWasNew(Vertx vertx, VertxTestContext ctx) {
         List<Object> replies = new ArrayList<>();
-        vertx.deployVerticle(new SinkVerticle(new OutputConfig(dir, 1 << 20), registry))
+        vertx.deployVerticle(new SinkVerticle(new OutputConfig(dir, 1 << 20), new InMemoryWrittenKeys(), registry))
                 .compose(id -> send(vertx, TestArticles.full("http://127.0.0.2:8090/a"), replies)
                         .compose(v -> send(vertx, TestArticles.minimal("http://127.0.0.2:8090/b"), replies))
                         .compose(v -> send(vertx, TestArticles.full("http://127.0.0.2:8090/a"), replies))
@@ -56,11 +56,11 @@ class SinkVerticleTest {
     void aRestartedCrawlDoesNotWriteAnArticleAgain(Vertx vertx, VertxTestContext ctx) {
         List<Object> replies = new ArrayList<>();
         OutputConfig config = new OutputConfig(dir, 1 << 20);
-        vertx.deployVerticle(new SinkVerticle(config, registry))
+        vertx.deployVerticle(new SinkVerticle(config, new InMemoryWrittenKeys(), registry))
                 .compose(id -> send(vertx, TestArticles.minimal("http://127.0.0.2:8090/a"), replies)
                         .compose(v -> vertx.undeploy(id)))
                 .compose(v -> tearTail(dir.resolve("articles-0001.jsonl")))
-                .compose(v -> vertx.deployVerticle(new SinkVerticle(config, registry)))
+                .compose(v -> vertx.deployVerticle(new SinkVerticle(config, new InMemoryWrittenKeys(), registry)))
                 .compose(id -> send(vertx, TestArticles.minimal("http://127.0.0.2:8090/a"), replies)
                         .compose(v -> send(vertx, TestArticles.minimal("http://127.0.0.2:8090/b"), replies))
                         .compose(v -> vertx.undeploy(id)))
@@ -77,7 +77,7 @@ class SinkVerticleTest {
     void anArticleThatCannotBeWrittenFailsTheMessage(Vertx vertx, VertxTestContext ctx) {
         Article noHost = new Article("http://h/a", TestArticles.FETCHED, 200, null, 0, null,
                 io.herald.model.Via.SEED, TestArticles.minimalContent(null, "t"));
-        vertx.deployVerticle(new SinkVerticle(new OutputConfig(dir, 1 << 20), registry))
+        vertx.deployVerticle(new SinkVerticle(new OutputConfig(dir, 1 << 20), new InMemoryWrittenKeys(), registry))
                 .compose(id -> vertx.eventBus().request(Addresses.SINK_WRITE, noHost, LocalCodec.OPTIONS))
                 .onComplete(ctx.failing(err -> ctx.verify(() -> {
                     assertThat(err).hasMessageContaining("sink write failed");
@@ -89,7 +89,7 @@ class SinkVerticleTest {
     @Test
     void writtenLinesReachTheFileBeforeTheReply(Vertx vertx, VertxTestContext ctx) {
         List<Object> replies = new ArrayList<>();
-        vertx.deployVerticle(new SinkVerticle(new OutputConfig(dir, 1 << 20), registry))
+        vertx.deployVerticle(new SinkVerticle(new OutputConfig(dir, 1 << 20), new InMemoryWrittenKeys(), registry))
                 .compose(id -> send(vertx, TestArticles.minimal("http://127.0.0.2:8090/a"), replies))
                 .onComplete(ctx.succeeding(v -> ctx.verify(() -> {
                     // no undeploy: the line is in the OS already, without waiting for a sync or close
@@ -102,11 +102,11 @@ class SinkVerticleTest {
     void gzippedOutputOfEarlierRunsIsReadBackAndSyncIsAnswered(Vertx vertx, VertxTestContext ctx) {
         List<Object> replies = new ArrayList<>();
         OutputConfig config = new OutputConfig(dir, 1 << 20, java.time.Duration.ZERO, true);
-        vertx.deployVerticle(new SinkVerticle(config, registry))
+        vertx.deployVerticle(new SinkVerticle(config, new InMemoryWrittenKeys(), registry))
                 .compose(id -> send(vertx, TestArticles.minimal("http://127.0.0.2:8090/a"), replies)
                         .compose(v -> vertx.eventBus().request(Addresses.SINK_SYNC, null))
                         .compose(v -> vertx.undeploy(id)))
-                .compose(v -> vertx.deployVerticle(new SinkVerticle(config, registry)))
+                .compose(v -> vertx.deployVerticle(new SinkVerticle(config, new InMemoryWrittenKeys(), registry)))
                 .compose(id -> send(vertx, TestArticles.minimal("http://127.0.0.2:8090/a"), replies)
                         .compose(v -> vertx.undeploy(id)))
                 .onComplete(ctx.succeeding(v -> ctx.verify(() -> {

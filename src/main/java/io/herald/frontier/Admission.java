@@ -1,0 +1,164 @@
+package io.herald.frontier;
+
+import io.herald.config.CrawlConfig;
+import io.herald.frontier.FrontierCounters.Event;
+import io.herald.model.CrawlUrl;
+import io.herald.model.Discovered;
+import io.herald.model.DiscoveredLink;
+import io.herald.model.FetchResult;
+import io.herald.model.Via;
+import io.herald.politeness.PolitenessGate;
+
+/**
+ * What may join the frontier's queues: seeds and configured sitemaps (they define the scope, so only normalisation
+ * applies to them); links from pages and sitemaps (normalised, scoped, de-duplicated, depth-limited, trap-guarded,
+ * and checked against a host's robots rules when they are known); sitemaps named in robots.txt or an index; redirect
+ * targets; retries of transient failures. An admitted page goes to the {@link FrontierStore}, a sitemap to the
+ * {@link SitemapQueue}, and its host is woken. Runs on the frontier's thread.
+ */
+final class Admission {
+    /** Sitemap indexes may nest; deeper than this is a loop or a trap. */
+    static final int MAX_SITEMAP_NESTING = 3;
+    /** Raw links whose normalisation is remembered: a few MB, enough for the templates of many hosts. */
+    private static final int LINK_MEMO_SIZE = 20_000;
+
+    private final CrawlConfig config;
+    private final UrlNormalizer normalizer;
+    private final Scope scope;
+    private final LinkMemo links;
+    private final TrapGuard traps;
+    private final FrontierStore store;
+    private final SeenSet seen;
+    private final SitemapQueue sitemaps;
+    private final PolitenessGate gate;
+    private final HostSchedule schedule;
+    private final FrontierCounters counters;
+
+    Admission(CrawlConfig config, FrontierStore store, SeenSet seen, SitemapQueue sitemaps, PolitenessGate gate,
+              HostSchedule schedule, FrontierCounters counters) {
+        this.config = config;
+        this.normalizer = new UrlNormalizer(config.scope().stripParams());
+        this.scope = new Scope(config.scope());
+        this.links = new LinkMemo(normalizer, scope, LINK_MEMO_SIZE);
+        this.traps = new TrapGuard(config.scope());
+        this.store = store;
+        this.seen = seen;
+        this.sitemaps = sitemaps;
+        this.gate = gate;
+        this.schedule = schedule;
+        this.counters = counters;
+    }
+
+    /** Queues the configured sitemaps and seeds, unless an earlier run has seen them. */
+    void seed() {
+        config.discovery().sitemaps().forEach(sitemap -> sitemap(sitemap, 0, null, false));
+        for (String seed : config.crawl().seeds()) {
+            String url = normalizer.normalize(seed);
+            if (url == null) {
+                counters.count(Event.INVALID);
+            } else if (seen.add(url)) {
+                enqueue(new CrawlUrl(url, UrlNormalizer.hostKey(url), 0, null, Via.SEED, 0, 0));
+            }
+        }
+    }
+
+    /** Queues a sitemap or feed; those found in robots.txt or an index must be in scope. */
+    void sitemap(String rawUrl, int depth, String referrer, boolean mustBeInScope) {
+        String url = normalizer.normalize(rawUrl);
+        if (url == null || mustBeInScope && !scope.allows(url)) {
+            counters.count(url == null ? Event.INVALID : Event.OUT_OF_SCOPE);
+            return;
+        }
+        CrawlUrl sitemap = new CrawlUrl(url, UrlNormalizer.hostKey(url), depth, referrer, Via.SITEMAP, 0, 0);
+        if (sitemaps.offer(sitemap)) {
+            counters.count(Event.SITEMAP_QUEUED);
+            schedule.wake(sitemap.hostKey(), 0);
+        }
+    }
+
+    /** Offers a link found on {@code from}; true when it was queued. */
+    boolean offer(DiscoveredLink link, CrawlUrl from) {
+        int depth = from.depth() + 1;
+        if (depth > config.crawl().maxDepth()) {
+            counters.count(Event.TOO_DEEP);
+            return false;
+        }
+        return admit(link.url(), depth, from.url(), link.via(), 0);
+    }
+
+    /** Offers a sitemap's pages (one hop from the sitemap) and queues its child sitemaps. */
+    void discovered(Discovered discovered) {
+        CrawlUrl source = discovered.source();
+        // A listed page is one hop from the sitemap, however deep the index nesting that led to it.
+        CrawlUrl listing = new CrawlUrl(source.url(), source.hostKey(), 0, source.referrer(), Via.SITEMAP, 0, 0);
+        for (String page : discovered.pages()) {
+            offer(new DiscoveredLink(page, Via.SITEMAP), listing);
+        }
+        if (source.depth() < MAX_SITEMAP_NESTING) {
+            discovered.sitemaps().forEach(child -> sitemap(child, source.depth() + 1, source.url(), false));
+        }
+    }
+
+    /** A page fetch that went no further: a redirect's target is admitted like a link, a transient failure re-queued. */
+    void retryOrFollow(FetchResult result) {
+        CrawlUrl url = result.task().target();
+        if (result instanceof FetchResult.Redirect redirect) {
+            if (url.redirects() >= config.fetch().maxRedirects()) {
+                counters.count(Event.REDIRECT_LIMIT);
+            } else {
+                admit(redirect.location(), url.depth(), url.url(), Via.REDIRECT, url.redirects() + 1);
+            }
+        } else if (isTransient(result)) {
+            if (url.attempt() < config.fetch().retries()) {
+                counters.count(Event.RETRIED);
+                store.push(url.nextAttempt());
+            } else {
+                counters.count(Event.FAILED);
+            }
+        }
+    }
+
+    private static boolean isTransient(FetchResult result) {
+        return result instanceof FetchResult.NetworkError
+                || result instanceof FetchResult.HttpError error && error.isTransient();
+    }
+
+    private boolean admit(String rawUrl, int depth, String referrer, Via via, int redirects) {
+        LinkMemo.Verdict judged = links.judge(rawUrl);
+        String url = judged.url();
+        if (url == null) {
+            counters.count(Event.INVALID);
+            return false;
+        }
+        if (!judged.inScope()) {
+            counters.count(Event.OUT_OF_SCOPE);
+            return false;
+        }
+        if (judged.knownSeen() || !seen.add(url)) {
+            judged.markSeen();
+            counters.count(Event.DUPLICATE);
+            return false;
+        }
+        judged.markSeen();
+        String hostKey = UrlNormalizer.hostKey(url);
+        TrapGuard.Verdict verdict = traps.admit(url, hostKey);
+        if (verdict != TrapGuard.Verdict.OK) {
+            counters.count(verdict == TrapGuard.Verdict.HOST_BUDGET ? Event.HOST_BUDGET : Event.TRAP);
+            return false;
+        }
+        if (!gate.allows(hostKey, url)) {
+            // The host's rules are known and refuse it: queueing it would only cost a store write and a poll.
+            // (Unknown rules let it in; the poll checks again against the rules of that moment.)
+            counters.count(Event.ROBOTS_BLOCKED);
+            return false;
+        }
+        enqueue(new CrawlUrl(url, hostKey, depth, referrer, via, 0, redirects));
+        return true;
+    }
+
+    private void enqueue(CrawlUrl url) {
+        store.push(url);
+        counters.count(Event.QUEUED);
+        schedule.wake(url.hostKey(), 0);
+    }
+}

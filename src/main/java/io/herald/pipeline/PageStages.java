@@ -1,0 +1,67 @@
+package io.herald.pipeline;
+
+import io.herald.model.Addresses;
+import io.herald.model.Article;
+import io.herald.model.Discovered;
+import io.herald.model.ExtractResult;
+import io.herald.model.LocalCodec;
+import io.herald.model.Page;
+import io.herald.model.PageType;
+import io.herald.model.Processed;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What a slot does with a fetched page, by event-bus address: an HTML page goes through extraction and the sink
+ * and its links back to the frontier; a sitemap or feed goes through discovery. Whatever happens, the frontier
+ * hears that the task is over, and the returned future does not fail.
+ */
+final class PageStages {
+    private static final Logger LOG = LoggerFactory.getLogger(PageStages.class);
+    private static final DeliveryOptions STAGE = LocalCodec.withTimeout(TimeUnit.MINUTES.toMillis(2));
+
+    private final EventBus bus;
+
+    PageStages(EventBus bus) {
+        this.bus = bus;
+    }
+
+    /** Extraction, then the sink, then the links go back to the frontier. Failures lose the page, not the crawl. */
+    Future<Void> process(Page page) {
+        return bus.<ExtractResult>request(Addresses.EXTRACT, page, STAGE).map(Message::body)
+                .compose(result -> write(page, result)
+                        .map(written -> new Processed(page.source(), result.links(), written)))
+                .otherwise(e -> {
+                    LOG.warn("page {} not processed: {}", page.source().url(), e.getMessage());
+                    return new Processed(page.source(), List.of(), false);
+                })
+                .map(processed -> {
+                    bus.send(Addresses.FRONTIER_PROCESSED, processed, LocalCodec.OPTIONS);
+                    return null;
+                });
+    }
+
+    /** A fetched sitemap or feed is read on a worker; whatever happens, the frontier hears the task is over. */
+    Future<Void> discover(Page page) {
+        return bus.<Discovered>request(Addresses.DISCOVER, page, STAGE).map(Message::body)
+                .otherwise(e -> new Discovered(page.source(), List.of(), List.of(), String.valueOf(e.getMessage())))
+                .map(discovered -> {
+                    bus.send(Addresses.FRONTIER_DISCOVERED, discovered, LocalCodec.OPTIONS);
+                    return null;
+                });
+    }
+
+    private Future<Boolean> write(Page page, ExtractResult result) {
+        if (result.type() != PageType.ARTICLE || result.article() == null) {
+            return Future.succeededFuture(false);
+        }
+        return bus.<Boolean>request(Addresses.SINK_WRITE, Article.of(page, result.article()), STAGE).map(Message::body);
+    }
+}
