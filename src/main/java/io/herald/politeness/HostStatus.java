@@ -11,43 +11,43 @@ final class HostStatus {
      * @param dueAt       when the host's server may get its next request (clock millis)
      * @param maxInFlight the server's in-flight limit now: 1 while a fixed delay applies, else perHostConcurrency
      */
-    static JsonObject describe(HostSlot slot, long now, long dueAt, int maxInFlight, String ip) {
+    static JsonObject describe(HostState slot, long now, long dueAt, int maxInFlight, String ip) {
         JsonObject robots = new JsonObject()
-                .put("state", robotsState(slot))
-                .put("url", slot.robotsUrl)
-                .put("ageMs", slot.robotsFetchedAt == 0 ? null : now - slot.robotsFetchedAt)
-                .put("truncated", slot.robotsTruncated)
-                .put("crawlDelayMs", slot.crawlDelay.toMillis());
+                .put("state", robotsState(slot.robots))
+                .put("url", slot.robots.url())
+                .put("ageMs", slot.robots.fetchedAt() == 0 ? null : now - slot.robots.fetchedAt())
+                .put("truncated", slot.robots.truncated())
+                .put("crawlDelayMs", slot.robots.crawlDelay().toMillis());
         return new JsonObject()
                 .put("requests", slot.requests)
                 .put("robotsBlocked", slot.robotsBlocked)
                 .put("robots", robots)
-                .put("delayMs", slot.effectiveDelay.toMillis())
-                .put("delayReason", slot.delayReason)
+                .put("delayMs", slot.clock.delay().millis())
+                .put("delayReason", slot.clock.delay().reason().label())
                 .put("dueInMs", Math.max(0, dueAt - now))
-                .put("inFlight", slot.inFlight)
+                .put("inFlight", slot.clock.inFlight())
                 .put("maxInFlight", maxInFlight)
-                .put("consecutiveFailures", slot.consecutiveFailures)
-                .put("parks", slot.parks)
+                .put("consecutiveFailures", slot.clock.consecutiveFailures())
+                .put("parks", slot.clock.parks())
                 .put("lastOutcome", slot.lastOutcome)
-                .put("serverMs", Math.round(Math.max(0, slot.smoothedServerMillis)))
+                .put("serverMs", Math.round(Math.max(0, slot.clock.smoothedServerMillis())))
                 .put("ip", ip)
-                .put("skipped", slot.skipReason);
+                .put("skipped", slot.robots.skipReason());
     }
 
     /** fetched / 4xx-allow / redirect-allow / 5xx-deferred / fetching / pending / given-up. */
-    private static String robotsState(HostSlot slot) {
-        switch (slot.robots) {
+    private static String robotsState(HostRobots slot) {
+        switch (slot.stage()) {
             case READY:
-                return slot.robotsSource;
+                return slot.source();
             case UNREACHABLE:
                 return "5xx-deferred";
             case FETCHING:
-                return slot.rules == null ? "fetching" : "refreshing";
+                return slot.rules() == null ? "fetching" : "refreshing";
             case GIVEN_UP:
                 return "given-up";
             default:
-                return slot.rules == null ? "pending" : slot.robotsSource;
+                return slot.rules() == null ? "pending" : slot.source();
         }
     }
 }
