@@ -45,9 +45,9 @@ final class HostCodec {
 
     static SavedHostState decodeState(byte[] value) {
         try (DataInputStream in = open(value, "state")) {
-            return new SavedHostState(SavedHostState.RobotsState.values()[in.readUnsignedByte()], in.readLong(), in.readInt(),
-                    readText(in), in.readLong(), in.readInt(), in.readInt(), in.readInt(), in.readLong(), readText(in),
-                    in.readDouble(), in.readLong(), in.readLong());
+            return new SavedHostState(SavedHostState.RobotsState.values()[in.readUnsignedByte()], in.readLong(),
+                    in.readInt(), readText(in), in.readLong(), in.readInt(), in.readInt(), in.readInt(), in.readLong(),
+                    readText(in), in.readDouble(), in.readLong(), in.readLong());
         } catch (IOException | RuntimeException e) {
             throw new StateException("saved host state cannot be read: " + e.getMessage());
         }
