@@ -74,7 +74,7 @@ final class HostRobots {
         stage = Stage.FETCHING;
     }
 
-    /** Rules accepted: from a body ({@code fetched}) or a synthetic answer ({@code 4xx-allow}, {@code redirect-allow}). */
+    /** Rules accepted, from a body ({@code fetched}) or synthetic ({@code 4xx-allow}, {@code redirect-allow}). */
     void accept(BaseRobotRules rules, String source, long now, Duration crawlDelay) {
         this.rules = rules;
         this.stage = Stage.READY;

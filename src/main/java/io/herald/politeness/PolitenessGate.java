@@ -42,9 +42,10 @@ import java.util.function.DoubleSupplier;
  *
  * <p>What it knows of a host ({@link HostState}: its {@link HostRobots} and {@link HostClock}) is saved to a
  * {@link HostStore} as it changes (rules when accepted; the clock, backoff, parks and counters after each
- * response) and loaded when the gate first meets the host, so a resumed crawl keeps robots rules younger than {@code politeness.robotsTtl}, backoff, parks, given-up hosts
- * and Retry-After waits. After a restart a host already contacted waits one full delay before its first
- * request, because its last request may not have been recorded ({@link SavedHostMapper} has the rule).
+ * response) and loaded when the gate first meets the host, so a resumed crawl keeps robots rules younger than
+ * {@code politeness.robotsTtl}, backoff, parks, given-up hosts and Retry-After waits. After a restart a host
+ * already contacted waits one full delay before its first request, because its last request may not have been
+ * recorded ({@link SavedHostMapper} has the rule).
  *
  * <p>Single-threaded: the frontier verticle is its only caller. Time comes from the injected clock, so
  * tests drive it without waiting.
@@ -196,7 +197,8 @@ public final class PolitenessGate {
             // RFC 9309 2.3.1.2: a redirect chain that cannot be followed means "unavailable", like a 4xx
             acceptRules(host, robotsPolicy.forStatus(404).orElseThrow(), "redirect-allow");
             saved.saveRobots(host, null, null);
-        } else if (result instanceof FetchResult.HttpError error && robotsPolicy.forStatus(error.status()).isPresent()) {
+        } else if (result instanceof FetchResult.HttpError error
+                && robotsPolicy.forStatus(error.status()).isPresent()) {
             acceptRules(host, robotsPolicy.forStatus(error.status()).orElseThrow(), "4xx-allow");
             saved.saveRobots(host, null, null);
         } else {
@@ -283,7 +285,8 @@ public final class PolitenessGate {
     /** The host's politeness state for {@code /status}. */
     public JsonObject describe(String hostKey) {
         HostState host = host(hostKey);
-        return HostStatus.describe(host, clock.millis(), host.server.dueAt(), inFlightLimit(host), ipFloor.ipOf(hostKey));
+        return HostStatus.describe(host, clock.millis(), host.server.dueAt(), inFlightLimit(host),
+                ipFloor.ipOf(hostKey));
     }
 
     private HostState host(String hostKey) {

@@ -12,10 +12,10 @@ import java.util.Optional;
 
 /**
  * {@link HostStore} on RocksDB, in the {@code politeness} family. Each host has two records under its host
- * key: the small state record (suffix {@code NUL c}, from when it was called the clock record), rewritten after every response, and the robots.txt
- * record (suffix {@code NUL r}), rewritten only when rules are accepted, so a page response never writes the
- * robots.txt body again. Saves go into the store's pending batch and commit with the frontier's checkpoint
- * (or an earlier flush), in order with the frontier's own changes.
+ * key: the small state record (suffix {@code NUL c}: it was called the clock record), rewritten after every
+ * response, and the robots.txt record (suffix {@code NUL r}), rewritten only when rules are accepted, so a page
+ * response never writes the robots.txt body again. Saves go into the store's pending batch and commit with the
+ * frontier's checkpoint (or an earlier flush), in order with the frontier's own changes.
  */
 public final class RocksHostStore implements HostStore {
     private static final byte STATE = 'c';
