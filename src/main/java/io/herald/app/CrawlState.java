@@ -7,12 +7,12 @@ import io.herald.frontier.InMemoryFrontierStore;
 import io.herald.frontier.InMemorySeenSet;
 import io.herald.frontier.SeenSet;
 import io.herald.monitor.CrawlHistory;
-import io.herald.politeness.HostMemory;
+import io.herald.politeness.HostStore;
 import io.herald.sink.InMemoryWrittenKeys;
 import io.herald.sink.WrittenKeys;
 import io.herald.state.ConfigFingerprint;
 import io.herald.state.RocksFrontierStore;
-import io.herald.state.RocksHostMemory;
+import io.herald.state.RocksHostStore;
 import io.herald.state.RocksSeenSet;
 import io.herald.state.RocksWrittenKeys;
 import io.herald.state.StateDb;
@@ -33,9 +33,9 @@ final class CrawlState implements AutoCloseable {
     private final FrontierStore store;
     private final SeenSet seen;
     private final WrittenKeys writtenKeys;
-    private final HostMemory hosts;
+    private final HostStore hosts;
 
-    private CrawlState(StateDb db, FrontierStore store, SeenSet seen, WrittenKeys writtenKeys, HostMemory hosts) {
+    private CrawlState(StateDb db, FrontierStore store, SeenSet seen, WrittenKeys writtenKeys, HostStore hosts) {
         this.db = db;
         this.store = store;
         this.seen = seen;
@@ -48,7 +48,7 @@ final class CrawlState implements AutoCloseable {
         StateConfig state = config.state();
         if (!state.durable()) {
             return new CrawlState(null, new InMemoryFrontierStore(), new InMemorySeenSet(), new InMemoryWrittenKeys(),
-                    HostMemory.NONE);
+                    HostStore.NONE);
         }
         StateDb db = StateDb.open(state.dir(), state.cacheSize());
         try {
@@ -56,7 +56,7 @@ final class CrawlState implements AutoCloseable {
             // Articles are fewer than URLs: a quarter of the seen filter's heap serves their keys.
             return new CrawlState(db, new RocksFrontierStore(db, state.workingSet()),
                     new RocksSeenSet(db, state.seenFilterSize()), new RocksWrittenKeys(db, state.seenFilterSize() / 4),
-                    new RocksHostMemory(db));
+                    new RocksHostStore(db));
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -76,8 +76,8 @@ final class CrawlState implements AutoCloseable {
         return writtenKeys;
     }
 
-    /** The politeness gate's per-host memory (robots rules, clocks, backoff). */
-    HostMemory hosts() {
+    /** The politeness gate's per-host store (robots rules, clocks, backoff). */
+    HostStore hosts() {
         return hosts;
     }
 

@@ -1,21 +1,29 @@
 package io.herald.politeness;
 
 import io.herald.config.PolitenessConfig;
+import io.herald.politeness.Delay.Reason;
 
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /**
  * The gap a host is owed: the largest of the configured delay, the robots Crawl-delay, the adaptive delay
- * (capped at {@code maxAdaptiveDelay}), a Retry-After and the backoff, remembered with the name of the part
- * that won. The largest part that is not adaptive is remembered too: it decides whether the host may have
- * more than one request in flight ({@link PolitenessGate} has the rule).
+ * (capped at {@code maxAdaptiveDelay}), a Retry-After and the backoff, with the name of the part that won.
+ * The largest part that is not adaptive comes with it: it decides whether the server may have more than one
+ * request in flight ({@link PolitenessGate} has the rule).
  */
 final class DelayPolicy {
     private static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
     /** Backoff is stretched by up to this fraction at random, so hosts that failed together do not retry together. */
     private static final double JITTER = 0.25;
+
+    /** The largest part so far; a later part wins only if it is strictly larger. */
+    private record Largest(Duration value, Reason reason) {
+        Largest or(Duration candidate, Reason candidateReason) {
+            return candidate.compareTo(value) > 0 ? new Largest(candidate, candidateReason) : this;
+        }
+    }
 
     private final PolitenessConfig config;
     private final Duration backoffBase;
@@ -28,29 +36,28 @@ final class DelayPolicy {
     }
 
     /**
-     * Sets {@code slot.effectiveDelay}, {@code slot.fixedDelay} (the largest part that is not adaptive) and
-     * {@code slot.delayReason}.
+     * The delay owed to a host with this clock (backoff level, server time) and Crawl-delay.
+     *
+     * @param retryAfter the Retry-After the last response sent, or null
      */
-    void choose(HostSlot slot, Duration retryAfter) {
-        slot.effectiveDelay = config.delay();
-        slot.delayReason = "configured";
-        consider(slot, slot.crawlDelay, "crawl-delay");
+    Delay choose(HostClock clock, Duration crawlDelay, Duration retryAfter) {
+        Largest fixed = new Largest(config.delay(), Reason.CONFIGURED).or(crawlDelay, Reason.CRAWL_DELAY);
         if (retryAfter != null) {
-            consider(slot, min(retryAfter, MAX_RETRY_AFTER), "retry-after");
+            fixed = fixed.or(min(retryAfter, MAX_RETRY_AFTER), Reason.RETRY_AFTER);
         }
-        if (slot.backoffLevel > 0) {
-            consider(slot, backoff(slot.backoffLevel), "backoff");
+        if (clock.backoffLevel() > 0) {
+            fixed = fixed.or(backoff(clock.backoffLevel()), Reason.BACKOFF);
         }
-        slot.fixedDelay = slot.effectiveDelay;
-        consider(slot, adaptive(slot), "adaptive");
+        Largest all = fixed.or(adaptive(clock.smoothedServerMillis()), Reason.ADAPTIVE);
+        return new Delay(all.value(), all.reason(), fixed.value());
     }
 
     /** {@code adaptiveFactor} × the smoothed server time, at most {@code maxAdaptiveDelay}; zero when off or unmeasured. */
-    Duration adaptive(HostSlot slot) {
-        if (config.adaptiveFactor() <= 0 || slot.smoothedServerMillis <= 0) {
+    Duration adaptive(double smoothedServerMillis) {
+        if (config.adaptiveFactor() <= 0 || smoothedServerMillis <= 0) {
             return Duration.ZERO;
         }
-        long millis = Math.round(config.adaptiveFactor() * slot.smoothedServerMillis);
+        long millis = Math.round(config.adaptiveFactor() * smoothedServerMillis);
         return min(Duration.ofMillis(millis), config.maxAdaptiveDelay());
     }
 
@@ -70,13 +77,6 @@ final class DelayPolicy {
     private Duration backoff(int level) {
         Duration base = min(backoffBase.multipliedBy(1L << Math.min(level - 1, 20)), MAX_BACKOFF);
         return Duration.ofMillis(Math.round(base.toMillis() * (1 + JITTER * random.getAsDouble())));
-    }
-
-    private static void consider(HostSlot slot, Duration candidate, String reason) {
-        if (candidate.compareTo(slot.effectiveDelay) > 0) {
-            slot.effectiveDelay = candidate;
-            slot.delayReason = reason;
-        }
     }
 
     private static Duration min(Duration a, Duration b) {

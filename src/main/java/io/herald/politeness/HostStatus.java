@@ -11,28 +11,30 @@ final class HostStatus {
      * @param dueAt       when the host's server may get its next request (clock millis)
      * @param maxInFlight the server's in-flight limit now: 1 while a fixed delay applies, else perHostConcurrency
      */
-    static HostPoliteness describe(HostSlot slot, long now, long dueAt, int maxInFlight, String ip) {
-        HostPoliteness.RobotsView robots = new HostPoliteness.RobotsView(robotsState(slot), slot.robotsUrl,
-                slot.robotsFetchedAt == 0 ? null : now - slot.robotsFetchedAt, slot.robotsTruncated,
-                slot.crawlDelay.toMillis());
-        return new HostPoliteness(slot.requests, slot.robotsBlocked, robots, slot.effectiveDelay.toMillis(),
-                slot.delayReason, Math.max(0, dueAt - now), slot.inFlight, maxInFlight, slot.consecutiveFailures,
-                slot.parks, slot.lastOutcome, Math.round(Math.max(0, slot.smoothedServerMillis)), ip, slot.skipReason);
+    static HostPoliteness describe(HostState slot, long now, long dueAt, int maxInFlight, String ip) {
+        HostRobots r = slot.robots;
+        HostClock c = slot.clock;
+        HostPoliteness.RobotsView robots = new HostPoliteness.RobotsView(robotsState(r), r.url(),
+                r.fetchedAt() == 0 ? null : now - r.fetchedAt(), r.truncated(), r.crawlDelay().toMillis());
+        return new HostPoliteness(slot.requests, slot.robotsBlocked, robots, c.delay().millis(),
+                c.delay().reason().label(), Math.max(0, dueAt - now), c.inFlight(), maxInFlight,
+                c.consecutiveFailures(), c.parks(), slot.lastOutcome, Math.round(Math.max(0, c.smoothedServerMillis())),
+                ip, r.skipReason());
     }
 
     /** fetched / 4xx-allow / redirect-allow / 5xx-deferred / fetching / pending / given-up. */
-    private static String robotsState(HostSlot slot) {
-        switch (slot.robots) {
+    private static String robotsState(HostRobots slot) {
+        switch (slot.stage()) {
             case READY:
-                return slot.robotsSource;
+                return slot.source();
             case UNREACHABLE:
                 return "5xx-deferred";
             case FETCHING:
-                return slot.rules == null ? "fetching" : "refreshing";
+                return slot.rules() == null ? "fetching" : "refreshing";
             case GIVEN_UP:
                 return "given-up";
             default:
-                return slot.rules == null ? "pending" : slot.robotsSource;
+                return slot.rules() == null ? "pending" : slot.source();
         }
     }
 }

@@ -38,8 +38,17 @@ final class IpFloor {
         }
     }
 
-    /** null when the address allows a request now, else the decision that holds the host back. */
+    /**
+     * null when the floor is off or the host's address allows a request now, else the decision that holds the
+     * host back (its address still to be resolved, a request in flight on it, or its gap still running).
+     */
     Decision check(String hostKey, long now) {
+        if (!enabled()) {
+            return null;
+        }
+        if (!knows(hostKey)) {
+            return Decision.RESOLVE;
+        }
         IpSlot slot = slots.get(ipOfHost.get(hostKey));
         if (slot.inFlight > 0) {
             return Decision.BLOCKED;

@@ -1,6 +1,6 @@
 package io.herald.state;
 
-import io.herald.politeness.SavedClock;
+import io.herald.politeness.SavedHostState;
 import io.herald.politeness.SavedRobots;
 
 import java.io.ByteArrayInputStream;
@@ -25,7 +25,7 @@ final class HostCodec {
     private HostCodec() {
     }
 
-    static byte[] encode(SavedClock c) {
+    static byte[] encode(SavedHostState c) {
         return bytes(64, out -> {
             out.writeByte(c.robots().ordinal());
             out.writeLong(c.robotsRetryAt());
@@ -43,13 +43,13 @@ final class HostCodec {
         });
     }
 
-    static SavedClock decodeClock(byte[] value) {
-        try (DataInputStream in = open(value, "clock")) {
-            return new SavedClock(SavedClock.RobotsState.values()[in.readUnsignedByte()], in.readLong(), in.readInt(),
-                    readText(in), in.readLong(), in.readInt(), in.readInt(), in.readInt(), in.readLong(), readText(in),
-                    in.readDouble(), in.readLong(), in.readLong());
+    static SavedHostState decodeState(byte[] value) {
+        try (DataInputStream in = open(value, "state")) {
+            return new SavedHostState(SavedHostState.RobotsState.values()[in.readUnsignedByte()], in.readLong(),
+                    in.readInt(), readText(in), in.readLong(), in.readInt(), in.readInt(), in.readInt(), in.readLong(),
+                    readText(in), in.readDouble(), in.readLong(), in.readLong());
         } catch (IOException | RuntimeException e) {
-            throw new StateException("saved host clock cannot be read: " + e.getMessage());
+            throw new StateException("saved host state cannot be read: " + e.getMessage());
         }
     }
 

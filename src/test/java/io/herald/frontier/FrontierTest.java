@@ -9,7 +9,7 @@ import io.herald.model.Processed;
 import io.herald.model.Via;
 import io.herald.politeness.PolitenessGate;
 import io.herald.testing.FakeClock;
-import io.herald.testing.MapHostMemory;
+import io.herald.testing.MapHostStore;
 import io.herald.testing.TestConfigs;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -303,7 +303,7 @@ class FrontierTest {
 
     @Test
     void sitemapLinesOfRobotsRulesKeptFromAnEarlierRunAreReadAgain() {
-        MapHostMemory memory = new MapHostMemory();
+        MapHostStore memory = new MapHostStore();
         CrawlConfig config = TestConfigs.crawl(List.of(SEED), TestConfigs.politeness(Duration.ZERO, 1), Path.of("out"))
                 .withDiscovery(new io.herald.config.DiscoveryConfig(List.of(), true, Duration.ZERO, 100, 10));
         Frontier first = new Frontier(config, new InMemoryFrontierStore(), new InMemorySeenSet(),

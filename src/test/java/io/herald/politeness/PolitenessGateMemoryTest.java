@@ -7,7 +7,7 @@ import io.herald.model.FetchTask;
 import io.herald.model.Via;
 import io.herald.politeness.Decision.Kind;
 import io.herald.testing.FakeClock;
-import io.herald.testing.MapHostMemory;
+import io.herald.testing.MapHostStore;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,7 @@ class PolitenessGateMemoryTest {
     private static final Duration DELAY = Duration.ofSeconds(1);
 
     private final FakeClock clock = new FakeClock();
-    private final MapHostMemory memory = new MapHostMemory();
+    private final MapHostStore memory = new MapHostStore();
 
     /** Delay 1s, Crawl-delay cap as given, 1 robots retry, TTL 24h, parked after 2 failures for 2 min, 2 parks. */
     private static PolitenessConfig config(Duration maxCrawlDelay) {
@@ -251,7 +251,7 @@ class PolitenessGateMemoryTest {
         page(first, ok("/b"));
         assertThat(first.allows(HOST, HOST + "/private/x")).isFalse();
         assertThat(memory.robotsSaves).as("robots.txt body written once").isEqualTo(1);
-        assertThat(memory.clockSaves).isGreaterThanOrEqualTo(4);
+        assertThat(memory.stateSaves).isGreaterThanOrEqualTo(4);
 
         PolitenessGate restarted = gate();
         page(restarted, ok("/c"));
@@ -277,6 +277,6 @@ class PolitenessGateMemoryTest {
     void aHostWithoutSavedStateStartsAsNew() {
         PolitenessGate gate = gate();
         assertThat(gate.check(HOST).kind()).isEqualTo(Kind.FETCH_ROBOTS);
-        assertThat(memory.clockSaves).isZero();
+        assertThat(memory.stateSaves).isZero();
     }
 }

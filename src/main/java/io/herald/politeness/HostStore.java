@@ -11,16 +11,16 @@ import java.util.Optional;
  *
  * <p>Called from the gate's one thread only.
  */
-public interface HostMemory {
+public interface HostStore {
     /** Keeps nothing: for {@code state.store: memory}. */
-    HostMemory NONE = new HostMemory() {
+    HostStore NONE = new HostStore() {
         @Override
         public Optional<SavedHost> load(String hostKey) {
             return Optional.empty();
         }
 
         @Override
-        public void saveClock(String hostKey, SavedClock clock) {
+        public void saveState(String hostKey, SavedHostState state) {
             // nothing is kept
         }
 
@@ -30,11 +30,11 @@ public interface HostMemory {
         }
     };
 
-    /** What was saved for the host ({@code scheme://host:port}), or empty if nothing (or no clock record) was. */
+    /** What was saved for the host ({@code scheme://host:port}), or empty if nothing (or no state record) was. */
     Optional<SavedHost> load(String hostKey);
 
-    /** Replaces the host's clock record. */
-    void saveClock(String hostKey, SavedClock clock);
+    /** Replaces the host's state record (everything but the robots.txt file). */
+    void saveState(String hostKey, SavedHostState state);
 
     /** Replaces the host's robots.txt record. */
     void saveRobots(String hostKey, SavedRobots robots);

@@ -5,10 +5,10 @@ import io.herald.model.FetchResult;
 import io.herald.model.FetchTask;
 import io.herald.model.Via;
 import io.herald.politeness.Decision;
-import io.herald.politeness.HostMemory;
+import io.herald.politeness.HostStore;
 import io.herald.politeness.PolitenessGate;
-import io.herald.politeness.SavedClock;
-import io.herald.politeness.SavedClock.RobotsState;
+import io.herald.politeness.SavedHostState;
+import io.herald.politeness.SavedHostState.RobotsState;
 import io.herald.politeness.SavedHost;
 import io.herald.politeness.SavedRobots;
 import io.herald.testing.FakeClock;
@@ -30,9 +30,9 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RocksHostMemoryTest {
+class RocksHostStoreTest {
     private static final String HOST = "https://news.test";
-    private static final SavedClock CLOCK = new SavedClock(RobotsState.READY, 0, 0, null, 1_700_000_001_000L, 2, 1,
+    private static final SavedHostState CLOCK = new SavedHostState(RobotsState.READY, 0, 0, null, 1_700_000_001_000L, 2, 1,
             0, 4000, "backoff", 123.5, 17, 3);
     private static final SavedRobots ROBOTS = new SavedRobots(HOST + "/robots.txt", SavedRobots.FETCHED,
             "User-agent: *\nDisallow: /private/\n".getBytes(StandardCharsets.UTF_8), "text/plain", false,
@@ -42,9 +42,9 @@ class RocksHostMemoryTest {
     Path dir;
     private StateDb db;
 
-    private HostMemory open() {
+    private HostStore open() {
         db = StateDb.open(dir, 8 << 20);
-        return new RocksHostMemory(db);
+        return new RocksHostStore(db);
     }
 
     @AfterEach
@@ -56,18 +56,18 @@ class RocksHostMemoryTest {
 
     @Test
     void whatIsSavedIsLoadedAfterCloseAndReopen() {
-        HostMemory memory = open();
+        HostStore memory = open();
         memory.saveRobots(HOST, ROBOTS);
-        memory.saveClock(HOST, CLOCK);
-        SavedClock given = new SavedClock(RobotsState.GIVEN_UP, 0, 4, "robots.txt unreachable after 4 tries", 0, 0, 0,
+        memory.saveState(HOST, CLOCK);
+        SavedHostState given = new SavedHostState(RobotsState.GIVEN_UP, 0, 4, "robots.txt unreachable after 4 tries", 0, 0, 0,
                 0, 0, "configured", -1, 4, 0);
-        memory.saveClock("http://dead.test:8080", given);
+        memory.saveState("http://dead.test:8080", given);
         memory.saveRobots("http://gone.test", new SavedRobots("http://gone.test/robots.txt", "4xx-allow", null, null,
                 false, 5));
-        memory.saveClock("http://gone.test", CLOCK);
+        memory.saveState("http://gone.test", CLOCK);
         db.close();
 
-        HostMemory reopened = open();
+        HostStore reopened = open();
         assertThat(reopened.load(HOST)).contains(new SavedHost(CLOCK, ROBOTS));
         assertThat(reopened.load("http://dead.test:8080")).contains(new SavedHost(given, null));
         assertThat(reopened.load("http://gone.test").orElseThrow().robots().body()).isNull();
@@ -77,21 +77,21 @@ class RocksHostMemoryTest {
 
     @Test
     void aNewClockRecordReplacesTheOldOneAndLeavesTheRobotsRecord() {
-        HostMemory memory = open();
+        HostStore memory = open();
         memory.saveRobots(HOST, ROBOTS);
-        memory.saveClock(HOST, CLOCK);
-        SavedClock later = new SavedClock(RobotsState.READY, 0, 0, null, 1_700_000_009_000L, 1, 0, 0, 2000, "backoff",
+        memory.saveState(HOST, CLOCK);
+        SavedHostState later = new SavedHostState(RobotsState.READY, 0, 0, null, 1_700_000_009_000L, 1, 0, 0, 2000, "backoff",
                 100, 18, 3);
-        memory.saveClock(HOST, later);
+        memory.saveState(HOST, later);
         db.close();
         assertThat(open().load(HOST)).contains(new SavedHost(later, ROBOTS));
     }
 
     @Test
     void savesCommitWithTheBatchAndAreLostWithIt() {
-        HostMemory memory = open();
+        HostStore memory = open();
         memory.saveRobots(HOST, ROBOTS);
-        memory.saveClock(HOST, CLOCK);
+        memory.saveState(HOST, CLOCK);
         assertThat(memory.load(HOST)).as("reads see the pending batch").isPresent();
         db.closeWithoutFlush(); // kill -9 before the checkpoint
         assertThat(open().load(HOST)).isEmpty();
@@ -99,7 +99,7 @@ class RocksHostMemoryTest {
 
     @Test
     void robotsWithoutAClockRecordCountAsNothingSaved() {
-        HostMemory memory = open();
+        HostStore memory = open();
         memory.saveRobots(HOST, ROBOTS);
         assertThat(memory.load(HOST)).isEmpty();
     }
@@ -115,9 +115,9 @@ class RocksHostMemoryTest {
              RocksDB raw = RocksDB.open(options, dir.toString(), old, handles)) {
             handles.forEach(ColumnFamilyHandle::close);
         }
-        HostMemory memory = open();
+        HostStore memory = open();
         assertThat(memory.load(HOST)).isEmpty();
-        memory.saveClock(HOST, CLOCK);
+        memory.saveState(HOST, CLOCK);
         db.close();
         assertThat(open().load(HOST)).contains(new SavedHost(CLOCK, null));
     }

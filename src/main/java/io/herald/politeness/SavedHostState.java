@@ -3,8 +3,8 @@ package io.herald.politeness;
 import java.util.Objects;
 
 /**
- * The small part of a host's saved politeness state: where its robots.txt stands, its clock, backoff and
- * parks, and the counters {@code /status} shows, so they keep adding up across runs. Written after each
+ * A host's saved politeness state, all of it but the robots.txt file: where its robots.txt stands, its clock,
+ * backoff and parks, and the counters {@code /status} shows, so they keep adding up across runs. Written after each
  * response (and each URL robots.txt refuses); a few dozen bytes, so a page response never rewrites the
  * robots.txt body ({@link SavedRobots}). Times are clock millis, which are epoch-based
  * ({@link MonotonicClock}), so they compare with a later process's clock.
@@ -25,9 +25,9 @@ import java.util.Objects;
  * @param requests            requests made to the host (robots.txt included)
  * @param robotsBlocked       URLs of the host refused by robots.txt
  */
-public record SavedClock(RobotsState robots, long robotsRetryAt, int robotsFailures, String skipReason, long dueAt,
-                         int backoffLevel, int consecutiveFailures, int parks, long delayMillis, String delayReason,
-                         double serverMillis, long requests, long robotsBlocked) {
+public record SavedHostState(RobotsState robots, long robotsRetryAt, int robotsFailures, String skipReason,
+                             long dueAt, int backoffLevel, int consecutiveFailures, int parks, long delayMillis,
+                             String delayReason, double serverMillis, long requests, long robotsBlocked) {
     /** Where a host's robots.txt stands, as saved. */
     public enum RobotsState {
         /** Not known yet, or due to be fetched again (rules saved earlier, if any, hold meanwhile). */
@@ -40,7 +40,7 @@ public record SavedClock(RobotsState robots, long robotsRetryAt, int robotsFailu
         GIVEN_UP
     }
 
-    public SavedClock {
+    public SavedHostState {
         Objects.requireNonNull(robots, "robots");
         Objects.requireNonNull(delayReason, "delayReason");
     }
