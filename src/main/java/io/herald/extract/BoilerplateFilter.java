@@ -7,7 +7,8 @@ import org.jsoup.nodes.Element;
  * Decides which subtrees are not article content: non-content tags, and elements whose class or id hints
  * at boilerplate. A weak hint does not remove a container that carries the article: an element with a
  * positive hint (or a {@code form}/{@code main}, which some CMSs wrap around the whole page) that holds
- * several long paragraphs is kept.
+ * several long paragraphs is kept. Hints that only name a layout slot ({@code sidebar}, {@code widget},
+ * {@code share}, see {@link Hints#onlyWeakNegative}) do not need the positive hint: holding the prose is enough.
  */
 final class BoilerplateFilter {
     private static final Set<String> ALWAYS = Set.of("script", "style", "noscript", "iframe", "template",
@@ -17,6 +18,8 @@ final class BoilerplateFilter {
     private static final Set<String> NEVER = Set.of("html", "body");
     private static final int RICH_PARAGRAPHS = 2;
     private static final int LONG_PARAGRAPH = 120;
+    private static final int PROSE_LENGTH = 600;
+    private static final double PROSE_LINK_DENSITY = 0.25;
 
     boolean isBoilerplate(Element e, PageText text) {
         String tag = e.normalName();
@@ -31,6 +34,9 @@ final class BoilerplateFilter {
             return !carriesArticle(e, text);
         }
         if (Hints.negative(e)) {
+            if (Hints.onlyWeakNegative(e)) {
+                return !(carriesArticle(e, text) || holdsProse(e, text));
+            }
             return !(Hints.positive(e) && carriesArticle(e, text));
         }
         return false;
@@ -39,6 +45,15 @@ final class BoilerplateFilter {
     private static boolean hiddenByStyle(Element e) {
         String style = e.attr("style");
         return !style.isEmpty() && style.replace(" ", "").toLowerCase(java.util.Locale.ROOT).contains("display:none");
+    }
+
+    /**
+     * True when the element holds a run of writing that is mostly not links, however it is split into
+     * paragraphs: a Blogger post is {@code <br>}-separated text in one div, which {@link #carriesArticle}
+     * does not count. Sidebars and menus are lists of links or short blurbs.
+     */
+    private static boolean holdsProse(Element e, PageText text) {
+        return text.length(e) >= PROSE_LENGTH && text.linkDensity(e) < PROSE_LINK_DENSITY;
     }
 
     /**

@@ -16,16 +16,27 @@ final class Hints {
     private static final Set<String> POSITIVE = Set.of("article", "body", "content", "story", "text", "post",
             "entry", "main", "blog", "hentry", "prose", "news");
     private static final Set<String> NEGATIVE_EXACT = Set.of("ad", "ads", "adv", "adbox", "adslot", "adunit",
-            "dfp", "gpt", "tags", "tag", "topics", "nav", "menu", "masthead", "outbrain", "taboola", "disqus",
-            "modal", "popup", "signup", "toolbar", "print", "rss", "more", "meta", "hidden", "teaser",
+            "dfp", "gpt", "tags", "topics", "nav", "menu", "masthead", "outbrain", "taboola", "disqus",
+            "modal", "popup", "signup", "toolbar", "print", "rss", "more", "meta",
             // embeds and furniture that sit inside article bodies
-            "tweet", "instagram", "tiktok", "video", "player", "embed", "pullquote", "pull", "author", "disclaimer",
+            "tweet", "instagram", "tiktok", "video", "player", "embed", "pullquote", "author", "disclaimer",
             "barrier", "regwall", "anzeige", "werbung");
     private static final List<String> NEGATIVE_PREFIX = List.of("advert", "related", "share", "sharing",
             "social", "comment", "subscri", "newsletter", "promo", "banner", "cookie", "footer", "breadcrumb",
             "caption", "credit", "copyright", "widget", "sidebar", "popular", "recommend", "sponsor", "trending",
             "follow", "author-bio", "paywall", "login", "register", "donate", "byline", "affiliate");
-    private static final Set<String> NOT_NEGATIVE = Set.of("commentary", "commentaries", "promotional");
+    private static final Set<String> NOT_NEGATIVE = Set.of("commentary", "commentaries", "promotional", "shared",
+            "shareholder", "shareholders");
+    /**
+     * Hints that name where a block sits or what the page builder calls it rather than what it holds: a
+     * layout wrapper {@code panel-two-col-sidebar-right}, Elementor's {@code elementor-widget-wrap} around
+     * every text block, Blogger's {@code widget Blog} around the posts, a {@code social-anchor} on the main
+     * column. With only these, an element that holds the page's prose is kept.
+     */
+    private static final List<String> WEAK_PREFIX = List.of("sidebar", "widget", "social", "share", "sharing",
+            "more", "meta", "print", "nav", "menu");
+    /** A pull quote repeats a sentence of the body; {@code pull} alone is Bootstrap's {@code pull-left}. */
+    private static final Pattern PULL_QUOTE = Pattern.compile("pull[-_]?quote");
     private static final Pattern RELATED = Pattern.compile(
             "related|see-?also|read-?also|also-?read|read-?more|more-?on|more-?from|inline-?link|also");
 
@@ -65,6 +76,9 @@ final class Hints {
     }
 
     static boolean negative(Element e) {
+        if (pullQuote(e)) {
+            return true;
+        }
         for (String t : tokens(e)) {
             if (NOT_NEGATIVE.contains(t)) {
                 continue;
@@ -74,6 +88,32 @@ final class Hints {
             }
         }
         return false;
+    }
+
+    /**
+     * True when the element has a negative hint and every negative hint it has is a weak one (see
+     * {@link #WEAK_PREFIX}); tokens are checked once each, the strong lists first.
+     */
+    static boolean onlyWeakNegative(Element e) {
+        if (pullQuote(e)) {
+            return false;
+        }
+        boolean weak = false;
+        for (String t : tokens(e)) {
+            if (NOT_NEGATIVE.contains(t) || !(NEGATIVE_EXACT.contains(t) || NEGATIVE_PREFIX.stream().anyMatch(t::startsWith))) {
+                continue;
+            }
+            if (WEAK_PREFIX.stream().noneMatch(t::startsWith)) {
+                return false;
+            }
+            weak = true;
+        }
+        return weak;
+    }
+
+    private static boolean pullQuote(Element e) {
+        String raw = raw(e);
+        return !raw.isEmpty() && raw.contains("pull") && PULL_QUOTE.matcher(raw).find();
     }
 
     /** Class or id says "related stories" (or "see also", "read more", "more on ..."). */

@@ -1,0 +1,70 @@
+package io.herald.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+/** Which class hints remove a subtree, and which wrappers survive them because they hold the article. */
+class BoilerplateFilterTest {
+    private static final String PARAGRAPH = "<p>The council voted on Tuesday to close the old ferry terminal, a decision"
+            + " that leaves commuters on the north shore with an hour-long detour by road until the new bridge opens.</p>";
+    private static final String PROSE = "The council voted on Tuesday to close the old ferry terminal. Commuters said"
+            + " the detour would cost them an hour a day.<br>";
+
+    private static boolean kept(String html, String selector) {
+        Document doc = Jsoup.parse("<html><body>" + html + "</body></html>");
+        PageText text = PageText.of(doc);
+        ContentView view = ContentView.of(doc.body(), new BoilerplateFilter(), text);
+        Element e = doc.selectFirst(selector);
+        return view.kept(e);
+    }
+
+    @Test
+    void layoutWrapperNamedAfterItsSidebarKeepsTheArticle() {
+        String html = "<div class='panel-two-col-sidebar-right'><div id='story'>" + PARAGRAPH + PARAGRAPH
+                + "</div></div>";
+        assertThat(kept(html, "#story p")).isTrue();
+    }
+
+    @Test
+    void sidebarOfLinksIsStillDropped() {
+        String html = "<div class='sidebar'><ul><li><a href='/a'>Most read: the ferry terminal closes for good</a></li>"
+                + "<li><a href='/b'>Bridge opening delayed again by the contractor</a></li></ul></div>";
+        assertThat(kept(html, ".sidebar li")).isFalse();
+    }
+
+    @Test
+    void bloggerWidgetWithBrTextIsKept() {
+        String html = "<div class='widget Blog' id='Blog1'><div class='post-body' id='post'>" + PROSE.repeat(6)
+                + "</div></div>";
+        assertThat(kept(html, "#post")).isTrue();
+    }
+
+    @Test
+    void shortWidgetWithAFewWordsIsDropped() {
+        String html = "<div class='widget'><div id='about'>About me: I write about ferries.</div></div>";
+        assertThat(kept(html, "#about")).isFalse();
+    }
+
+    @Test
+    void sharedIsNotShareAndHiddenTagTeaserPullAreNotBoilerplate() {
+        assertThat(kept("<div class='section' id='evolve-shared-history'>" + PARAGRAPH + "</div>", "#evolve-shared-history p"))
+                .isTrue();
+        assertThat(kept("<div class='field field--label-hidden'>" + PARAGRAPH + "</div>", ".field p")).isTrue();
+        assertThat(kept("<article class='post tag-ferries tag-council'>" + PARAGRAPH + "</article>", "article p")).isTrue();
+        assertThat(kept("<div class='teaser-text'>" + PARAGRAPH + "</div>", ".teaser-text p")).isTrue();
+        assertThat(kept("<div class='pull-left'>" + PARAGRAPH + "</div>", ".pull-left p")).isTrue();
+    }
+
+    @Test
+    void shareBarAndStrongHintsAreStillDropped() {
+        assertThat(kept("<div class='share-bar'><p>Share this story on your networks</p></div>", ".share-bar p")).isFalse();
+        // a strong hint (comments) is not rescued by prose alone: it needs a positive hint too
+        assertThat(kept("<div class='comments'>" + PARAGRAPH + PARAGRAPH + PARAGRAPH + "</div>", ".comments p")).isFalse();
+        assertThat(kept("<blockquote class='pull-quote'><p>An hour a day</p></blockquote>", ".pull-quote p")).isFalse();
+        assertThat(kept("<div class='tags'><a href='/t/ferry'>ferry</a></div>", ".tags a")).isFalse();
+    }
+}
