@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves {@code GET /health} (200 while the frontier answers and no fault is stopping the crawl, else 503 with
  * the checks that failed and why), {@code GET /status} (counters of this run and of the whole crawl, and per-host
- * state) and {@code GET /metrics} (Prometheus text, this run's counters) on the configured address.
+ * state, recent errors), {@code GET /metrics} (Prometheus text, this run's counters) and the live status page at
+ * {@code GET /} on the configured address.
  */
 public final class MonitorVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(MonitorVerticle.class);
@@ -50,11 +51,13 @@ public final class MonitorVerticle extends VerticleBase {
             json(ctx, up ? 200 : 503, body);
         }));
         router.get("/status").handler(ctx -> frontierStatus()
-                .onSuccess(frontier -> json(ctx, 200, stats.report().put("frontier", frontier)))
+                .onSuccess(frontier -> json(ctx, 200, stats.report().put("frontier", frontier)
+                        .put("recentErrors", stats.recentErrors().toJson())))
                 .onFailure(e -> json(ctx, 503, stats.report().put("error", e.getMessage()))));
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(prometheus.scrape()));
+        StatusPage.mount(router);
         return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host())
                 .onSuccess(s -> {
                     server = s;
