@@ -67,7 +67,7 @@ class StatusPageBrowserTest {
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     private CrawlRunner runner;
-    private CompletableFuture<?> run;
+    private volatile CompletableFuture<?> run;
     private WebDriver browser;
 
     @TempDir
@@ -82,10 +82,14 @@ class StatusPageBrowserTest {
             runner.requestStop();
         }
         holding.set(false);
-        held.forEach(gate -> vertx.runOnContext(v -> gate.tryComplete()));
-        if (runner != null) {
-            run.get(60, TimeUnit.SECONDS);
-        }
+        // released until the crawl ends: a request may have been held just as holding stopped
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            for (Promise<Void> gate = held.poll(); gate != null; gate = held.poll()) {
+                Promise<Void> g = gate;
+                vertx.runOnContext(v -> g.tryComplete());
+            }
+            return run == null || run.isDone();
+        });
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
