@@ -229,7 +229,8 @@ public final class CrawlRunner {
                 .onSuccess(deployments::add)
                 .compose(v -> deploy(new DiscoveryVerticle(sitemapReader, registry),
                         new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)))
-                .compose(v -> deploy(new SlotVerticle(fetcher, config.fetch().concurrency(), registry), new DeploymentOptions()));
+                .compose(v -> deploy(new SlotVerticle(fetcher, config.fetch().concurrency(), registry,
+                        stats.recentErrors()), new DeploymentOptions()));
     }
 
     /** The output folder could not be opened (created, cleaned up, read back): one line naming output.dir. */

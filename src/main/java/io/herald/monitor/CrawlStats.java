@@ -27,6 +27,7 @@ public final class CrawlStats {
     private final MeterRegistry registry;
     private final Clock clock;
     private final long startedAt;
+    private final RecentErrors recentErrors;
     private volatile CrawlHistory earlier;
     private volatile String fault;
 
@@ -41,6 +42,12 @@ public final class CrawlStats {
         this.clock = clock;
         this.startedAt = clock.millis();
         this.earlier = earlier;
+        this.recentErrors = new RecentErrors(clock);
+    }
+
+    /** The last failed requests of this run, which the fetch slots record and {@code /status} shows. */
+    public RecentErrors recentErrors() {
+        return recentErrors;
     }
 
     /** Records why the crawl is stopping on a fault (the output or the state cannot be written); /health reports it. */

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves {@code GET /health} (200 while the frontier answers and no fault is stopping the crawl, else 503 with
  * the checks that failed and why), {@code GET /status} (counters of this run and of the whole crawl, and per-host
- * state) and {@code GET /metrics} (Prometheus text, this run's counters) on the configured address.
+ * state, recent errors), {@code GET /metrics} (Prometheus text, this run's counters) and the live status page at
+ * {@code GET /} on the configured address.
  */
 public final class MonitorVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(MonitorVerticle.class);
@@ -56,6 +57,7 @@ public final class MonitorVerticle extends VerticleBase {
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(prometheus.scrape()));
+        StatusPage.mount(router);
         return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host())
                 .onSuccess(s -> {
                     server = s;

@@ -20,7 +20,8 @@ public final class StatusJson {
 
     /** The body of {@code GET /status}: this run's and the crawl's counters, then the frontier's state. */
     public static JsonObject status(CrawlStats stats, FrontierStatus frontier) {
-        return report(stats.snapshot()).put("frontier", frontier(frontier));
+        return report(stats.snapshot()).put("frontier", frontier(frontier))
+                .put("recentErrors", stats.recentErrors().toJson());
     }
 
     /** The body of {@code GET /status} when the frontier did not answer: the counters and why. */

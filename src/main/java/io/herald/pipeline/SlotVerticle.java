@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Pipeline slots: each slot pulls a task from the frontier, fetches it, reports the end of the exchange
@@ -31,14 +32,17 @@ public final class SlotVerticle extends VerticleBase {
     private final PageFetcher fetcher;
     private final int slots;
     private final MeterRegistry registry;
+    private final Consumer<FetchResult> results;
     private EventBus bus;
     private PageStages stages;
     private volatile boolean stopping;
 
-    public SlotVerticle(PageFetcher fetcher, int slots, MeterRegistry registry) {
+    /** @param results told of every result, on the slot's thread (the monitor keeps the recent errors) */
+    public SlotVerticle(PageFetcher fetcher, int slots, MeterRegistry registry, Consumer<FetchResult> results) {
         this.fetcher = fetcher;
         this.slots = slots;
         this.registry = registry;
+        this.results = results;
     }
 
     @Override
@@ -79,6 +83,7 @@ public final class SlotVerticle extends VerticleBase {
     private Future<Void> run(FetchTask task) {
         return fetcher.fetch(task).compose(result -> {
             count(task, result);
+            results.accept(result);
             bus.send(Addresses.FRONTIER_FETCHED, result, LocalCodec.OPTIONS);
             if (!task.isRobots() && result instanceof FetchResult.Fetched fetched) {
                 Page page = new Page(task.target(), fetched.status(), fetched.contentType(), fetched.body(),
