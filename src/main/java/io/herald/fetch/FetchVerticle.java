@@ -39,6 +39,7 @@ public final class FetchVerticle extends VerticleBase {
     private final PageFetcher fetcher;
     private final int slots;
     private final MeterRegistry registry;
+    private final FetchMetrics metrics;
     private EventBus bus;
     private volatile boolean stopping;
 
@@ -46,6 +47,7 @@ public final class FetchVerticle extends VerticleBase {
         this.fetcher = fetcher;
         this.slots = slots;
         this.registry = registry;
+        this.metrics = new FetchMetrics(registry);
     }
 
     @Override
@@ -68,9 +70,11 @@ public final class FetchVerticle extends VerticleBase {
         if (stopping) {
             return;
         }
+        long asked = System.nanoTime();
         bus.<FetchTask>request(Addresses.FRONTIER_NEXT, null, LONG_POLL)
                 .onSuccess(reply -> {
                     if (reply.body() != null) {
+                        metrics.slotWaited(asked);
                         run(reply.body()).onComplete(done -> nextTask());
                     }
                 })

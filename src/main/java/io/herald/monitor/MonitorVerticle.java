@@ -52,9 +52,7 @@ public final class MonitorVerticle extends VerticleBase {
         router.get("/status").handler(ctx -> frontierStatus()
                 .onSuccess(frontier -> json(ctx, 200, stats.report().put("frontier", frontier)))
                 .onFailure(e -> json(ctx, 503, stats.report().put("error", e.getMessage()))));
-        router.get("/metrics").handler(ctx -> ctx.response()
-                .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
-                .end(prometheus.scrape()));
+        router.get("/metrics").handler(new MetricsEndpoint(vertx, prometheus, config.metricsTopHosts()));
         return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host())
                 .onSuccess(s -> {
                     server = s;

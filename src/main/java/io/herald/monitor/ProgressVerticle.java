@@ -19,10 +19,13 @@ public final class ProgressVerticle extends VerticleBase {
 
     private final CrawlStats stats;
     private final Duration interval;
+    private final long maxPages;
 
-    public ProgressVerticle(CrawlStats stats, Duration interval) {
+    /** @param maxPages the crawl's page budget ({@code crawl.maxPages}): the line ends with when it will be spent */
+    public ProgressVerticle(CrawlStats stats, Duration interval, long maxPages) {
         this.stats = stats;
         this.interval = interval;
+        this.maxPages = maxPages;
     }
 
     @Override
@@ -35,8 +38,11 @@ public final class ProgressVerticle extends VerticleBase {
 
     private void report() {
         vertx.eventBus().<JsonObject>request(Addresses.FRONTIER_STATUS, null)
-                .onSuccess(reply -> LOG.info(line(stats.counters(), reply.body())
-                        + (stats.earlier().runs() > 0 ? crawlSoFar(stats.totals()) : "")))
+                .onSuccess(reply -> {
+                    JsonObject counters = stats.counters();
+                    LOG.info(line(counters, reply.body()) + "  " + eta(counters, reply.body())
+                            + (stats.earlier().runs() > 0 ? crawlSoFar(stats.totals()) : ""));
+                })
                 .onFailure(e -> LOG.warn("no frontier status: {}", e.getMessage()));
     }
 
@@ -50,6 +56,11 @@ public final class ProgressVerticle extends VerticleBase {
                 seconds / 60, seconds % 60, counters.getLong("pagesFetched"), counters.getLong("articlesWritten"),
                 frontier.getLong("queued"), frontier.getInteger("pagesInFlight"), frontier.getInteger("hostCount"),
                 errors, frontier.getLong("robotsBlocked"), counters.getDouble("pagesPerSecond"));
+    }
+
+    /** Until {@code maxPages} page requests have started, at this run's rate. */
+    String eta(JsonObject counters, JsonObject frontier) {
+        return Eta.format(Eta.seconds(maxPages, frontier.getLong("pagesStarted", 0L), counters.getDouble("pagesPerSecond")));
     }
 
     /** For a resumed crawl: the whole crawl's fetched pages and articles after this run's line. */
