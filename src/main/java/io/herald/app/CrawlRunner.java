@@ -17,6 +17,7 @@ import io.herald.monitor.CrawlStats;
 import io.herald.monitor.MonitorVerticle;
 import io.herald.monitor.ProgressVerticle;
 import io.herald.pipeline.SlotVerticle;
+import io.herald.monitor.VertxMeters;
 import io.herald.politeness.MonotonicClock;
 import io.herald.politeness.PolitenessGate;
 import io.herald.sink.SinkVerticle;
@@ -31,7 +32,6 @@ import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +53,7 @@ public final class CrawlRunner {
 
     private final CrawlConfig config;
     private final Clock clock = new MonotonicClock();
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry registry = VertxMeters.bounded(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     private final Vertx vertx;
     private final CrawlStats stats;
     private final List<String> deployments = new ArrayList<>();
@@ -76,7 +76,7 @@ public final class CrawlRunner {
             throw e;
         }
         this.vertx = Vertx.builder()
-                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                .with(new VertxOptions().setMetricsOptions(VertxMeters.options()))
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
     }
@@ -207,7 +207,7 @@ public final class CrawlRunner {
         ArticleExtractor extractor = new ArticleExtractor(config.extract());
         SitemapReader sitemapReader = new SitemapReader(config.discovery().maxAge(),
                 config.discovery().maxUrlsPerSitemap(), Clock.systemUTC());
-        PageFetcher fetcher = new PageFetcher(vertx, config.fetch(), config.politeness().userAgent());
+        PageFetcher fetcher = new PageFetcher(vertx, config.fetch(), config.politeness().userAgent(), registry);
         if (config.monitor().enabled()) {
             monitor = new MonitorVerticle(config.monitor(), stats, registry);
         }
@@ -221,7 +221,7 @@ public final class CrawlRunner {
                         stats.articlesInOutput(sink.articlesFound());
                     }
                 })
-                .compose(v -> deploy(new ProgressVerticle(stats, config.monitor().progressInterval()), new DeploymentOptions()))
+                .compose(v -> deploy(new ProgressVerticle(stats, config.monitor().progressInterval(), config.crawl().maxPages()), new DeploymentOptions()))
                 .compose(v -> deploy(new FrontierVerticle(frontier, clock, config.state().durable()
                         ? config.state().checkpointInterval() : Duration.ZERO), new DeploymentOptions()))
                 .compose(v -> vertx.deployVerticle(() -> new ExtractVerticle(extractor, registry), new DeploymentOptions()

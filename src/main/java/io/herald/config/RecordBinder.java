@@ -101,6 +101,7 @@ final class RecordBinder {
 
     private MonitorConfig monitor() {
         return new MonitorConfig(f.bool("monitor.enabled"), f.text("monitor.host"),
-                f.integer("monitor.port", 0, 65_535), f.duration("monitor.progressInterval", true));
+                f.integer("monitor.port", 0, 65_535), f.duration("monitor.progressInterval", true),
+                f.integer("monitor.metricsTopHosts", 0, 1000));
     }
 }

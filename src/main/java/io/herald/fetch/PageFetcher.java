@@ -3,6 +3,8 @@ package io.herald.fetch;
 import io.herald.config.FetchConfig;
 import io.herald.model.FetchResult;
 import io.herald.model.FetchTask;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
@@ -58,8 +60,16 @@ public final class PageFetcher {
     private final FetchConfig fetch;
     private final String userAgent;
     private final HttpClientAgent client;
+    private final FetchMetrics metrics;
 
+    /** A fetcher whose meters go to a registry of its own (tools and tests that read no metrics). */
     public PageFetcher(Vertx vertx, FetchConfig fetch, String userAgent) {
+        this(vertx, fetch, userAgent, new SimpleMeterRegistry());
+    }
+
+    /** @param registry where the HTTP meters of {@link FetchMetrics} go */
+    public PageFetcher(Vertx vertx, FetchConfig fetch, String userAgent, MeterRegistry registry) {
+        this.metrics = new FetchMetrics(registry);
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.fetch = Objects.requireNonNull(fetch, "fetch");
         this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
@@ -87,7 +97,7 @@ public final class PageFetcher {
         } catch (RuntimeException badUrl) {
             pending = Future.failedFuture(badUrl); // reported as NetworkError "other", like any failure
         }
-        return exchange.run(pending);
+        return exchange.run(pending).onSuccess(metrics::record);
     }
 
     /** Closes pooled connections; requests in flight end as network errors. */

@@ -54,9 +54,7 @@ public final class MonitorVerticle extends VerticleBase {
         router.get("/status").handler(ctx -> frontierStatus()
                 .onSuccess(frontier -> json(ctx, 200, StatusJson.status(stats, frontier)))
                 .onFailure(e -> json(ctx, 503, StatusJson.unavailable(stats, e))));
-        router.get("/metrics").handler(ctx -> ctx.response()
-                .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
-                .end(prometheus.scrape()));
+        router.get("/metrics").handler(new MetricsEndpoint(vertx, prometheus, config.metricsTopHosts()));
         StatusPage.mount(router);
         return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host())
                 .onSuccess(s -> {

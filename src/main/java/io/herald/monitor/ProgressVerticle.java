@@ -19,10 +19,13 @@ public final class ProgressVerticle extends VerticleBase {
 
     private final CrawlStats stats;
     private final Duration interval;
+    private final long maxPages;
 
-    public ProgressVerticle(CrawlStats stats, Duration interval) {
+    /** @param maxPages the crawl's page budget ({@code crawl.maxPages}): the line ends with when it will be spent */
+    public ProgressVerticle(CrawlStats stats, Duration interval, long maxPages) {
         this.stats = stats;
         this.interval = interval;
+        this.maxPages = maxPages;
     }
 
     @Override
@@ -37,7 +40,8 @@ public final class ProgressVerticle extends VerticleBase {
         vertx.eventBus().<FrontierStatus>request(Addresses.FRONTIER_STATUS, null)
                 .onSuccess(reply -> {
                     CrawlReport now = stats.snapshot();
-                    LOG.info(line(now.run(), reply.body()) + (stats.earlier().runs() > 0 ? crawlSoFar(now) : ""));
+                    LOG.info(line(now.run(), reply.body()) + "  " + eta(now.run(), reply.body())
+                            + (stats.earlier().runs() > 0 ? crawlSoFar(now) : ""));
                 })
                 .onFailure(e -> LOG.warn("no frontier status: {}", e.getMessage()));
     }
@@ -49,6 +53,11 @@ public final class ProgressVerticle extends VerticleBase {
                 seconds / 60, seconds % 60, run.pagesFetched(), run.articlesWritten(),
                 frontier.queued(), frontier.pagesInFlight(), frontier.hostCount(),
                 run.pageErrors(), frontier.robotsBlocked(), run.pagesPerSecond());
+    }
+
+    /** Until {@code maxPages} page requests have started, at this run's rate. */
+    String eta(CrawlCounters run, FrontierStatus frontier) {
+        return Eta.format(Eta.seconds(maxPages, frontier.pagesStarted(), run.pagesPerSecond()));
     }
 
     /** For a resumed crawl: the whole crawl's fetched pages and articles after this run's line. */

@@ -1,5 +1,6 @@
 package io.herald.pipeline;
 
+import io.herald.fetch.FetchMetrics;
 import io.herald.fetch.PageFetcher;
 import io.herald.model.Addresses;
 import io.herald.model.FetchResult;
@@ -33,6 +34,7 @@ public final class SlotVerticle extends VerticleBase {
     private final int slots;
     private final MeterRegistry registry;
     private final Consumer<FetchResult> results;
+    private final FetchMetrics metrics;
     private EventBus bus;
     private PageStages stages;
     private volatile boolean stopping;
@@ -43,6 +45,7 @@ public final class SlotVerticle extends VerticleBase {
         this.slots = slots;
         this.registry = registry;
         this.results = results;
+        this.metrics = new FetchMetrics(registry);
     }
 
     @Override
@@ -66,9 +69,11 @@ public final class SlotVerticle extends VerticleBase {
         if (stopping) {
             return;
         }
+        long asked = System.nanoTime();
         bus.<FetchTask>request(Addresses.FRONTIER_NEXT, null, LONG_POLL)
                 .onSuccess(reply -> {
                     if (reply.body() != null) {
+                        metrics.slotWaited(asked);
                         run(reply.body()).onComplete(done -> nextTask());
                     }
                 })

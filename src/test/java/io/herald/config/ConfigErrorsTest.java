@@ -43,6 +43,7 @@ class ConfigErrorsTest {
         monitor: {port: 70000}               | monitor.port               | must be between 0 and 65535, got 70000
         monitor: {port: -1}                  | monitor.port               | must be between 0 and 65535, got -1
         monitor: {enabled: maybe}            | monitor.enabled            | expected true or false, got "maybe"
+        monitor: {metricsTopHosts: -1}       | monitor.metricsTopHosts    | must be between 0 and 1000, got -1
         monitor: {progressInterval: 1.5s}    | monitor.progressInterval   | (whole numbers only: write 500ms, not 0.5s), got "1.5s"
         output: {rotateBytes: 1}             | output.rotateBytes         | must be at least 1KB, got 1
         state: {seenFilterSize: 16}          | state.seenFilterSize       | must be 0 (no filter) or between 32B and 4GB, got 16B
