@@ -39,7 +39,11 @@ final class ConfigJson {
                         .put("enabled", c.monitor().enabled())
                         .put("host", c.monitor().host())
                         .put("port", c.monitor().port())
-                        .put("progressInterval", Durations.format(c.monitor().progressInterval())))
+                        .put("progressInterval", Durations.format(c.monitor().progressInterval()))
+                        .put("stallAfter", Durations.format(c.monitor().stallAfter()))
+                        .put("minFreeDisk", ByteSizes.format(c.monitor().minFreeDisk()))
+                        // a secret is not printed: check-config output ends up in logs and tickets
+                        .put("token", c.monitor().controlEnabled() ? "(set)" : ""))
                 .put("state", new JsonObject()
                         .put("dir", c.state().dir().toString())
                         .put("store", c.state().store().name().toLowerCase(Locale.ROOT))

@@ -49,6 +49,7 @@ public final class Frontier {
     private int robotsInFlight;
     private long pagesStarted;
     private boolean stopped;
+    private boolean paused;
     private Runnable beforeCommit = () -> { };
     private final Set<String> toResolve = new LinkedHashSet<>();
     private final Set<String> resolving = new java.util.HashSet<>();
@@ -107,40 +108,50 @@ public final class Frontier {
             counters.count(Event.TOO_DEEP);
             return false;
         }
-        return admit(link.url(), depth, from.url(), link.via(), 0);
+        return admit(link.url(), depth, from.url(), link.via(), 0) == Event.QUEUED;
     }
 
-    private boolean admit(String rawUrl, int depth, String referrer, Via via, int redirects) {
+    /**
+     * Admits a seed added while the crawl runs: unlike a configured seed it goes through scope, dedup, traps and
+     * the host's known robots rules like any link. The answer is what happened to it ({@code queued},
+     * {@code out_of_scope}, {@code duplicate}, {@code robots_blocked}, ...).
+     */
+    public String addSeed(String rawUrl) {
+        return admit(rawUrl, 0, null, Via.SEED, 0).name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private Event admit(String rawUrl, int depth, String referrer, Via via, int redirects) {
         LinkMemo.Verdict judged = links.judge(rawUrl);
         String url = judged.url();
         if (url == null) {
             counters.count(Event.INVALID);
-            return false;
+            return Event.INVALID;
         }
         if (!judged.inScope()) {
             counters.count(Event.OUT_OF_SCOPE);
-            return false;
+            return Event.OUT_OF_SCOPE;
         }
         if (judged.knownSeen() || !seen.add(url)) {
             judged.markSeen();
             counters.count(Event.DUPLICATE);
-            return false;
+            return Event.DUPLICATE;
         }
         judged.markSeen();
         String hostKey = UrlNormalizer.hostKey(url);
         TrapGuard.Verdict verdict = traps.admit(url, hostKey);
         if (verdict != TrapGuard.Verdict.OK) {
-            counters.count(verdict == TrapGuard.Verdict.HOST_BUDGET ? Event.HOST_BUDGET : Event.TRAP);
-            return false;
+            Event refused = verdict == TrapGuard.Verdict.HOST_BUDGET ? Event.HOST_BUDGET : Event.TRAP;
+            counters.count(refused);
+            return refused;
         }
         if (!gate.allows(hostKey, url)) {
             // The host's rules are known and refuse it: queueing it would only cost a store write and a poll.
             // (Unknown rules let it in; the poll checks again against the rules of that moment.)
             counters.count(Event.ROBOTS_BLOCKED);
-            return false;
+            return Event.ROBOTS_BLOCKED;
         }
         enqueue(new CrawlUrl(url, hostKey, depth, referrer, via, 0, redirects));
-        return true;
+        return Event.QUEUED;
     }
 
     private void enqueue(CrawlUrl url) {
@@ -151,7 +162,7 @@ public final class Frontier {
 
     /** A task that may be started now, or null (then ask again at {@link #nextWakeAt()} or after an event). */
     public FetchTask poll() {
-        if (stopped) {
+        if (stopped || paused) { // a pause leaves the schedule and every host's clock as they are
             return null;
         }
         String host;
@@ -370,6 +381,33 @@ public final class Frontier {
         stopped = true;
     }
 
+    /** Hands out no work until {@link #resume}; requests in flight end normally. */
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
+    /**
+     * Hosts with queued work that are not merely waiting out a politeness delay: due now, fetching, or failing
+     * (backing off after errors). /health calls a crawl stalled only while some host is in this state.
+     */
+    private int dueHosts() {
+        int due = 0;
+        for (String host : schedule.knownHosts()) {
+            if ((store.size(host) > 0 || sitemaps.has(host)) && !gate.politeWait(host)) {
+                due++;
+            }
+        }
+        return due;
+    }
+
     /** Counters and per-host state for {@code /status}. */
     public JsonObject status(int maxHosts) {
         JsonObject hosts = new JsonObject();
@@ -389,6 +427,8 @@ public final class Frontier {
                 .put("sitemapsInFlight", sitemaps.inFlight())
                 .put("robotsBlocked", counters.get(Event.ROBOTS_BLOCKED))
                 .put("hostCount", schedule.knownHosts().size())
+                .put("dueHosts", paused ? 0 : dueHosts())
+                .put("paused", paused)
                 .put("hosts", hosts);
     }
 

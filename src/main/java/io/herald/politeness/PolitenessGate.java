@@ -371,6 +371,17 @@ public final class PolitenessGate {
         return slot.rules.getSitemaps();
     }
 
+    /**
+     * Whether the host is only waiting out its delay (configured, Crawl-delay, adaptive, Retry-After): nothing in
+     * flight, no failures since its last success, robots.txt not deferred, and not yet due. A host backing off after
+     * errors is not in a polite wait: it is trying and failing.
+     */
+    public boolean politeWait(String hostKey) {
+        HostSlot slot = slot(hostKey);
+        return slot.inFlight == 0 && slot.consecutiveFailures == 0 && slot.robots != HostSlot.Robots.UNREACHABLE
+                && clock.millis() < serverDueAt(slot);
+    }
+
     /** The host's politeness state for {@code /status}. */
     public JsonObject describe(String hostKey) {
         HostSlot slot = slot(hostKey);
