@@ -46,7 +46,7 @@ public final class ControlRoutes {
             return;
         }
         ControlRoutes control = new ControlRoutes(vertx, config.token());
-        router.post("/control/*").handler(control::authorise).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+        router.post("/control/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES)).handler(control::authorise);
         router.post("/control/pause").handler(ctx -> control.pause(ctx, true));
         router.post("/control/resume").handler(ctx -> control.pause(ctx, false));
         router.post("/control/stop").handler(control::stop);
