@@ -13,6 +13,10 @@ import io.herald.model.Fault;
 import io.herald.model.FrontierStatus;
 import io.herald.model.LocalCodec;
 import io.herald.monitor.ClockWatch;
+import io.herald.monitor.CrawlHealth;
+import io.herald.monitor.DiskCheck;
+import io.herald.monitor.ProgressWatch;
+import io.herald.monitor.StateWatch;
 import io.herald.monitor.CrawlStats;
 import io.herald.monitor.MonitorVerticle;
 import io.herald.monitor.ProgressVerticle;
@@ -35,10 +39,13 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -58,6 +65,7 @@ public final class CrawlRunner {
     private final CrawlStats stats;
     private final List<String> deployments = new ArrayList<>();
     private final CrawlState state;
+    private final StateWatch stateWatch;
     private MonitorVerticle monitor;
     private volatile boolean stopRequested;
     private volatile Fault fault;
@@ -66,6 +74,7 @@ public final class CrawlRunner {
     public CrawlRunner(CrawlConfig config) {
         this.config = config;
         this.state = CrawlState.open(config);
+        this.stateWatch = new StateWatch(clock, config.state().durable(), config.monitor().stallAfter());
         try {
             LOG.info("{}", state.describe());
             this.stats = new CrawlStats(registry, clock, state.earlierRuns());
@@ -172,6 +181,7 @@ public final class CrawlRunner {
     }
 
     private void closeState() {
+        stateWatch.closed();
         try {
             state.close();
         } catch (StateException closeFailed) { // the pending changes are lost, as in a crash; a resume mends it
@@ -202,14 +212,17 @@ public final class CrawlRunner {
                 PageFetcher.ROBOTS_MAX_BYTES, clock, state.hosts());
         Frontier frontier = new Frontier(config, state.store(), state.seen(), gate, clock, registry);
         // on the frontier's thread, into the checkpoint's atomic write: the totals match the state and the output
-        frontier.beforeCheckpointCommit(() -> state.saveHistory(stats.history(), false));
+        frontier.beforeCheckpointCommit(() -> {
+            state.saveHistory(stats.history(), false);
+            stateWatch.checkpointed();
+        });
         SinkVerticle sink = new SinkVerticle(config.output(), state.writtenKeys(), registry);
         ArticleExtractor extractor = new ArticleExtractor(config.extract());
         SitemapReader sitemapReader = new SitemapReader(config.discovery().maxAge(),
                 config.discovery().maxUrlsPerSitemap(), Clock.systemUTC());
         PageFetcher fetcher = new PageFetcher(vertx, config.fetch(), config.politeness().userAgent(), registry);
         if (config.monitor().enabled()) {
-            monitor = new MonitorVerticle(config.monitor(), stats, registry);
+            monitor = new MonitorVerticle(config.monitor(), stats, registry, health());
         }
         // The monitor first: a port taken since the preflight must fail the start before the output folder is made.
         return (monitor == null ? Future.succeededFuture() : deploy(monitor, new DeploymentOptions())
@@ -231,6 +244,16 @@ public final class CrawlRunner {
                         new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)))
                 .compose(v -> deploy(new SlotVerticle(fetcher, config.fetch().concurrency(), registry,
                         stats.recentErrors()), new DeploymentOptions()));
+    }
+
+    private CrawlHealth health() {
+        Map<String, Path> folders = new LinkedHashMap<>();
+        folders.put("output.dir", config.output().dir());
+        if (config.state().durable()) {
+            folders.put("state.dir", config.state().dir());
+        }
+        return new CrawlHealth(stats, new DiskCheck(folders, config.monitor().minFreeDisk()), stateWatch,
+                new ProgressWatch(clock, config.monitor().stallAfter()), config.monitor().stallAfter());
     }
 
     /** The output folder could not be opened (created, cleaned up, read back): one line naming output.dir. */

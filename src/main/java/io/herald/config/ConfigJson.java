@@ -40,6 +40,10 @@ final class ConfigJson {
                         .put("host", c.monitor().host())
                         .put("port", c.monitor().port())
                         .put("progressInterval", Durations.format(c.monitor().progressInterval()))
+                        .put("stallAfter", Durations.format(c.monitor().stallAfter()))
+                        .put("minFreeDisk", ByteSizes.format(c.monitor().minFreeDisk()))
+                        // a secret is not printed: check-config output ends up in logs and tickets
+                        .put("token", c.monitor().controlEnabled() ? "(set)" : "")
                         .put("metricsTopHosts", c.monitor().metricsTopHosts()))
                 .put("state", new JsonObject()
                         .put("dir", c.state().dir().toString())

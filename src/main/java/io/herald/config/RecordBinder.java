@@ -102,6 +102,21 @@ final class RecordBinder {
     private MonitorConfig monitor() {
         return new MonitorConfig(f.bool("monitor.enabled"), f.text("monitor.host"),
                 f.integer("monitor.port", 0, 65_535), f.duration("monitor.progressInterval", true),
+                f.duration("monitor.stallAfter", false), f.size("monitor.minFreeDisk", 0), token(),
                 f.integer("monitor.metricsTopHosts", 0, 1000));
+    }
+
+    /** The empty default means no control endpoints; a token shorter than 16 characters is too easy to guess. */
+    private String token() {
+        Object raw = f.raw("monitor.token");
+        if (raw == null || "".equals(raw)) {
+            return null;
+        }
+        String token = f.text("monitor.token");
+        if (!token.isEmpty() && token.length() < 16) {
+            f.problem("monitor.token", "must be at least 16 characters (or empty to turn /control off), got "
+                    + token.length());
+        }
+        return token;
     }
 }

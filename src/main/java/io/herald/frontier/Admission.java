@@ -9,6 +9,8 @@ import io.herald.model.FetchResult;
 import io.herald.model.Via;
 import io.herald.politeness.PolitenessGate;
 
+import java.util.Locale;
+
 /**
  * What may join the frontier's queues: seeds and configured sitemaps (they define the scope, so only normalisation
  * applies to them); links from pages and sitemaps (normalised, scoped, de-duplicated, depth-limited, trap-guarded,
@@ -83,7 +85,7 @@ final class Admission {
             counters.count(Event.TOO_DEEP);
             return false;
         }
-        return admit(link.url(), depth, from.url(), link.via(), 0);
+        return admit(link.url(), depth, from.url(), link.via(), 0) == Event.QUEUED;
     }
 
     /** Offers a sitemap's pages (one hop from the sitemap) and queues its child sitemaps. */
@@ -123,37 +125,47 @@ final class Admission {
                 || result instanceof FetchResult.HttpError error && error.isTransient();
     }
 
-    private boolean admit(String rawUrl, int depth, String referrer, Via via, int redirects) {
+    /**
+     * Admits a seed added while the crawl runs: unlike a configured seed it goes through scope, dedup, traps and
+     * the host's known robots rules like any link. The answer is what happened to it ({@code queued},
+     * {@code out_of_scope}, {@code duplicate}, {@code robots_blocked}, ...).
+     */
+    String addSeed(String rawUrl) {
+        return admit(rawUrl, 0, null, Via.SEED, 0).name().toLowerCase(Locale.ROOT);
+    }
+
+    private Event admit(String rawUrl, int depth, String referrer, Via via, int redirects) {
         LinkMemo.Verdict judged = links.judge(rawUrl);
         String url = judged.url();
         if (url == null) {
             counters.count(Event.INVALID);
-            return false;
+            return Event.INVALID;
         }
         if (!judged.inScope()) {
             counters.count(Event.OUT_OF_SCOPE);
-            return false;
+            return Event.OUT_OF_SCOPE;
         }
         if (judged.knownSeen() || !seen.add(url)) {
             judged.markSeen();
             counters.count(Event.DUPLICATE);
-            return false;
+            return Event.DUPLICATE;
         }
         judged.markSeen();
         String hostKey = UrlNormalizer.hostKey(url);
         TrapGuard.Verdict verdict = traps.admit(url, hostKey);
         if (verdict != TrapGuard.Verdict.OK) {
-            counters.count(verdict == TrapGuard.Verdict.HOST_BUDGET ? Event.HOST_BUDGET : Event.TRAP);
-            return false;
+            Event refused = verdict == TrapGuard.Verdict.HOST_BUDGET ? Event.HOST_BUDGET : Event.TRAP;
+            counters.count(refused);
+            return refused;
         }
         if (!gate.allows(hostKey, url)) {
             // The host's rules are known and refuse it: queueing it would only cost a store write and a poll.
             // (Unknown rules let it in; the poll checks again against the rules of that moment.)
             counters.count(Event.ROBOTS_BLOCKED);
-            return false;
+            return Event.ROBOTS_BLOCKED;
         }
         enqueue(new CrawlUrl(url, hostKey, depth, referrer, via, 0, redirects));
-        return true;
+        return Event.QUEUED;
     }
 
     private void enqueue(CrawlUrl url) {

@@ -44,6 +44,7 @@ public final class Frontier {
     private int robotsInFlight;
     private long pagesStarted;
     private boolean stopped;
+    private boolean paused;
     private Runnable beforeCommit = () -> { };
     private final Set<String> toResolve = new LinkedHashSet<>();
     private final Set<String> resolving = new java.util.HashSet<>();
@@ -71,7 +72,7 @@ public final class Frontier {
 
     /** A task that may be started now, or null (then ask again at {@link #nextWakeAt()} or after an event). */
     public FetchTask poll() {
-        if (stopped) {
+        if (stopped || paused) { // a pause leaves the schedule and every host's clock as they are
             return null;
         }
         String host;
@@ -259,6 +260,38 @@ public final class Frontier {
         stopped = true;
     }
 
+    /** Hands out no work until {@link #resume}; requests in flight end normally. */
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
+    /** A seed added while the crawl runs, admitted like a link: what happened to it ({@code queued}, ...). */
+    public String addSeed(String rawUrl) {
+        return admission.addSeed(rawUrl);
+    }
+
+    /**
+     * Hosts with queued work that are not merely waiting out a politeness delay: due now, fetching, or failing
+     * (backing off after errors). /health calls a crawl stalled only while some host is in this state.
+     */
+    private int dueHosts() {
+        int due = 0;
+        for (String host : schedule.knownHosts()) {
+            if ((store.size(host) > 0 || sitemaps.has(host)) && !gate.politeWait(host)) {
+                due++;
+            }
+        }
+        return due;
+    }
+
     /** Counters and per-host state for {@code /status} (at most {@code maxHosts} hosts, in schedule order). */
     public FrontierStatus status(int maxHosts) {
         Map<String, HostView> hosts = new LinkedHashMap<>();
@@ -270,6 +303,6 @@ public final class Frontier {
         }
         return new FrontierStatus(store.size(), seen.size(), pagesStarted, pagesInFlight, robotsInFlight,
                 sitemaps.queued(), sitemaps.inFlight(), counters.get(Event.ROBOTS_BLOCKED),
-                schedule.knownHosts().size(), hosts);
+                schedule.knownHosts().size(), paused ? 0 : dueHosts(), paused, hosts);
     }
 }

@@ -8,6 +8,8 @@ import io.herald.model.Processed;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 import io.vertx.core.eventbus.DeliveryOptions;
 import org.slf4j.Logger;
@@ -60,6 +62,8 @@ public final class FrontierVerticle extends VerticleBase {
         bus.<Discovered>consumer(Addresses.FRONTIER_DISCOVERED, msg -> { frontier.onDiscovered(msg.body()); pump(); });
         bus.<Object>consumer(Addresses.FRONTIER_STOP, msg -> { frontier.stop(); pump(); });
         bus.<Object>consumer(Addresses.FRONTIER_STATUS, msg -> msg.reply(frontier.status(500), LocalCodec.OPTIONS));
+        bus.<Boolean>consumer(Addresses.FRONTIER_PAUSE, msg -> { pause(msg.body()); msg.reply(msg.body()); pump(); });
+        bus.<JsonArray>consumer(Addresses.FRONTIER_SEEDS, msg -> { msg.reply(addSeeds(msg.body())); pump(); });
         frontier.seed();
         if (checkpointMs > 0) {
             checkpointTimer = vertx.setPeriodic(checkpointMs, id -> checkpoint());
@@ -96,6 +100,20 @@ public final class FrontierVerticle extends VerticleBase {
                 .otherwiseEmpty();
     }
 
+    private void pause(boolean pause) {
+        if (pause) {
+            frontier.pause();
+        } else {
+            frontier.resume();
+        }
+    }
+
+    private JsonObject addSeeds(JsonArray urls) {
+        JsonObject outcome = new JsonObject();
+        urls.forEach(url -> outcome.put(String.valueOf(url), frontier.addSeed(String.valueOf(url))));
+        return outcome;
+    }
+
     /** Hands due tasks to waiting slots, then arms a timer for the next host that becomes due. */
     private void pump() {
         while (!waiting.isEmpty()) {
@@ -108,7 +126,7 @@ public final class FrontierVerticle extends VerticleBase {
         frontier.drainHostsToResolve().forEach(this::resolve);
         if (frontier.isFinished()) {
             finish();
-        } else if (!waiting.isEmpty()) {
+        } else if (!waiting.isEmpty() && !frontier.isPaused()) { // paused: resume pumps again
             armTimer(frontier.nextWakeAt());
         }
     }

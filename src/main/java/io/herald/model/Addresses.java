@@ -12,6 +12,10 @@ public final class Addresses {
     public static final String FRONTIER_STATUS = "herald.frontier.status";
     /** Send (no body) to stop handing out work: in-flight pages finish, then the crawl is finished. */
     public static final String FRONTIER_STOP = "herald.frontier.stop";
+    /** Pause (body true) or resume (false) handing out work; replies once applied. */
+    public static final String FRONTIER_PAUSE = "herald.frontier.pause";
+    /** Seeds added while the crawl runs: a JsonArray of URLs; the reply maps each URL to what became of it. */
+    public static final String FRONTIER_SEEDS = "herald.frontier.seeds";
     /** Published once when the crawl has nothing left to do; the body is the reason as a String. */
     public static final String CRAWL_FINISHED = "herald.crawl.finished";
     /**

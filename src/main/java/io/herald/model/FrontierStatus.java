@@ -16,11 +16,14 @@ import java.util.Objects;
  * @param sitemapsInFlight sitemaps being fetched
  * @param robotsBlocked    links dropped because robots.txt refuses them
  * @param hostCount        hosts the frontier knows (may exceed {@code hosts.size()}, which is capped)
+ * @param dueHosts         hosts with queued work not merely waiting out a politeness delay (due, fetching or
+ *                         failing); 0 while paused
+ * @param paused           whether the crawl was paused over the control API
  * @param hosts            per host key ({@code scheme://host[:port]}), in the frontier's order; unmodifiable
  */
 public record FrontierStatus(long queued, long seen, long pagesStarted, int pagesInFlight, int robotsInFlight,
                              int sitemapsQueued, int sitemapsInFlight, long robotsBlocked, int hostCount,
-                             Map<String, HostView> hosts) {
+                             int dueHosts, boolean paused, Map<String, HostView> hosts) {
     public FrontierStatus {
         Objects.requireNonNull(hosts, "hosts");
         hosts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hosts));
@@ -28,6 +31,6 @@ public record FrontierStatus(long queued, long seen, long pagesStarted, int page
 
     /** What the summary records when the frontier did not answer: nothing known, no hosts. */
     public static FrontierStatus unknown() {
-        return new FrontierStatus(0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of());
+        return new FrontierStatus(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, Map.of());
     }
 }

@@ -144,6 +144,19 @@ public final class CrawlStats {
         return CrawlCounters.pagesFetched(CounterSnapshot.of(registry));
     }
 
+    /** Page requests answered with anything but 429 or 5xx (not robots.txt, not network errors): /health's progress. */
+    public long pagesSucceeded() {
+        long[] total = new long[1];
+        CounterSnapshot.of(registry).forEach("herald.fetch.outcomes", (key, count) -> {
+            String outcome = key.tags().get("outcome");
+            if ("page".equals(key.tags().get("kind")) && !outcome.startsWith("network_") && !outcome.equals("http_429")
+                    && !outcome.startsWith("http_5")) {
+                total[0] += count;
+            }
+        });
+        return total[0];
+    }
+
     public long count(String name, String tag, String value) {
         return CounterSnapshot.of(registry).sum(name, tag, value);
     }

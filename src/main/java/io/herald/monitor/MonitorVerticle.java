@@ -8,18 +8,16 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.healthchecks.HealthChecks;
-import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves {@code GET /health} (200 while the frontier answers and no fault is stopping the crawl, else 503 with
- * the checks that failed and why), {@code GET /status} (counters of this run and of the whole crawl, and per-host
- * state, recent errors), {@code GET /metrics} (Prometheus text, this run's counters) and the live status page at
- * {@code GET /} on the configured address.
+ * Serves {@code GET /health}, {@code /health/live} and {@code /health/ready} ({@link CrawlHealth}), the
+ * {@code POST /control/*} endpoints when a token is set ({@link ControlRoutes}), {@code GET /status} (counters of
+ * this run and of the whole crawl, per-host state, recent errors), {@code GET /metrics} (Prometheus text) and the
+ * live status page at {@code GET /}, on the configured address.
  */
 public final class MonitorVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(MonitorVerticle.class);
@@ -28,29 +26,22 @@ public final class MonitorVerticle extends VerticleBase {
     private final MonitorConfig config;
     private final CrawlStats stats;
     private final PrometheusMeterRegistry prometheus;
+    private final CrawlHealth health;
     private HttpServer server;
 
-    public MonitorVerticle(MonitorConfig config, CrawlStats stats, PrometheusMeterRegistry prometheus) {
+    public MonitorVerticle(MonitorConfig config, CrawlStats stats, PrometheusMeterRegistry prometheus,
+                           CrawlHealth health) {
         this.config = config;
         this.stats = stats;
         this.prometheus = prometheus;
+        this.health = health;
     }
 
     @Override
     public Future<?> start() {
-        HealthChecks checks = HealthChecks.create(vertx)
-                .register("frontier", FRONTIER_TIMEOUT_MS, promise -> frontierStatus()
-                        .onSuccess(s -> promise.complete(Status.OK(new JsonObject().put("queued", s.queued()))))
-                        .onFailure(promise::fail))
-                // DOWN with the reason once a fault (e.g. a full disk) is stopping the crawl
-                .register("output", promise -> promise.complete(stats.fault() == null ? Status.OK()
-                        : Status.KO(new JsonObject().put("reason", stats.fault()))));
         Router router = Router.router(vertx);
-        router.get("/health").handler(ctx -> checks.checkStatus().onComplete(ar -> {
-            boolean up = ar.succeeded() && ar.result().getUp();
-            JsonObject body = ar.succeeded() ? ar.result().toJson() : new JsonObject().put("status", "DOWN");
-            json(ctx, up ? 200 : 503, body);
-        }));
+        health.mount(vertx, router);
+        ControlRoutes.mount(vertx, router, config);
         router.get("/status").handler(ctx -> frontierStatus()
                 .onSuccess(frontier -> json(ctx, 200, StatusJson.status(stats, frontier)))
                 .onFailure(e -> json(ctx, 503, StatusJson.unavailable(stats, e))));

@@ -74,6 +74,8 @@ public final class StatusJson {
                 .put("sitemapsInFlight", s.sitemapsInFlight())
                 .put("robotsBlocked", s.robotsBlocked())
                 .put("hostCount", s.hostCount())
+                .put("dueHosts", s.dueHosts())
+                .put("paused", s.paused())
                 .put("hosts", hosts(s.hosts()));
     }
 

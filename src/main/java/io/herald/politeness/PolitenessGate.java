@@ -282,6 +282,17 @@ public final class PolitenessGate {
         return host(hostKey).robots.takeRestoredSitemaps();
     }
 
+    /**
+     * Whether the host is only waiting out its delay (configured, Crawl-delay, adaptive, Retry-After): nothing in
+     * flight, no failures since its last success, robots.txt not deferred, and not yet due. A host backing off after
+     * errors is not in a polite wait: it is trying and failing.
+     */
+    public boolean politeWait(String hostKey) {
+        HostState host = host(hostKey);
+        return host.clock.inFlight() == 0 && host.clock.consecutiveFailures() == 0
+                && host.robots.stage() != HostRobots.Stage.UNREACHABLE && clock.millis() < host.server.dueAt();
+    }
+
     /** The host's politeness state for {@code /status}. */
     public HostPoliteness describe(String hostKey) {
         HostState host = host(hostKey);

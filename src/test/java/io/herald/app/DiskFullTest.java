@@ -105,7 +105,8 @@ class DiskFullTest {
                         releaseOne();
                     }
                     return health(port, healthStatuses);
-                }, body -> body != null && body.contains("DOWN"));
+                    // the disk check may say DOWN first (no room for its probe); wait for the fault that stops the crawl
+                }, body -> body != null && body.contains("No space left on device") && body.contains("\"output\""));
             } catch (ConditionTimeoutException e) {
                 throw new AssertionError("no DOWN; held " + held.size() + ", served " + served.get() + "; log:\n"
                         + Files.readString(tmp.resolve("run-0.out")) + Files.readString(tmp.resolve("run-0.err")), e);

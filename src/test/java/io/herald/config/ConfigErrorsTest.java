@@ -23,6 +23,10 @@ class ConfigErrorsTest {
         fetch: {maxBodySize: huge}           | fetch.maxBodySize          | expected a size like 512KB, 5MB or 1GB (1KB = 1024 bytes), got "huge"
         fetch: {maxBodySize: 100}            | fetch.maxBodySize          | must be at least 1KB, got 100
         fetch: {concurrency: 0}              | fetch.concurrency          | must be at least 1, got 0
+        monitor: {stallAfter: 0}             | monitor.stallAfter         | must be more than 0, got 0
+        monitor: {minFreeDisk: lots}         | monitor.minFreeDisk        | expected a size like 512KB, 5MB or 1GB
+        monitor: {token: short}              | monitor.token              | must be at least 16 characters (or empty to turn /control off), got 5
+        monitor: {token: [a]}                | monitor.token              | expected a non-empty text, got a list
         fetch: {concurrency: lots}           | fetch.concurrency          | expected a whole number, got "lots"
         fetch: {retries: -1}                 | fetch.retries              | must not be negative, got -1
         fetch: {maxRedirects: 2.5}           | fetch.maxRedirects         | expected a whole number, got 2.5

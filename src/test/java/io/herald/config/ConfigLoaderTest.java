@@ -32,7 +32,8 @@ class ConfigLoaderTest {
                 5L * 1024 * 1024, 5, 2, Duration.ofSeconds(2)));
         assertThat(c.extract()).isEqualTo(new ExtractConfig(Runtime.getRuntime().availableProcessors(), 60, List.of()));
         assertThat(c.output()).isEqualTo(new OutputConfig(Path.of("out/crawl"), 512L * 1024 * 1024));
-        assertThat(c.monitor()).isEqualTo(new MonitorConfig(true, "127.0.0.1", 8080, Duration.ofSeconds(5)));
+        assertThat(c.monitor()).isEqualTo(new MonitorConfig(true, "127.0.0.1", 8080, Duration.ofSeconds(5),
+                Duration.ofMinutes(2), 100L * 1024 * 1024, null));
         assertThat(c.state()).isEqualTo(new StateConfig(Path.of("state/crawl"), StateConfig.Store.ROCKSDB, 10_000,
                 64L << 20, 16L << 20, Duration.ofSeconds(1)));
     }
@@ -41,6 +42,18 @@ class ConfigLoaderTest {
     void explicitExtractWorkersAreKept() {
         CrawlConfig c = ConfigLoader.fromYaml("crawl: {seeds: [http://a.example/]}\nextract: {workers: 5}\n", "t.yaml", Map.of());
         assertThat(c.extract().workers()).isEqualTo(5);
+    }
+
+    @Test
+    void monitorHealthAndControlKeysAreRead() {
+        CrawlConfig c = ConfigLoader.fromYaml("crawl: {seeds: ['http://127.0.0.2/']}\n"
+                + "monitor: {stallAfter: 30s, minFreeDisk: 1GB, token: 0123456789abcdef}\n", "x.yaml", Map.of());
+
+        assertThat(c.monitor().stallAfter()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.monitor().minFreeDisk()).isEqualTo(1L << 30);
+        assertThat(c.monitor().token()).isEqualTo("0123456789abcdef");
+        assertThat(c.monitor().controlEnabled()).isTrue();
+        assertThat(ConfigLoader.toJson(c).getJsonObject("monitor").getString("token")).isEqualTo("(set)");
     }
 
     @Test

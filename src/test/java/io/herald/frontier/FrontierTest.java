@@ -64,6 +64,54 @@ class FrontierTest {
     }
 
     @Test
+    void aPauseHandsOutNothingAndKeepsTheHostsClock() {
+        Frontier frontier = frontier(TestConfigs.crawl(List.of(SEED), TestConfigs.politeness(Duration.ofSeconds(1), 1),
+                Path.of("out")));
+        FetchTask seed = passRobots(frontier, "");
+        assertThat(seed).isNull(); // robots.txt started the host's clock: the seed waits out the delay
+        clock.advance(Duration.ofSeconds(1));
+        seed = frontier.poll();
+        fetchedAndProcessed(frontier, seed, link("http://news.test/a"));
+        frontier.pause();
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(frontier.poll()).isNull();
+        assertThat(frontier.status(10).paused()).isTrue();
+        assertThat(frontier.status(10).dueHosts()).isZero();
+        assertThat(frontier.isFinished()).as("a paused crawl is not over").isFalse();
+        frontier.resume();
+        assertThat(frontier.poll().target().url()).isEqualTo("http://news.test/a");
+    }
+
+    @Test
+    void aHostWaitingOutItsDelayIsNotDueButAFailingOneIs() {
+        Frontier frontier = frontier(TestConfigs.crawl(List.of(SEED), TestConfigs.politeness(Duration.ofSeconds(1), 1),
+                Path.of("out")));
+        assertThat(frontier.status(10).dueHosts()).as("due now").isEqualTo(1);
+        assertThat(passRobots(frontier, "")).isNull();
+        assertThat(frontier.status(10).dueHosts()).as("waiting out the delay").isZero();
+        clock.advance(Duration.ofSeconds(1));
+        FetchTask seed = frontier.poll();
+        assertThat(frontier.status(0).queued()).as("its only URL is in flight: nothing queued, so no stall either way").isZero();
+        frontier.onFetched(new FetchResult.NetworkError(seed, Duration.ofMillis(1), null, "timeout", "timed out"));
+        assertThat(frontier.status(0).queued()).as("queued again for a retry").isEqualTo(1);
+        assertThat(frontier.status(10).dueHosts()).as("backing off after a failure").isEqualTo(1);
+    }
+
+    @Test
+    void seedsAddedWhileRunningGoThroughScopeDedupAndKnownRobotsRules() {
+        Frontier frontier = frontier();
+        FetchTask seed = passRobots(frontier, "User-agent: *\nDisallow: /private/\n");
+        fetchedAndProcessed(frontier, seed);
+        assertThat(frontier.addSeed("http://news.test/extra")).isEqualTo("queued");
+        assertThat(frontier.addSeed("http://news.test/extra#again")).isEqualTo("duplicate");
+        assertThat(frontier.addSeed("http://other.test/")).isEqualTo("out_of_scope");
+        assertThat(frontier.addSeed("http://news.test/private/x")).isEqualTo("robots_blocked");
+        assertThat(frontier.addSeed("not a url")).isEqualTo("invalid");
+        assertThat(frontier.poll().target().url()).isEqualTo("http://news.test/extra");
+        assertThat(frontier.poll()).isNull();
+    }
+
+    @Test
     void normalisesScopesAndDeduplicatesLinks() {
         Frontier frontier = frontier();
         FetchTask seed = passRobots(frontier, "");

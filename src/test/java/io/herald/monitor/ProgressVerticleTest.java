@@ -17,7 +17,7 @@ class ProgressVerticleTest {
 
     @Test
     void theLineReadsTheRunAndTheFrontier() {
-        FrontierStatus frontier = new FrontierStatus(40, 90, 20, 3, 1, 0, 0, 6, 2, Map.of());
+        FrontierStatus frontier = new FrontierStatus(40, 90, 20, 3, 1, 0, 0, 6, 2, 1, false, Map.of());
         assertThat(ProgressVerticle.line(counters(125_400, 20, 12), frontier)).isEqualTo(
                 "[02:05] fetched 20  articles 12  queued 40  in flight 3  hosts 2  errors 3  robots-blocked 6  2.5 pages/s");
     }

@@ -23,7 +23,7 @@ class StatusJsonTest {
         Map<String, HostView> hosts = new LinkedHashMap<>();
         hosts.put("http://b.test", new HostView(host("fetched", 900L, null), 5));
         hosts.put("http://a.test", new HostView(host("given-up", null, "robots.txt unreachable"), 0));
-        JsonObject json = StatusJson.frontier(new FrontierStatus(11, 20, 9, 2, 1, 3, 4, 6, 700, hosts));
+        JsonObject json = StatusJson.frontier(new FrontierStatus(11, 20, 9, 2, 1, 3, 4, 6, 700, 5, false, hosts));
 
         assertThat(json.encode()).startsWith("{\"queued\":11,\"seen\":20,\"pagesStarted\":9,\"pagesInFlight\":2,"
                 + "\"robotsInFlight\":1,\"sitemapsQueued\":3,\"sitemapsInFlight\":4,\"robotsBlocked\":6,\"hostCount\":700,");

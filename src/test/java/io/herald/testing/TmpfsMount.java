@@ -31,6 +31,16 @@ public final class TmpfsMount implements AutoCloseable {
         return null;
     }
 
+    /** Changes a mounted tmpfs's options in place, e.g. {@code ro} or {@code rw}; open files stay open. */
+    public void remount(String options) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(List.of("mount", "-o", "remount," + options, dir.toString()))
+                .redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes()).trim();
+        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("mount -o remount," + options + " " + dir + " failed: " + said);
+        }
+    }
+
     public Path dir() {
         return dir;
     }
