@@ -40,7 +40,7 @@ public final class ProgressVerticle extends VerticleBase {
         vertx.eventBus().<FrontierStatus>request(Addresses.FRONTIER_STATUS, null)
                 .onSuccess(reply -> {
                     CrawlReport now = stats.snapshot();
-                    LOG.info(line(now.run(), reply.body()) + "  " + eta(now.run(), reply.body())
+                    LOG.info(line(now.run(), reply.body()) + eta(maxPages, now.run(), reply.body())
                             + (stats.earlier().runs() > 0 ? crawlSoFar(now) : ""));
                 })
                 .onFailure(e -> LOG.warn("no frontier status: {}", e.getMessage()));
@@ -55,9 +55,16 @@ public final class ProgressVerticle extends VerticleBase {
                 run.pageErrors(), frontier.robotsBlocked(), run.pagesPerSecond());
     }
 
-    /** Until {@code maxPages} page requests have started, at this run's rate. */
-    String eta(CrawlCounters run, FrontierStatus frontier) {
-        return Eta.format(Eta.seconds(maxPages, frontier.pagesStarted(), run.pagesPerSecond()));
+    /**
+     * Until {@code maxPages} page requests have started, at this run's rate; nothing while the URLs known so far
+     * cannot reach the budget, since then the crawl ends when its queue empties, at a time no one can tell
+     * (an ETA of hours for the demo's 25-second crawl would mislead).
+     */
+    static String eta(long maxPages, CrawlCounters run, FrontierStatus frontier) {
+        if (frontier.pagesStarted() + frontier.queued() < maxPages) {
+            return "";
+        }
+        return "  " + Eta.format(Eta.seconds(maxPages, frontier.pagesStarted(), run.pagesPerSecond()));
     }
 
     /** For a resumed crawl: the whole crawl's fetched pages and articles after this run's line. */

@@ -23,6 +23,14 @@ class ProgressVerticleTest {
     }
 
     @Test
+    void theEtaShowsOnlyWhenThePageBudgetIsWhatEndsTheCrawl() {
+        FrontierStatus budgetReachable = new FrontierStatus(40, 90, 20, 3, 1, 0, 0, 6, 2, 1, false, Map.of());
+        assertThat(ProgressVerticle.eta(50, counters(8_000, 20, 12), budgetReachable)).isEqualTo("  ETA 00:12");
+        assertThat(ProgressVerticle.eta(100_000, counters(8_000, 20, 12), budgetReachable))
+                .as("60 URLs known, a budget of 100,000: the queue runs out first").isEmpty();
+    }
+
+    @Test
     void aResumedCrawlsLineEndsWithTheCrawlSoFar() {
         CrawlReport report = new CrawlReport(counters(1000, 10, 5), Instant.EPOCH, counters(9000, 70, 33), 3, Instant.EPOCH);
         assertThat(ProgressVerticle.crawlSoFar(report)).isEqualTo("  · crawl (run 3): fetched 70  articles 33");
