@@ -67,7 +67,10 @@ public final class StateDb implements AutoCloseable {
         LRUCache cache = keep(new LRUCache(cacheBytes));
         DBOptions options = keep(new DBOptions()).setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
                 .setWriteBufferManager(keep(new WriteBufferManager(cacheBytes / 2, cache)))
-                .setMaxBackgroundJobs(2).setKeepLogFileNum(3).setInfoLogLevel(InfoLogLevel.WARN_LEVEL);
+                .setMaxBackgroundJobs(2).setKeepLogFileNum(3).setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
+                // No preallocated log space: a full disk then fails the next state write that needs a block, so the
+                // crawl stops at once, rather than a megabyte of reserved log later or only at close.
+                .setAllowFAllocate(false);
         ColumnFamilyOptions common = familyOptions(cache, cacheBytes);
         // Nearly every read of the seen set that gets past the heap filter finds its key, and a key found
         // needs no filter on the last level, which would hold most of the filter memory.
