@@ -1,5 +1,9 @@
 package io.herald.monitor;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.herald.config.MonitorConfig;
 import io.herald.model.Addresses;
 import io.vertx.core.Future;
@@ -12,7 +16,9 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,13 +33,30 @@ class ControlRoutesTest {
     private final Vertx vertx = Vertx.vertx();
     private final WebClient client = WebClient.create(vertx);
     private final List<Object> frontierGot = new CopyOnWriteArrayList<>();
+    private final Logger log = (Logger) LoggerFactory.getLogger(ControlRoutes.class);
+    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+
+    @BeforeEach
+    void listen() {
+        logged.start();
+        log.addAppender(logged);
+    }
 
     @AfterEach
     void close() throws Exception {
+        log.detachAppender(logged);
         vertx.close().await(10, TimeUnit.SECONDS);
     }
 
+    private List<String> warnings() {
+        return logged.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
     private int serve(String token) throws Exception {
+        return serve(token, "127.0.0.1");
+    }
+
+    private int serve(String token, String monitorHost) throws Exception {
         vertx.eventBus().<Boolean>consumer(Addresses.FRONTIER_PAUSE, m -> { frontierGot.add("pause=" + m.body()); m.reply(m.body()); });
         vertx.eventBus().consumer(Addresses.FRONTIER_STOP, m -> frontierGot.add("stop"));
         vertx.eventBus().<JsonArray>consumer(Addresses.FRONTIER_SEEDS, m -> {
@@ -41,7 +64,7 @@ class ControlRoutesTest {
             m.reply(new JsonObject().put(m.body().getString(0), "queued"));
         });
         Router router = Router.router(vertx);
-        ControlRoutes.mount(vertx, router, new MonitorConfig(true, "127.0.0.1", 0, Duration.ZERO, Duration.ofMinutes(1),
+        ControlRoutes.mount(vertx, router, new MonitorConfig(true, monitorHost, 0, Duration.ZERO, Duration.ofMinutes(1),
                 0, token));
         return vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                 .await(10, TimeUnit.SECONDS).actualPort();
@@ -73,6 +96,27 @@ class ControlRoutesTest {
             assertThat(post(port, path, TOKEN, null).statusCode()).as("no Bearer scheme " + path).isEqualTo(401);
         }
         assertThat(frontierGot).isEmpty();
+        // every refusal leaves a line an operator can alert on, and none of them repeats what was sent
+        assertThat(warnings()).hasSize(12).allSatisfy(line -> assertThat(line).startsWith("refused POST /control/")
+                .doesNotContain(TOKEN));
+        assertThat(warnings()).filteredOn(line -> line.endsWith(": wrong token")).hasSize(8);
+        assertThat(warnings()).filteredOn(line -> line.endsWith(": no token")).hasSize(4);
+    }
+
+    @Test
+    void theRightTokenLogsNoRefusal() throws Exception {
+        int port = serve(TOKEN);
+        assertThat(post(port, "/control/pause", "Bearer " + TOKEN, null).statusCode()).isEqualTo(200);
+        assertThat(warnings()).isEmpty();
+    }
+
+    @Test
+    void aMonitorBeyondLoopbackWithoutATokenIsWarnedAbout() throws Exception {
+        serve(null, "127.0.0.1");
+        assertThat(warnings()).as("loopback: nothing to warn about").isEmpty();
+        Router router = Router.router(vertx);
+        ControlRoutes.mount(vertx, router, new MonitorConfig(true, "0.0.0.0", 0, Duration.ZERO, Duration.ofMinutes(1), 0, null));
+        assertThat(warnings()).singleElement().asString().contains("listens on 0.0.0.0").contains("no monitor.token");
     }
 
     @Test
