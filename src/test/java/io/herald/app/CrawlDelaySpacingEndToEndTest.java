@@ -33,13 +33,13 @@ class CrawlDelaySpacingEndToEndTest {
 
     @AfterEach
     void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().await(10, TimeUnit.SECONDS);
     }
 
     /** A home page linking to {@code PAGES} articles, each answered after a short wait so requests overlap. */
     private TestSite site(String address, String robots) throws Exception {
         TestSite site = new TestSite(vertx, address);
-        site.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        site.start().await(10, TimeUnit.SECONDS);
         site.text("/robots.txt", 200, robots);
         StringBuilder home = new StringBuilder("<html><body>");
         for (int i = 0; i < PAGES; i++) {

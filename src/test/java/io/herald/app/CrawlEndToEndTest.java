@@ -43,8 +43,8 @@ class CrawlEndToEndTest {
     void startSites() throws Exception {
         news = new TestSite(vertx, "127.0.0.5");
         blog = new TestSite(vertx, "127.0.0.6");
-        done(news.start());
-        done(blog.start());
+        news.start().await(60, TimeUnit.SECONDS);
+        blog.start().await(60, TimeUnit.SECONDS);
         news.text("/robots.txt", 200, "User-agent: *\nDisallow: /private/\n");
         List<String> newsLinks = new ArrayList<>(List.of("/private/secret", blog.url("/b1")));
         IntStream.rangeClosed(1, 6).forEach(i -> newsLinks.add("/a" + i));
@@ -63,7 +63,7 @@ class CrawlEndToEndTest {
 
     @AfterEach
     void stop() throws Exception {
-        done(vertx.close());
+        vertx.close().await(60, TimeUnit.SECONDS);
     }
 
     private static String frontPage(List<String> links) {
@@ -78,14 +78,6 @@ class CrawlEndToEndTest {
         return base.withMonitor(monitor);
     }
 
-    private static <T> T done(io.vertx.core.Future<T> future) throws Exception {
-        return done(future.toCompletionStage().toCompletableFuture());
-    }
-
-    private static <T> T done(java.util.concurrent.CompletableFuture<T> future) throws Exception {
-        return future.get(60, TimeUnit.SECONDS);
-    }
-
     private List<JsonObject> articles() throws IOException {
         List<JsonObject> lines = new ArrayList<>();
         for (Path file : CrawlSummary.articleFiles(tmp.resolve("out"))) {
@@ -96,8 +88,8 @@ class CrawlEndToEndTest {
 
     @Test
     void crawlFindsExactlyTheAllowedArticlesAndStaysPolite() throws Exception {
-        CrawlSummary summary = done(new CrawlRunner(config(DELAY, 1, new MonitorConfig(false, "127.0.0.1", 0,
-                Duration.ZERO))).run());
+        CrawlSummary summary = new CrawlRunner(config(DELAY, 1, new MonitorConfig(false, "127.0.0.1", 0,
+                Duration.ZERO))).run().get(60, TimeUnit.SECONDS);
 
         List<String> urls = articles().stream().map(a -> a.getString("url")).sorted().toList();
         List<String> expected = new ArrayList<>();
@@ -132,7 +124,8 @@ class CrawlEndToEndTest {
             news.route("/a" + i, req -> vertx.setTimer(40, t -> req.response().putHeader("content-type", "text/html")
                     .end(html)));
         }
-        done(new CrawlRunner(config(Duration.ZERO, 4, new MonitorConfig(false, "127.0.0.1", 0, Duration.ZERO))).run());
+        new CrawlRunner(config(Duration.ZERO, 4, new MonitorConfig(false, "127.0.0.1", 0, Duration.ZERO))).run()
+                .get(60, TimeUnit.SECONDS);
         assertThat(news.minGapMillis()).isLessThan(DELAY.toMillis());
     }
 
@@ -156,7 +149,7 @@ class CrawlEndToEndTest {
         assertThat(new JsonObject(status.body()).getJsonObject("frontier").getInteger("hostCount")).isEqualTo(2);
         assertThat(new JsonObject(status.body()).getJsonObject("total").getLong("runs")).isEqualTo(1);
         assertThat(metrics.body()).contains("herald_fetch_outcomes").contains("herald_crawl_articles_written");
-        done(run);
+        run.get(60, TimeUnit.SECONDS);
     }
 
     @Test
@@ -164,7 +157,7 @@ class CrawlEndToEndTest {
         CrawlConfig base = config(Duration.ZERO, 1, new MonitorConfig(false, "127.0.0.1", 0, Duration.ZERO));
         FetchConfig fetch = base.fetch();
         CrawlConfig limited = TestConfigs.crawl(base.crawl().seeds(), base.politeness(), fetch, tmp.resolve("out"), 10, 4);
-        CrawlSummary summary = done(new CrawlRunner(limited).run());
+        CrawlSummary summary = new CrawlRunner(limited).run().get(60, TimeUnit.SECONDS);
         assertThat(summary.reason()).isEqualTo("maxPages reached");
         assertThat(news.paths().stream().filter(p -> !p.equals("/robots.txt")).count()
                 + blog.paths().stream().filter(p -> !p.equals("/robots.txt")).count()).isEqualTo(4);

@@ -30,13 +30,13 @@ class DemoCrawlEndToEndTest {
 
     @AfterEach
     void close() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().await(10, TimeUnit.SECONDS);
     }
 
     @Test
     void demoCrawlWritesEveryPromisedArticleOnceAndNothingDisallowed() throws Exception {
         DemoSite site = new DemoSite(vertx, new DemoSite.Options(DemoSite.defaults().addresses(), 0));
-        List<String> bases = site.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        List<String> bases = site.start().await(30, TimeUnit.SECONDS);
         DemoSite.Manifest manifest = site.manifest();
 
         Map<String, String> overrides = new LinkedHashMap<>();

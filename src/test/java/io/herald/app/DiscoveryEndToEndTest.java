@@ -29,7 +29,7 @@ class DiscoveryEndToEndTest {
 
     @AfterEach
     void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().await(10, TimeUnit.SECONDS);
     }
 
     private static String newsSitemap(String base, List<String> paths, List<Instant> published) {
@@ -48,7 +48,7 @@ class DiscoveryEndToEndTest {
     @Test
     void freshStoriesFromTheNewsSitemapInRobotsTxtAreCrawledAndStaleOnesAreNot() throws Exception {
         TestSite site = new TestSite(vertx, "127.0.0.9");
-        site.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        site.start().await(10, TimeUnit.SECONDS);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         site.text("/robots.txt", 200, "User-agent: *\nDisallow: /private/\nSitemap: " + site.url("/news-sitemap.xml") + "\n");
         site.route("/news-sitemap.xml", req -> req.response().putHeader("content-type", "application/xml")

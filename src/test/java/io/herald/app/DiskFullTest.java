@@ -71,7 +71,7 @@ class DiskFullTest {
         if (mount != null) {
             mount.close();
         }
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().await(10, TimeUnit.SECONDS);
     }
 
     /** @param full which folder is on the small disk: {@code output.dir} or {@code state.dir} */
@@ -149,7 +149,7 @@ class DiskFullTest {
 
     private TestSite startSite() throws Exception {
         TestSite site = new TestSite(vertx, "127.0.0.13");
-        site.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        site.start().await(10, TimeUnit.SECONDS);
         StringBuilder front = new StringBuilder("<html><body>");
         for (int i = 0; i < ARTICLES; i++) {
             front.append("<a href=\"/story/").append(i).append("\">Story ").append(i).append("</a> ");

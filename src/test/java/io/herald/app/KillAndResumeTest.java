@@ -47,7 +47,7 @@ class KillAndResumeTest {
 
     @AfterEach
     void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().await(10, TimeUnit.SECONDS);
     }
 
     @Test
@@ -105,7 +105,7 @@ class KillAndResumeTest {
 
     private TestSite startSite() throws Exception {
         TestSite site = new TestSite(vertx, "127.0.0.12");
-        site.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        site.start().await(10, TimeUnit.SECONDS);
         StringBuilder front = new StringBuilder("<html><body>");
         for (int i = 0; i < ARTICLES; i++) {
             front.append("<a href=\"/story/").append(i).append("\">Story ").append(i).append("</a> ");

@@ -30,7 +30,7 @@ class PolitenessEndToEndTest {
     @BeforeEach
     void start() throws Exception {
         site = new TestSite(vertx, "127.0.0.7");
-        site.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        site.start().await(10, TimeUnit.SECONDS);
         site.html("/", "<html><body><a href=\"/a\">A</a> <a href=\"/b\">B</a> <a href=\"/private/c\">C</a></body></html>");
         for (String page : List.of("/a", "/b", "/private/c")) {
             site.html(page, TestSite.article("Story " + page, "Story " + page + " begins."));
@@ -39,7 +39,7 @@ class PolitenessEndToEndTest {
 
     @AfterEach
     void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().await(10, TimeUnit.SECONDS);
     }
 
     private CrawlSummary crawl(PolitenessConfig politeness, FetchConfig fetch) throws Exception {
@@ -185,7 +185,7 @@ class PolitenessEndToEndTest {
     @Test
     void hostsSharingAnAddressShareThePerIpFloorAndTheControlShowsTheCheckCanFail() throws Exception {
         TestSite shared = new TestSite(vertx, "127.0.0.1");
-        shared.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        shared.start().await(10, TimeUnit.SECONDS);
         String port = String.valueOf(portOf(shared));
         for (int i = 0; i < 4; i++) {
             shared.html("/s" + i, TestSite.article("Shared " + i, "Shared story " + i + "."));
@@ -200,7 +200,7 @@ class PolitenessEndToEndTest {
         assertThat(shared.minGapMillis()).as("control: two host names, one address").isLessThan(250);
 
         TestSite floored = new TestSite(vertx, "127.0.0.1");
-        floored.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        floored.start().await(10, TimeUnit.SECONDS);
         String port2 = String.valueOf(portOf(floored));
         for (int i = 0; i < 4; i++) {
             floored.html("/s" + i, TestSite.article("Shared " + i, "Shared story " + i + "."));

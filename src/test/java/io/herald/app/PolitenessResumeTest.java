@@ -32,13 +32,13 @@ class PolitenessResumeTest {
 
     @AfterEach
     void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().await(10, TimeUnit.SECONDS);
     }
 
     @Test
     void robotsRulesAndTheHostsClockSurviveAStopAndAResume() throws Exception {
         TestSite site = new TestSite(vertx, "127.0.0.14");
-        site.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        site.start().await(10, TimeUnit.SECONDS);
         site.text("/robots.txt", 200, "User-agent: *\nDisallow: /private/\n");
         site.html("/", "<html><body><a href=\"/a\">A</a> <a href=\"/b\">B</a> <a href=\"/private/c\">C</a>"
                 + "</body></html>");

@@ -37,7 +37,7 @@ class ResumeTotalsEndToEndTest {
     @BeforeEach
     void startSite() throws Exception {
         site = new TestSite(vertx, "127.0.0.14");
-        site.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        site.start().await(10, TimeUnit.SECONDS);
         site.text("/robots.txt", 200, "User-agent: *\nDisallow: /private/\n");
         StringBuilder front = new StringBuilder("<html><body><a href=\"/private/x\">Private</a> <a href=\"/gone\">Gone</a>");
         for (int i = 0; i < ARTICLES; i++) {
@@ -49,7 +49,7 @@ class ResumeTotalsEndToEndTest {
 
     @AfterEach
     void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().await(10, TimeUnit.SECONDS);
     }
 
     private CrawlConfig config(long maxPages, StateConfig.Store store) {

@@ -29,13 +29,13 @@ class StopSignalTest {
 
     @AfterEach
     void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().await(10, TimeUnit.SECONDS);
     }
 
     @Test
     void sigtermStopsTheCrawlCleanly() throws Exception {
         TestSite site = new TestSite(vertx, "127.0.0.8");
-        site.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        site.start().await(10, TimeUnit.SECONDS);
         StringBuilder front = new StringBuilder("<html><body>");
         for (int i = 0; i < PAGES; i++) {
             front.append("<a href=\"/story/").append(i).append("\">Story ").append(i).append("</a> ");

@@ -36,7 +36,7 @@ public final class CrawlBench {
         List<String> seeds = new ArrayList<>();
         for (int h = 0; h < hosts; h++) {
             TestSite site = new TestSite(vertx, "127.0.0." + (10 + h));
-            site.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            site.start().await(10, TimeUnit.SECONDS);
             StringBuilder front = new StringBuilder("<html><body>");
             for (int p = 0; p < pages; p++) {
                 front.append("<a href=\"/news/").append(p).append("\">Story ").append(p).append("</a>\n");
@@ -66,7 +66,7 @@ public final class CrawlBench {
                 durable ? "rocksdb" : "memory");
         System.out.printf(Locale.ROOT, "%d pages, %d articles in %.2f s: %.1f pages/s, %.1f articles/s%n",
                 summary.pages(), summary.articles(), seconds, summary.pages() / seconds, summary.articles() / seconds);
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().await(10, TimeUnit.SECONDS);
     }
 
     private static int arg(String[] args, int i, int fallback) {

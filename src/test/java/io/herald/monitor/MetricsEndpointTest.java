@@ -48,7 +48,7 @@ class MetricsEndpointTest {
     @AfterEach
     void stop() throws Exception {
         held.thenAccept(req -> req.response().end()); // a failed test must not leave the crawl's slot hanging
-        vertx.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        vertx.close().await(20, TimeUnit.SECONDS);
     }
 
     @Test
@@ -207,7 +207,7 @@ class MetricsEndpointTest {
     }
 
     private TestSite site(String address) throws Exception {
-        return new TestSite(vertx, address).start().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        return new TestSite(vertx, address).start().await(20, TimeUnit.SECONDS);
     }
 
     private String get(String url) throws Exception {

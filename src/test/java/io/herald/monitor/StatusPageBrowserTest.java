@@ -90,7 +90,7 @@ class StatusPageBrowserTest {
             }
             return run == null || run.isDone();
         });
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().await(10, TimeUnit.SECONDS);
     }
 
     @Test
@@ -226,7 +226,7 @@ class StatusPageBrowserTest {
     }
 
     private static TestSite start(TestSite site) throws Exception {
-        return site.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return site.start().await(10, TimeUnit.SECONDS);
     }
 
     private JsonObject json(String url) throws IOException, InterruptedException {
