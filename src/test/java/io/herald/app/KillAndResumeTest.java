@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -149,11 +151,11 @@ class KillAndResumeTest {
             try (InputStream in = file.toString().endsWith(".gz")
                     ? new GZIPInputStream(Files.newInputStream(file)) : Files.newInputStream(file)) {
                 bytes = in.readAllBytes();
-            } catch (java.nio.file.NoSuchFileException compressedMeanwhile) {
+            } catch (NoSuchFileException compressedMeanwhile) {
                 continue; // while a run is alive, a plain file becomes .gz between listing and reading
             }
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                    new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
+                    new ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
                 reader.lines().forEach(lines::add);
             }
         }

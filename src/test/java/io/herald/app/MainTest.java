@@ -1,5 +1,7 @@
 package io.herald.app;
 
+import io.herald.testing.TestSite;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,7 +70,7 @@ class MainTest {
     @Test
     void extractPrintsOneLinePerInputWithItsSource() throws Exception {
         Path page = tmp.resolve("page.html");
-        Files.writeString(page, io.herald.testing.TestSite.article("Harbour plan revised", "The harbour plan changes."));
+        Files.writeString(page, TestSite.article("Harbour plan revised", "The harbour plan changes."));
         Path front = tmp.resolve("front.html");
         Files.writeString(front, "<html><head><meta property=\"og:type\" content=\"website\"></head><body>"
                 + "<a href=\"/a\">A</a><a href=\"/b\">B</a></body></html>");
@@ -76,11 +78,11 @@ class MainTest {
         assertThat(extract.exitCode()).isZero();
         String[] lines = extract.out().strip().split("\n");
         assertThat(lines).hasSize(2);
-        var article = new io.vertx.core.json.JsonObject(lines[0]);
+        var article = new JsonObject(lines[0]);
         assertThat(article.getString("source")).isEqualTo(page.toString());
         assertThat(article.getString("title")).isEqualTo("Harbour plan revised");
         assertThat(article.getString("text")).contains("The harbour plan changes.");
-        assertThat(new io.vertx.core.json.JsonObject(lines[1]).getString("pageType")).isNotEqualTo("article");
+        assertThat(new JsonObject(lines[1]).getString("pageType")).isNotEqualTo("article");
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -214,6 +215,6 @@ class PolitenessEndToEndTest {
     }
 
     private static int portOf(TestSite site) {
-        return java.net.URI.create(site.base()).getPort();
+        return URI.create(site.base()).getPort();
     }
 }

@@ -3,8 +3,10 @@ package io.herald.bench;
 import io.herald.app.CrawlRunner;
 import io.herald.app.CrawlSummary;
 import io.herald.config.CrawlConfig;
+import io.herald.config.ExtractConfig;
 import io.herald.config.FetchConfig;
 import io.herald.config.PolitenessConfig;
+import io.herald.config.StateConfig;
 import io.herald.testing.TestConfigs;
 import io.herald.testing.TestSite;
 import io.vertx.core.Vertx;
@@ -51,12 +53,12 @@ public final class CrawlBench {
         FetchConfig fetch = new FetchConfig(concurrency, Duration.ofSeconds(5), Duration.ofSeconds(20), 5 << 20, 3, 1,
                 Duration.ofMillis(200));
         CrawlConfig config = TestConfigs.crawl(seeds, politeness, fetch, out, 3, Long.MAX_VALUE);
-        CrawlConfig withWorkers = config.withExtract(new io.herald.config.ExtractConfig(
+        CrawlConfig withWorkers = config.withExtract(new ExtractConfig(
                 Runtime.getRuntime().availableProcessors(), 60, List.of()));
         boolean durable = args.length > 5 && args[5].equals("rocksdb");
         if (durable) { // the default of a real crawl: what durability costs against the in-memory state
-            withWorkers = withWorkers.withState(new io.herald.config.StateConfig(out.resolve("state"),
-                    io.herald.config.StateConfig.Store.ROCKSDB, 10_000, 64L << 20, 16L << 20, Duration.ofSeconds(1)));
+            withWorkers = withWorkers.withState(new StateConfig(out.resolve("state"),
+                    StateConfig.Store.ROCKSDB, 10_000, 64L << 20, 16L << 20, Duration.ofSeconds(1)));
         }
         long start = System.nanoTime();
         CrawlSummary summary = new CrawlRunner(withWorkers).run().get(30, TimeUnit.MINUTES);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -66,7 +67,7 @@ class FrontierVerticleCheckpointTest {
 
     @Test
     void theCommitHookRunsWhenTheCheckpointCommitsJustBeforeTheStore() {
-        List<String> order = new java.util.ArrayList<>();
+        List<String> order = new ArrayList<>();
         CountingStore store = new CountingStore() {
             @Override
             public Runnable checkpoint(long pagesStarted) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RocksFrontierStoreTest {
     private static final String A = "http://a.test";
@@ -167,7 +168,7 @@ class RocksFrontierStoreTest {
     @Test
     void aSecondOpenOfTheSameFolderIsRefused() {
         open(4);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StateDb.open(dir, 8 << 20))
+        assertThatThrownBy(() -> StateDb.open(dir, 8 << 20))
                 .isInstanceOf(StateException.class).hasMessageContaining("in use by another herald process");
     }
 }

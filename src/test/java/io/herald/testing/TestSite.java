@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,7 +79,7 @@ public final class TestSite {
 
     /** The smallest gap between the end of one response and the arrival of the next request, in ms. */
     public double minGapMillis() {
-        List<Hit> sorted = hits().stream().sorted(java.util.Comparator.comparingLong(Hit::arrivedNanos)).toList();
+        List<Hit> sorted = hits().stream().sorted(Comparator.comparingLong(Hit::arrivedNanos)).toList();
         double min = Double.MAX_VALUE;
         for (int i = 1; i < sorted.size(); i++) {
             min = Math.min(min, (sorted.get(i).arrivedNanos() - sorted.get(i - 1).endedNanos()) / 1e6);
