@@ -7,9 +7,10 @@ import io.herald.testing.TestConfigs;
 import io.herald.testing.TestSite;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
+import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -29,10 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Whole crawls against local sites, checked from the servers' request logs and the output files. */
+@ExtendWith(VertxExtension.class)
 class CrawlEndToEndTest {
     private static final Duration DELAY = Duration.ofMillis(150);
 
-    private final Vertx vertx = Vertx.vertx();
+    private Vertx vertx;
     private TestSite news;
     private TestSite blog;
 
@@ -40,7 +42,8 @@ class CrawlEndToEndTest {
     Path tmp;
 
     @BeforeEach
-    void startSites() throws Exception {
+    void startSites(Vertx vertx) throws Exception {
+        this.vertx = vertx;
         news = new TestSite(vertx, "127.0.0.5");
         blog = new TestSite(vertx, "127.0.0.6");
         news.start().await(60, TimeUnit.SECONDS);
@@ -59,11 +62,6 @@ class CrawlEndToEndTest {
         for (int i = 1; i <= 3; i++) {
             blog.html("/b" + i, TestSite.article("Blog post " + i, "Post " + i + " begins here.", news.url("/a1")));
         }
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        vertx.close().await(60, TimeUnit.SECONDS);
     }
 
     private static String frontPage(List<String> links) {

@@ -4,9 +4,10 @@ import io.herald.testing.CrawlerProcess;
 import io.herald.testing.TestSite;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
@@ -39,25 +40,20 @@ import static org.awaitility.Awaitility.await;
  * exactly once, every line whole, with rotation by time and gzip on (so kills also land in the middle of a
  * rotation or a compression). The seed is printed, so a failure can be replayed with {@code -Dkill.seed=N}.
  */
+@ExtendWith(VertxExtension.class)
 class KillAndResumeTest {
     private static final int ARTICLES = 60;
     private static final int KILLS = 4;
-    private final Vertx vertx = Vertx.vertx();
 
     @TempDir
     Path tmp;
 
-    @AfterEach
-    void stop() throws Exception {
-        vertx.close().await(10, TimeUnit.SECONDS);
-    }
-
     @Test
-    void everyArticleExactlyOnceAfterRepeatedKills() throws Exception {
+    void everyArticleExactlyOnceAfterRepeatedKills(Vertx vertx) throws Exception {
         long seed = Long.getLong("kill.seed", System.nanoTime());
         System.out.println("KillAndResumeTest seed " + seed);
         Random random = new Random(seed);
-        TestSite site = startSite();
+        TestSite site = startSite(vertx);
         Path out = tmp.resolve("out");
         List<String> command = command(site, out);
 
@@ -105,9 +101,8 @@ class KillAndResumeTest {
         assertThat(total.getLong("articlesWritten")).as("the crawl's articles are the output's lines").isEqualTo(ARTICLES);
     }
 
-    private TestSite startSite() throws Exception {
-        TestSite site = new TestSite(vertx, "127.0.0.12");
-        site.start().await(10, TimeUnit.SECONDS);
+    private TestSite startSite(Vertx vertx) throws Exception {
+        TestSite site = new TestSite(vertx, "127.0.0.12").start().await(10, TimeUnit.SECONDS);
         StringBuilder front = new StringBuilder("<html><body>");
         for (int i = 0; i < ARTICLES; i++) {
             front.append("<a href=\"/story/").append(i).append("\">Story ").append(i).append("</a> ");

@@ -4,8 +4,9 @@ import io.herald.testing.CrawlerProcess;
 import io.herald.testing.TestSite;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
+import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -20,22 +21,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** SIGTERM in the middle of a crawl: the real process stops in bounds and leaves only whole lines. */
+@ExtendWith(VertxExtension.class)
 class StopSignalTest {
     private static final int PAGES = 60;
-    private final Vertx vertx = Vertx.vertx();
 
     @TempDir
     Path tmp;
 
-    @AfterEach
-    void stop() throws Exception {
-        vertx.close().await(10, TimeUnit.SECONDS);
-    }
-
     @Test
-    void sigtermStopsTheCrawlCleanly() throws Exception {
-        TestSite site = new TestSite(vertx, "127.0.0.8");
-        site.start().await(10, TimeUnit.SECONDS);
+    void sigtermStopsTheCrawlCleanly(Vertx vertx) throws Exception {
+        TestSite site = new TestSite(vertx, "127.0.0.8").start().await(10, TimeUnit.SECONDS);
         StringBuilder front = new StringBuilder("<html><body>");
         for (int i = 0; i < PAGES; i++) {
             front.append("<a href=\"/story/").append(i).append("\">Story ").append(i).append("</a> ");

@@ -37,8 +37,7 @@ public final class CrawlBench {
         Vertx vertx = Vertx.vertx();
         List<String> seeds = new ArrayList<>();
         for (int h = 0; h < hosts; h++) {
-            TestSite site = new TestSite(vertx, "127.0.0." + (10 + h));
-            site.start().await(10, TimeUnit.SECONDS);
+            TestSite site = new TestSite(vertx, "127.0.0." + (10 + h)).start().await(10, TimeUnit.SECONDS);
             StringBuilder front = new StringBuilder("<html><body>");
             for (int p = 0; p < pages; p++) {
                 front.append("<a href=\"/news/").append(p).append("\">Story ").append(p).append("</a>\n");

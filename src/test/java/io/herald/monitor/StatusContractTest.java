@@ -124,8 +124,7 @@ class StatusContractTest {
     }
 
     private JsonObject statusDuringACrawl() throws Exception {
-        TestSite site = new TestSite(vertx, "127.0.0.7");
-        site.start().await(10, TimeUnit.SECONDS);
+        TestSite site = new TestSite(vertx, "127.0.0.7").start().await(10, TimeUnit.SECONDS);
         site.text("/robots.txt", 200, "User-agent: *\nDisallow: /private/\n");
         List<String> links = new ArrayList<>(List.of("/private/x"));
         for (int i = 1; i <= 8; i++) {
