@@ -37,9 +37,7 @@ class CrawlDelaySpacingEndToEndTest {
         site.text("/robots.txt", 200, robots);
         StringBuilder home = new StringBuilder("<html><body>");
         for (int i = 0; i < PAGES; i++) {
-            String html = TestSite.article("Story " + i, "Story " + i + " begins.");
-            site.route("/s" + i, req -> vertx.setTimer(30, t ->
-                    req.response().putHeader("content-type", "text/html; charset=utf-8").end(html)));
+            site.slowHtml("/s" + i, 30, TestSite.article("Story " + i, "Story " + i + " begins."));
             home.append("<a href=\"/s").append(i).append("\">").append(i).append("</a> ");
         }
         site.html("/", home.append("</body></html>").toString());

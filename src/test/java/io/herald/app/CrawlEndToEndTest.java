@@ -51,23 +51,17 @@ class CrawlEndToEndTest {
         news.text("/robots.txt", 200, "User-agent: *\nDisallow: /private/\n");
         List<String> newsLinks = new ArrayList<>(List.of("/private/secret", blog.url("/b1")));
         IntStream.rangeClosed(1, 6).forEach(i -> newsLinks.add("/a" + i));
-        news.html("/", frontPage(newsLinks));
+        news.html("/", TestSite.frontPage(newsLinks.toArray(String[]::new)));
         for (int i = 1; i <= 6; i++) {
             news.html("/a" + i, TestSite.article("News story " + i, "Story " + i + " begins here.",
                     "/a" + (i % 6 + 1), "/private/secret", "/a" + i + "#comments"));
         }
         news.html("/private/secret", TestSite.article("Secret", "Nobody may read this.", "/a1"));
         // blog.test has no robots.txt (404): everything is allowed
-        blog.html("/", frontPage(List.of("/b1", "/b2", "/b3")));
+        blog.html("/", TestSite.frontPage("/b1", "/b2", "/b3"));
         for (int i = 1; i <= 3; i++) {
             blog.html("/b" + i, TestSite.article("Blog post " + i, "Post " + i + " begins here.", news.url("/a1")));
         }
-    }
-
-    private static String frontPage(List<String> links) {
-        StringBuilder html = new StringBuilder("<html><head><title>Front</title><meta property=\"og:type\" content=\"website\"></head><body><ul>");
-        links.forEach(l -> html.append("<li><a href=\"").append(l).append("\">Headline ").append(l).append("</a></li>"));
-        return html.append("</ul></body></html>").toString();
     }
 
     private CrawlConfig config(Duration delay, int perHost, MonitorConfig monitor) {

@@ -103,15 +103,11 @@ class KillAndResumeTest {
 
     private TestSite startSite(Vertx vertx) throws Exception {
         TestSite site = new TestSite(vertx, "127.0.0.12").start().await(10, TimeUnit.SECONDS);
-        StringBuilder front = new StringBuilder("<html><body>");
         for (int i = 0; i < ARTICLES; i++) {
-            front.append("<a href=\"/story/").append(i).append("\">Story ").append(i).append("</a> ");
-            String html = TestSite.article("Story " + i, "Story number " + i + " begins.",
-                    "/story/" + (i + 1) % ARTICLES, "/story/" + (i * 7) % ARTICLES);
-            site.route("/story/" + i, req -> vertx.setTimer(120, t -> req.response()
-                    .putHeader("content-type", "text/html; charset=utf-8").end(html)));
+            site.slowHtml("/story/" + i, 120, TestSite.article("Story " + i, "Story number " + i + " begins.",
+                    "/story/" + (i + 1) % ARTICLES, "/story/" + (i * 7) % ARTICLES));
         }
-        site.html("/", front.append("</body></html>").toString());
+        site.html("/", TestSite.storyIndex(ARTICLES));
         return site;
     }
 

@@ -31,14 +31,10 @@ class StopSignalTest {
     @Test
     void sigtermStopsTheCrawlCleanly(Vertx vertx) throws Exception {
         TestSite site = new TestSite(vertx, "127.0.0.8").start().await(10, TimeUnit.SECONDS);
-        StringBuilder front = new StringBuilder("<html><body>");
         for (int i = 0; i < PAGES; i++) {
-            front.append("<a href=\"/story/").append(i).append("\">Story ").append(i).append("</a> ");
-            String html = TestSite.article("Story " + i, "Story number " + i + " begins.");
-            site.route("/story/" + i, req -> vertx.setTimer(150, t -> req.response()
-                    .putHeader("content-type", "text/html; charset=utf-8").end(html)));
+            site.slowHtml("/story/" + i, 150, TestSite.article("Story " + i, "Story number " + i + " begins."));
         }
-        site.html("/", front.append("</body></html>").toString());
+        site.html("/", TestSite.storyIndex(PAGES));
 
         Path out = tmp.resolve("out");
         Path conf = tmp.resolve("crawl.yaml");

@@ -199,9 +199,7 @@ class StatusPageBrowserTest {
     /** A host whose front page links to stories its server holds until the test ends. */
     private TestSite heldSite() throws Exception {
         TestSite site = new TestSite(vertx, "127.0.0.31");
-        StringBuilder front = new StringBuilder("<html><body>");
         IntStream.range(0, STORIES).forEach(i -> {
-            front.append("<a href=\"/story/").append(i).append("\">Story ").append(i).append("</a> ");
             site.route("/story/" + i, req -> {
                 Promise<Void> gate = Promise.promise();
                 if (holding.get()) {
@@ -213,7 +211,7 @@ class StatusPageBrowserTest {
                         .end(TestSite.article("Story " + i, "Story " + i + " begins.")));
             });
         });
-        site.html("/", front.append("</body></html>").toString());
+        site.html("/", TestSite.storyIndex(STORIES));
         return start(site);
     }
 

@@ -37,6 +37,12 @@ public final class TestSite {
         return route(path, req -> req.response().putHeader("content-type", "text/html; charset=utf-8").end(html));
     }
 
+    /** Answers {@code path} with {@code html} only {@code delayMillis} after each request, so requests overlap. */
+    public TestSite slowHtml(String path, long delayMillis, String html) {
+        return route(path, req -> vertx.setTimer(delayMillis, t -> req.response()
+                .putHeader("content-type", "text/html; charset=utf-8").end(html)));
+    }
+
     public TestSite text(String path, int status, String body) {
         return route(path, req -> req.response().setStatusCode(status).putHeader("content-type", "text/plain").end(body));
     }
@@ -107,6 +113,25 @@ public final class TestSite {
 
     public Future<Void> close() {
         return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    /** A section front: a list of headlines, each linking to its path, that no extractor takes as an article. */
+    public static String frontPage(String... links) {
+        StringBuilder html = new StringBuilder("<html><head><title>Front</title>"
+                + "<meta property=\"og:type\" content=\"website\"></head><body><ul>");
+        for (String link : links) {
+            html.append("<li><a href=\"").append(link).append("\">Headline ").append(link).append("</a></li>");
+        }
+        return html.append("</ul></body></html>").toString();
+    }
+
+    /** A bare front page linking {@code /story/0} to {@code /story/(count - 1)}. */
+    public static String storyIndex(int count) {
+        StringBuilder html = new StringBuilder("<html><body>");
+        for (int i = 0; i < count; i++) {
+            html.append("<a href=\"/story/").append(i).append("\">Story ").append(i).append("</a> ");
+        }
+        return html.append("</body></html>").toString();
     }
 
     /** A news article page that any reasonable extractor takes as an article. */
