@@ -1,16 +1,15 @@
 package io.herald.app;
 
 import io.herald.config.CrawlConfig;
-import io.herald.config.MonitorConfig;
-import io.herald.config.StateConfig;
 import io.herald.testing.TestConfigs;
 import io.herald.testing.TestSite;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
+import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -32,11 +31,11 @@ import static org.awaitility.Awaitility.await;
  * The control API on a running crawl, proven from the site's request log: a pause stops requests and keeps the
  * delay, seeds go through scope and robots, and a stop ends the crawl so that the same command resumes it.
  */
+@ExtendWith(VertxExtension.class)
 class ControlEndToEndTest {
     private static final String TOKEN = "control-test-token-0123";
     private static final Duration DELAY = Duration.ofMillis(150);
     private static final int ARTICLES = 40;
-    private final Vertx vertx = Vertx.vertx();
     private final HttpClient http = HttpClient.newHttpClient();
     private TestSite site;
 
@@ -44,9 +43,8 @@ class ControlEndToEndTest {
     Path tmp;
 
     @BeforeEach
-    void startSite() throws Exception {
-        site = new TestSite(vertx, "127.0.0.23");
-        site.start().await(10, TimeUnit.SECONDS);
+    void startSite(Vertx vertx) throws Exception {
+        site = new TestSite(vertx, "127.0.0.23").start().await(10, TimeUnit.SECONDS);
         site.text("/robots.txt", 200, "User-agent: *\nDisallow: /private/\n");
         StringBuilder front = new StringBuilder("<html><head><title>Front</title></head><body><ul>");
         for (int i = 1; i <= ARTICLES; i++) {
@@ -58,16 +56,10 @@ class ControlEndToEndTest {
         site.html("/private/x", TestSite.article("Private", "Nobody may read this."));
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        vertx.close().await(10, TimeUnit.SECONDS);
-    }
-
     private CrawlConfig config() {
-        return TestConfigs.crawl(List.of(site.url("/")), TestConfigs.politeness(DELAY, 1), tmp.resolve("out"))
-                .withMonitor(new MonitorConfig(true, "127.0.0.1", 0, Duration.ZERO, Duration.ofMinutes(1), 0, TOKEN))
-                .withState(new StateConfig(tmp.resolve("state"), StateConfig.Store.ROCKSDB, 1000, 8L << 20, 1L << 20,
-                        Duration.ofMillis(200)));
+        return TestConfigs.crawl(List.of(site.url("/")), TestConfigs.politeness(DELAY, 1), TestConfigs.fetch(),
+                tmp.resolve("out"), 10, 10_000, TestConfigs.monitor(Duration.ofMinutes(1), 0, TOKEN),
+                TestConfigs.rocksState(tmp.resolve("state"), Duration.ofMillis(200)));
     }
 
     private HttpResponse<String> post(int port, String path, String body) throws Exception {

@@ -5,8 +5,9 @@ import io.herald.config.PolitenessConfig;
 import io.herald.testing.TestConfigs;
 import io.herald.testing.TestSite;
 import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterEach;
+import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -22,30 +23,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code Crawl-delay: 0.3} arrive closer than 0.3 s apart. The control, the same crawl of a host without a
  * Crawl-delay, gets requests closer than that, so the check can fail.
  */
+@ExtendWith(VertxExtension.class)
 class CrawlDelaySpacingEndToEndTest {
     private static final int PAGES = 8;
     private static final double CRAWL_DELAY_MS = 300;
 
-    private final Vertx vertx = Vertx.vertx();
-
     @TempDir
     Path tmp;
 
-    @AfterEach
-    void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
-
     /** A home page linking to {@code PAGES} articles, each answered after a short wait so requests overlap. */
-    private TestSite site(String address, String robots) throws Exception {
-        TestSite site = new TestSite(vertx, address);
-        site.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    private TestSite site(Vertx vertx, String address, String robots) throws Exception {
+        TestSite site = new TestSite(vertx, address).start().await(10, TimeUnit.SECONDS);
         site.text("/robots.txt", 200, robots);
         StringBuilder home = new StringBuilder("<html><body>");
         for (int i = 0; i < PAGES; i++) {
-            String html = TestSite.article("Story " + i, "Story " + i + " begins.");
-            site.route("/s" + i, req -> vertx.setTimer(30, t ->
-                    req.response().putHeader("content-type", "text/html; charset=utf-8").end(html)));
+            site.slowHtml("/s" + i, 30, TestSite.article("Story " + i, "Story " + i + " begins."));
             home.append("<a href=\"/s").append(i).append("\">").append(i).append("</a> ");
         }
         site.html("/", home.append("</body></html>").toString());
@@ -62,14 +54,15 @@ class CrawlDelaySpacingEndToEndTest {
     }
 
     @Test
-    void aCrawlDelaySpacesRequestStartsAtConcurrencyEightAndTheControlShowsTheCheckCanFail() throws Exception {
-        TestSite control = site("127.0.0.21", "User-agent: *\nDisallow:\n");
+    void aCrawlDelaySpacesRequestStartsAtConcurrencyEightAndTheControlShowsTheCheckCanFail(Vertx vertx)
+            throws Exception {
+        TestSite control = site(vertx, "127.0.0.21", "User-agent: *\nDisallow:\n");
         crawl(control, "control");
         assertThat(control.paths()).hasSize(PAGES + 2);
         assertThat(control.minStartGapMillis()).as("control: no Crawl-delay, 8 per host")
                 .isLessThan(CRAWL_DELAY_MS);
 
-        TestSite delayed = site("127.0.0.22", "User-agent: *\nCrawl-delay: 0.3\nDisallow:\n");
+        TestSite delayed = site(vertx, "127.0.0.22", "User-agent: *\nCrawl-delay: 0.3\nDisallow:\n");
         crawl(delayed, "delayed");
         assertThat(delayed.paths()).hasSize(PAGES + 2);
         assertThat(delayed.minStartGapMillis()).as("start to start, as the server saw it")

@@ -7,9 +7,10 @@ import io.herald.testing.TestConfigs;
 import io.herald.testing.TestSite;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
+import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -29,10 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Whole crawls against local sites, checked from the servers' request logs and the output files. */
+@ExtendWith(VertxExtension.class)
 class CrawlEndToEndTest {
     private static final Duration DELAY = Duration.ofMillis(150);
 
-    private final Vertx vertx = Vertx.vertx();
+    private Vertx vertx;
     private TestSite news;
     private TestSite blog;
 
@@ -40,50 +42,32 @@ class CrawlEndToEndTest {
     Path tmp;
 
     @BeforeEach
-    void startSites() throws Exception {
+    void startSites(Vertx vertx) throws Exception {
+        this.vertx = vertx;
         news = new TestSite(vertx, "127.0.0.5");
         blog = new TestSite(vertx, "127.0.0.6");
-        done(news.start());
-        done(blog.start());
+        news.start().await(60, TimeUnit.SECONDS);
+        blog.start().await(60, TimeUnit.SECONDS);
         news.text("/robots.txt", 200, "User-agent: *\nDisallow: /private/\n");
         List<String> newsLinks = new ArrayList<>(List.of("/private/secret", blog.url("/b1")));
         IntStream.rangeClosed(1, 6).forEach(i -> newsLinks.add("/a" + i));
-        news.html("/", frontPage(newsLinks));
+        news.html("/", TestSite.frontPage(newsLinks.toArray(String[]::new)));
         for (int i = 1; i <= 6; i++) {
             news.html("/a" + i, TestSite.article("News story " + i, "Story " + i + " begins here.",
                     "/a" + (i % 6 + 1), "/private/secret", "/a" + i + "#comments"));
         }
         news.html("/private/secret", TestSite.article("Secret", "Nobody may read this.", "/a1"));
         // blog.test has no robots.txt (404): everything is allowed
-        blog.html("/", frontPage(List.of("/b1", "/b2", "/b3")));
+        blog.html("/", TestSite.frontPage("/b1", "/b2", "/b3"));
         for (int i = 1; i <= 3; i++) {
             blog.html("/b" + i, TestSite.article("Blog post " + i, "Post " + i + " begins here.", news.url("/a1")));
         }
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        done(vertx.close());
-    }
-
-    private static String frontPage(List<String> links) {
-        StringBuilder html = new StringBuilder("<html><head><title>Front</title><meta property=\"og:type\" content=\"website\"></head><body><ul>");
-        links.forEach(l -> html.append("<li><a href=\"").append(l).append("\">Headline ").append(l).append("</a></li>"));
-        return html.append("</ul></body></html>").toString();
     }
 
     private CrawlConfig config(Duration delay, int perHost, MonitorConfig monitor) {
         CrawlConfig base = TestConfigs.crawl(List.of(news.url("/"), blog.url("/")), TestConfigs.politeness(delay, perHost),
                 tmp.resolve("out"));
         return base.withMonitor(monitor);
-    }
-
-    private static <T> T done(io.vertx.core.Future<T> future) throws Exception {
-        return done(future.toCompletionStage().toCompletableFuture());
-    }
-
-    private static <T> T done(java.util.concurrent.CompletableFuture<T> future) throws Exception {
-        return future.get(60, TimeUnit.SECONDS);
     }
 
     private List<JsonObject> articles() throws IOException {
@@ -96,8 +80,8 @@ class CrawlEndToEndTest {
 
     @Test
     void crawlFindsExactlyTheAllowedArticlesAndStaysPolite() throws Exception {
-        CrawlSummary summary = done(new CrawlRunner(config(DELAY, 1, new MonitorConfig(false, "127.0.0.1", 0,
-                Duration.ZERO))).run());
+        CrawlSummary summary = new CrawlRunner(config(DELAY, 1, new MonitorConfig(false, "127.0.0.1", 0,
+                Duration.ZERO))).run().get(60, TimeUnit.SECONDS);
 
         List<String> urls = articles().stream().map(a -> a.getString("url")).sorted().toList();
         List<String> expected = new ArrayList<>();
@@ -132,7 +116,8 @@ class CrawlEndToEndTest {
             news.route("/a" + i, req -> vertx.setTimer(40, t -> req.response().putHeader("content-type", "text/html")
                     .end(html)));
         }
-        done(new CrawlRunner(config(Duration.ZERO, 4, new MonitorConfig(false, "127.0.0.1", 0, Duration.ZERO))).run());
+        new CrawlRunner(config(Duration.ZERO, 4, new MonitorConfig(false, "127.0.0.1", 0, Duration.ZERO))).run()
+                .get(60, TimeUnit.SECONDS);
         assertThat(news.minGapMillis()).isLessThan(DELAY.toMillis());
     }
 
@@ -156,7 +141,7 @@ class CrawlEndToEndTest {
         assertThat(new JsonObject(status.body()).getJsonObject("frontier").getInteger("hostCount")).isEqualTo(2);
         assertThat(new JsonObject(status.body()).getJsonObject("total").getLong("runs")).isEqualTo(1);
         assertThat(metrics.body()).contains("herald_fetch_outcomes").contains("herald_crawl_articles_written");
-        done(run);
+        run.get(60, TimeUnit.SECONDS);
     }
 
     @Test
@@ -164,7 +149,7 @@ class CrawlEndToEndTest {
         CrawlConfig base = config(Duration.ZERO, 1, new MonitorConfig(false, "127.0.0.1", 0, Duration.ZERO));
         FetchConfig fetch = base.fetch();
         CrawlConfig limited = TestConfigs.crawl(base.crawl().seeds(), base.politeness(), fetch, tmp.resolve("out"), 10, 4);
-        CrawlSummary summary = done(new CrawlRunner(limited).run());
+        CrawlSummary summary = new CrawlRunner(limited).run().get(60, TimeUnit.SECONDS);
         assertThat(summary.reason()).isEqualTo("maxPages reached");
         assertThat(news.paths().stream().filter(p -> !p.equals("/robots.txt")).count()
                 + blog.paths().stream().filter(p -> !p.equals("/robots.txt")).count()).isEqualTo(4);

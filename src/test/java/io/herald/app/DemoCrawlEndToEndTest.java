@@ -5,8 +5,9 @@ import io.herald.config.CrawlConfig;
 import io.herald.demo.DemoSite;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
+import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -22,21 +23,15 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The bundled demo site crawled with conf/demo.yaml (ports changed to free ones): the articles it promises, no more. */
+@ExtendWith(VertxExtension.class)
 class DemoCrawlEndToEndTest {
-    private final Vertx vertx = Vertx.vertx();
-
     @TempDir
     Path tmp;
 
-    @AfterEach
-    void close() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
-
     @Test
-    void demoCrawlWritesEveryPromisedArticleOnceAndNothingDisallowed() throws Exception {
+    void demoCrawlWritesEveryPromisedArticleOnceAndNothingDisallowed(Vertx vertx) throws Exception {
         DemoSite site = new DemoSite(vertx, new DemoSite.Options(DemoSite.defaults().addresses(), 0));
-        List<String> bases = site.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        List<String> bases = site.start().await(30, TimeUnit.SECONDS);
         DemoSite.Manifest manifest = site.manifest();
 
         Map<String, String> overrides = new LinkedHashMap<>();

@@ -6,8 +6,9 @@ import io.herald.testing.TestConfigs;
 import io.herald.testing.TestSite;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
+import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -21,16 +22,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Sitemaps and feeds as sources of URLs: read from robots.txt, through the politeness gate, fresh items only. */
+@ExtendWith(VertxExtension.class)
 class DiscoveryEndToEndTest {
-    private final Vertx vertx = Vertx.vertx();
-
     @TempDir
     Path tmp;
-
-    @AfterEach
-    void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
 
     private static String newsSitemap(String base, List<String> paths, List<Instant> published) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -46,9 +41,8 @@ class DiscoveryEndToEndTest {
     }
 
     @Test
-    void freshStoriesFromTheNewsSitemapInRobotsTxtAreCrawledAndStaleOnesAreNot() throws Exception {
-        TestSite site = new TestSite(vertx, "127.0.0.9");
-        site.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    void freshStoriesFromTheNewsSitemapInRobotsTxtAreCrawledAndStaleOnesAreNot(Vertx vertx) throws Exception {
+        TestSite site = new TestSite(vertx, "127.0.0.9").start().await(10, TimeUnit.SECONDS);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         site.text("/robots.txt", 200, "User-agent: *\nDisallow: /private/\nSitemap: " + site.url("/news-sitemap.xml") + "\n");
         site.route("/news-sitemap.xml", req -> req.response().putHeader("content-type", "application/xml")

@@ -7,8 +7,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +49,7 @@ import static org.awaitility.Awaitility.await;
  * process reports DOWN on /health with the reason, stops cleanly with exit 1 and one line, leaves only whole lines;
  * the same command on the freed disk then finishes the crawl with every article exactly once.
  */
+@ExtendWith(VertxExtension.class)
 class DiskFullTest {
     /**
      * Enough pages that the state's log outgrows the last partly filled page of the full tmpfs while the crawl runs
@@ -53,7 +57,7 @@ class DiskFullTest {
      */
     private static final int ARTICLES = 120;
     private static final Pattern MONITOR = Pattern.compile("monitor on http://127\\.0\\.0\\.1:(\\d+)/health");
-    private final Vertx vertx = Vertx.vertx();
+    private Vertx vertx;
     /** Story requests after the first {@link #FREE} are held here until the test lets them go, one by one or all. */
     private final Queue<Promise<Void>> held = new ConcurrentLinkedQueue<>();
     private final AtomicInteger served = new AtomicInteger();
@@ -66,12 +70,16 @@ class DiskFullTest {
 
     private TmpfsMount mount;
 
+    @BeforeEach
+    void useVertx(Vertx vertx) {
+        this.vertx = vertx; // the site's routes and the releases below run on it; the extension closes it
+    }
+
     @AfterEach
     void cleanUp() throws Exception {
         if (mount != null) {
             mount.close();
         }
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     /** @param full which folder is on the small disk: {@code output.dir} or {@code state.dir} */
@@ -148,11 +156,8 @@ class DiskFullTest {
     }
 
     private TestSite startSite() throws Exception {
-        TestSite site = new TestSite(vertx, "127.0.0.13");
-        site.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        StringBuilder front = new StringBuilder("<html><body>");
+        TestSite site = new TestSite(vertx, "127.0.0.13").start().await(10, TimeUnit.SECONDS);
         for (int i = 0; i < ARTICLES; i++) {
-            front.append("<a href=\"/story/").append(i).append("\">Story ").append(i).append("</a> ");
             // about 10 KB a line: the disk fills in the middle of a line
             String html = TestSite.article("Story " + i, ("Story number " + i + " begins. ").repeat(400));
             site.route("/story/" + i, req -> {
@@ -165,7 +170,7 @@ class DiskFullTest {
                 due.onComplete(ar -> req.response().putHeader("content-type", "text/html; charset=utf-8").end(html));
             });
         }
-        site.html("/", front.append("</body></html>").toString());
+        site.html("/", TestSite.storyIndex(ARTICLES));
         return site;
     }
 

@@ -8,9 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,9 +22,6 @@ class ExtractCommandTest {
     private Vertx vertx;
     private TestSite site;
     private final List<String> agents = new CopyOnWriteArrayList<>();
-
-    private record Run(int exitCode, String out, String err) {
-    }
 
     @BeforeEach
     void startSite() {
@@ -56,7 +50,7 @@ class ExtractCommandTest {
                 + "politeness:\n  userAgent: \"TestBot/7 (+mailto:test@example.invalid)\"\n"
                 + "fetch:\n  timeout: 300ms\n");
         long started = System.nanoTime();
-        Run run = run("extract", "-c", conf.toString(), site.url("/one.html"), site.url("/two.html"),
+        CommandRun run = CommandRun.of("extract", "-c", conf.toString(), site.url("/one.html"), site.url("/two.html"),
                 site.url("/silent.html"));
         long tookMs = (System.nanoTime() - started) / 1_000_000;
 
@@ -73,25 +67,9 @@ class ExtractCommandTest {
 
     @Test
     void withoutAConfigTheDefaultUserAgentIsUsedAndSaid() {
-        Run run = run("extract", site.url("/one.html"));
+        CommandRun run = CommandRun.of("extract", site.url("/one.html"));
         assertThat(run.exitCode()).isZero();
         assertThat(agents).singleElement().asString().startsWith("HeraldBot/");
         assertThat(run.err()).contains("the default config").contains("HeraldBot/");
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.commandLine().execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
     }
 }

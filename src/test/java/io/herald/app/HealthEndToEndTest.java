@@ -2,16 +2,17 @@ package io.herald.app;
 
 import io.herald.config.CrawlConfig;
 import io.herald.config.FetchConfig;
-import io.herald.config.MonitorConfig;
+import io.herald.config.StateConfig;
 import io.herald.testing.TestConfigs;
 import io.herald.testing.TestSite;
 import io.herald.testing.TmpfsMount;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
+import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -35,11 +36,11 @@ import static org.awaitility.Awaitility.await;
  * work is queued, when the output folder's free space drops below monitor.minFreeDisk, and when the folder becomes
  * read-only; and back to 200 when the cause goes away.
  */
+@ExtendWith(VertxExtension.class)
 class HealthEndToEndTest {
     private static final String TOKEN = "health-test-token-0123";
     private static final int ARTICLES = 40;
     private static final long MB = 1024 * 1024;
-    private final Vertx vertx = Vertx.vertx();
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicBoolean answering = new AtomicBoolean(true);
     private TestSite site;
@@ -48,9 +49,8 @@ class HealthEndToEndTest {
     Path tmp;
 
     @BeforeEach
-    void startSite() throws Exception {
-        site = new TestSite(vertx, "127.0.0.24");
-        site.start().await(10, TimeUnit.SECONDS);
+    void startSite(Vertx vertx) throws Exception {
+        site = new TestSite(vertx, "127.0.0.24").start().await(10, TimeUnit.SECONDS);
         StringBuilder front = new StringBuilder("<html><head><title>Front</title></head><body><ul>");
         for (int i = 1; i <= ARTICLES; i++) {
             front.append("<li><a href=\"/a").append(i).append("\">Headline ").append(i).append("</a></li>");
@@ -65,16 +65,11 @@ class HealthEndToEndTest {
         site.html("/", front.append("</ul></body></html>").toString());
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        vertx.close().await(10, TimeUnit.SECONDS);
-    }
-
     private CrawlConfig config(Path out, Duration delay, Duration stallAfter, long minFreeDisk) {
         FetchConfig fetch = new FetchConfig(4, Duration.ofMillis(500), Duration.ofMillis(500), 1 << 20, 3, 1,
                 Duration.ofMillis(100));
-        return TestConfigs.crawl(List.of(site.url("/")), TestConfigs.politeness(delay, 1), fetch, out, 5, 10_000)
-                .withMonitor(new MonitorConfig(true, "127.0.0.1", 0, Duration.ZERO, stallAfter, minFreeDisk, TOKEN));
+        return TestConfigs.crawl(List.of(site.url("/")), TestConfigs.politeness(delay, 1), fetch, out, 5, 10_000,
+                TestConfigs.monitor(stallAfter, minFreeDisk, TOKEN), StateConfig.memory());
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {

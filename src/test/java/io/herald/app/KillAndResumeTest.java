@@ -4,17 +4,20 @@ import io.herald.testing.CrawlerProcess;
 import io.herald.testing.TestSite;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,25 +40,20 @@ import static org.awaitility.Awaitility.await;
  * exactly once, every line whole, with rotation by time and gzip on (so kills also land in the middle of a
  * rotation or a compression). The seed is printed, so a failure can be replayed with {@code -Dkill.seed=N}.
  */
+@ExtendWith(VertxExtension.class)
 class KillAndResumeTest {
     private static final int ARTICLES = 60;
     private static final int KILLS = 4;
-    private final Vertx vertx = Vertx.vertx();
 
     @TempDir
     Path tmp;
 
-    @AfterEach
-    void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
-
     @Test
-    void everyArticleExactlyOnceAfterRepeatedKills() throws Exception {
+    void everyArticleExactlyOnceAfterRepeatedKills(Vertx vertx) throws Exception {
         long seed = Long.getLong("kill.seed", System.nanoTime());
         System.out.println("KillAndResumeTest seed " + seed);
         Random random = new Random(seed);
-        TestSite site = startSite();
+        TestSite site = startSite(vertx);
         Path out = tmp.resolve("out");
         List<String> command = command(site, out);
 
@@ -103,18 +101,13 @@ class KillAndResumeTest {
         assertThat(total.getLong("articlesWritten")).as("the crawl's articles are the output's lines").isEqualTo(ARTICLES);
     }
 
-    private TestSite startSite() throws Exception {
-        TestSite site = new TestSite(vertx, "127.0.0.12");
-        site.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        StringBuilder front = new StringBuilder("<html><body>");
+    private TestSite startSite(Vertx vertx) throws Exception {
+        TestSite site = new TestSite(vertx, "127.0.0.12").start().await(10, TimeUnit.SECONDS);
         for (int i = 0; i < ARTICLES; i++) {
-            front.append("<a href=\"/story/").append(i).append("\">Story ").append(i).append("</a> ");
-            String html = TestSite.article("Story " + i, "Story number " + i + " begins.",
-                    "/story/" + (i + 1) % ARTICLES, "/story/" + (i * 7) % ARTICLES);
-            site.route("/story/" + i, req -> vertx.setTimer(120, t -> req.response()
-                    .putHeader("content-type", "text/html; charset=utf-8").end(html)));
+            site.slowHtml("/story/" + i, 120, TestSite.article("Story " + i, "Story number " + i + " begins.",
+                    "/story/" + (i + 1) % ARTICLES, "/story/" + (i * 7) % ARTICLES));
         }
-        site.html("/", front.append("</body></html>").toString());
+        site.html("/", TestSite.storyIndex(ARTICLES));
         return site;
     }
 
@@ -149,11 +142,11 @@ class KillAndResumeTest {
             try (InputStream in = file.toString().endsWith(".gz")
                     ? new GZIPInputStream(Files.newInputStream(file)) : Files.newInputStream(file)) {
                 bytes = in.readAllBytes();
-            } catch (java.nio.file.NoSuchFileException compressedMeanwhile) {
+            } catch (NoSuchFileException compressedMeanwhile) {
                 continue; // while a run is alive, a plain file becomes .gz between listing and reading
             }
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                    new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
+                    new ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
                 reader.lines().forEach(lines::add);
             }
         }

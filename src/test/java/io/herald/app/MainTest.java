@@ -1,11 +1,10 @@
 package io.herald.app;
 
+import io.herald.testing.TestSite;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,35 +15,16 @@ class MainTest {
     @TempDir
     Path tmp;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.commandLine().execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     @Test
     void badConfigExitsTwoNamingFileAndKeyAndStartsNothing() throws Exception {
         Path conf = tmp.resolve("bad.yaml");
         Files.writeString(conf, "crawl:\n  seeds: [http://127.0.0.9:1/]\npoliteness:\n  delay: fast\n");
-        Run crawl = run("crawl", "-c", conf.toString(), "--set", "output.dir=" + tmp.resolve("out"));
+        CommandRun crawl = CommandRun.of("crawl", "-c", conf.toString(), "--set", "output.dir=" + tmp.resolve("out"));
         assertThat(crawl.exitCode()).isEqualTo(2);
         assertThat(crawl.err()).contains(conf.toString()).contains("politeness.delay").contains("fast");
         assertThat(tmp.resolve("out")).doesNotExist();
 
-        Run check = run("check-config", conf.toString());
+        CommandRun check = CommandRun.of("check-config", conf.toString());
         assertThat(check.exitCode()).isEqualTo(2);
         assertThat(check.err()).contains("politeness.delay");
     }
@@ -53,14 +33,14 @@ class MainTest {
     void unknownKeyIsAConfigError() throws Exception {
         Path conf = tmp.resolve("typo.yaml");
         Files.writeString(conf, "crawl:\n  seeds: [http://127.0.0.9:1/]\npolitness:\n  delay: 1s\n");
-        Run check = run("check-config", conf.toString());
+        CommandRun check = CommandRun.of("check-config", conf.toString());
         assertThat(check.exitCode()).isEqualTo(2);
         assertThat(check.err()).contains("politness").contains("politeness");
     }
 
     @Test
     void checkConfigPrintsTheResolvedConfiguration() {
-        Run check = run("check-config", "conf/demo.yaml", "--set", "politeness.delay=2s");
+        CommandRun check = CommandRun.of("check-config", "conf/demo.yaml", "--set", "politeness.delay=2s");
         assertThat(check.exitCode()).isZero();
         assertThat(check.out()).contains("\"delay\" : \"2s\"").contains("127.0.0.2");
     }
@@ -68,24 +48,25 @@ class MainTest {
     @Test
     void extractPrintsOneLinePerInputWithItsSource() throws Exception {
         Path page = tmp.resolve("page.html");
-        Files.writeString(page, io.herald.testing.TestSite.article("Harbour plan revised", "The harbour plan changes."));
+        Files.writeString(page, TestSite.article("Harbour plan revised", "The harbour plan changes."));
         Path front = tmp.resolve("front.html");
         Files.writeString(front, "<html><head><meta property=\"og:type\" content=\"website\"></head><body>"
                 + "<a href=\"/a\">A</a><a href=\"/b\">B</a></body></html>");
-        Run extract = run("extract", page.toString(), front.toString(), "--base-url", "http://127.0.0.9/");
+        CommandRun extract = CommandRun.of("extract", page.toString(), front.toString(),
+                "--base-url", "http://127.0.0.9/");
         assertThat(extract.exitCode()).isZero();
         String[] lines = extract.out().strip().split("\n");
         assertThat(lines).hasSize(2);
-        var article = new io.vertx.core.json.JsonObject(lines[0]);
+        var article = new JsonObject(lines[0]);
         assertThat(article.getString("source")).isEqualTo(page.toString());
         assertThat(article.getString("title")).isEqualTo("Harbour plan revised");
         assertThat(article.getString("text")).contains("The harbour plan changes.");
-        assertThat(new io.vertx.core.json.JsonObject(lines[1]).getString("pageType")).isNotEqualTo("article");
+        assertThat(new JsonObject(lines[1]).getString("pageType")).isNotEqualTo("article");
     }
 
     @Test
     void extractOfAMissingFileSaysSoAndFails() {
-        Run extract = run("extract", tmp.resolve("nope.html").toString());
+        CommandRun extract = CommandRun.of("extract", tmp.resolve("nope.html").toString());
         assertThat(extract.exitCode()).isEqualTo(1);
         assertThat(extract.out()).contains("\"error\"");
     }

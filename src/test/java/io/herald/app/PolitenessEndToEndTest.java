@@ -6,11 +6,13 @@ import io.herald.config.PolitenessConfig;
 import io.herald.testing.TestConfigs;
 import io.herald.testing.TestSite;
 import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterEach;
+import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,26 +22,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** robots.txt and the per-host clock, proven from the server's request log. */
+@ExtendWith(VertxExtension.class)
 class PolitenessEndToEndTest {
-    private final Vertx vertx = Vertx.vertx();
+    private Vertx vertx;
     private TestSite site;
 
     @TempDir
     Path tmp;
 
     @BeforeEach
-    void start() throws Exception {
-        site = new TestSite(vertx, "127.0.0.7");
-        site.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    void start(Vertx vertx) throws Exception {
+        this.vertx = vertx;
+        site = new TestSite(vertx, "127.0.0.7").start().await(10, TimeUnit.SECONDS);
         site.html("/", "<html><body><a href=\"/a\">A</a> <a href=\"/b\">B</a> <a href=\"/private/c\">C</a></body></html>");
         for (String page : List.of("/a", "/b", "/private/c")) {
             site.html(page, TestSite.article("Story " + page, "Story " + page + " begins."));
         }
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     private CrawlSummary crawl(PolitenessConfig politeness, FetchConfig fetch) throws Exception {
@@ -184,8 +182,7 @@ class PolitenessEndToEndTest {
 
     @Test
     void hostsSharingAnAddressShareThePerIpFloorAndTheControlShowsTheCheckCanFail() throws Exception {
-        TestSite shared = new TestSite(vertx, "127.0.0.1");
-        shared.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        TestSite shared = new TestSite(vertx, "127.0.0.1").start().await(10, TimeUnit.SECONDS);
         String port = String.valueOf(portOf(shared));
         for (int i = 0; i < 4; i++) {
             shared.html("/s" + i, TestSite.article("Shared " + i, "Shared story " + i + "."));
@@ -199,8 +196,7 @@ class PolitenessEndToEndTest {
                 .run().get(60, TimeUnit.SECONDS);
         assertThat(shared.minGapMillis()).as("control: two host names, one address").isLessThan(250);
 
-        TestSite floored = new TestSite(vertx, "127.0.0.1");
-        floored.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        TestSite floored = new TestSite(vertx, "127.0.0.1").start().await(10, TimeUnit.SECONDS);
         String port2 = String.valueOf(portOf(floored));
         for (int i = 0; i < 4; i++) {
             floored.html("/s" + i, TestSite.article("Shared " + i, "Shared story " + i + "."));
@@ -214,6 +210,6 @@ class PolitenessEndToEndTest {
     }
 
     private static int portOf(TestSite site) {
-        return java.net.URI.create(site.base()).getPort();
+        return URI.create(site.base()).getPort();
     }
 }

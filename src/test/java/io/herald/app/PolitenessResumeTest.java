@@ -1,12 +1,12 @@
 package io.herald.app;
 
 import io.herald.config.CrawlConfig;
-import io.herald.config.StateConfig;
 import io.herald.testing.TestConfigs;
 import io.herald.testing.TestSite;
 import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterEach;
+import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -23,22 +23,16 @@ import static org.awaitility.Awaitility.await;
  * robots.txt is requested once in all (its rules are within the TTL), it still refuses what it refused, and
  * the first request of the second run comes at least the configured delay after the last one of the first.
  */
+@ExtendWith(VertxExtension.class)
 class PolitenessResumeTest {
     private static final Duration DELAY = Duration.ofMillis(1500);
-    private final Vertx vertx = Vertx.vertx();
 
     @TempDir
     Path tmp;
 
-    @AfterEach
-    void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
-
     @Test
-    void robotsRulesAndTheHostsClockSurviveAStopAndAResume() throws Exception {
-        TestSite site = new TestSite(vertx, "127.0.0.14");
-        site.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    void robotsRulesAndTheHostsClockSurviveAStopAndAResume(Vertx vertx) throws Exception {
+        TestSite site = new TestSite(vertx, "127.0.0.14").start().await(10, TimeUnit.SECONDS);
         site.text("/robots.txt", 200, "User-agent: *\nDisallow: /private/\n");
         site.html("/", "<html><body><a href=\"/a\">A</a> <a href=\"/b\">B</a> <a href=\"/private/c\">C</a>"
                 + "</body></html>");
@@ -46,9 +40,8 @@ class PolitenessResumeTest {
             site.html(page, TestSite.article("Story " + page, "Story " + page + " begins."));
         }
         CrawlConfig config = TestConfigs.crawl(List.of(site.url("/")), TestConfigs.politeness(DELAY, 1),
-                        TestConfigs.fetch(), tmp.resolve("out"), 5, 100)
-                .withState(new StateConfig(tmp.resolve("state"), StateConfig.Store.ROCKSDB, 1000, 8L << 20, 1L << 20,
-                        Duration.ofMillis(200)));
+                TestConfigs.fetch(), tmp.resolve("out"), 5, 100, TestConfigs.noMonitor(),
+                TestConfigs.rocksState(tmp.resolve("state"), Duration.ofMillis(200)));
 
         CrawlRunner first = new CrawlRunner(config);
         CompletableFuture<CrawlSummary> firstRun = first.run();

@@ -6,9 +6,10 @@ import io.herald.testing.TestConfigs;
 import io.herald.testing.TestSite;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
+import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -24,20 +25,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A crawl stopped by its page budget and resumed with a larger one: the second run's summary shows both runs
  * together under {@code total}, every counter the sum of the two runs', and the articles the lines in the output.
  */
+@ExtendWith(VertxExtension.class)
 class ResumeTotalsEndToEndTest {
     private static final int ARTICLES = 8;
     private static final String[] COUNTS = {"pageOutcomes", "robotsOutcomes", "urls", "extracted", "articles"};
 
-    private final Vertx vertx = Vertx.vertx();
     private TestSite site;
 
     @TempDir
     Path tmp;
 
     @BeforeEach
-    void startSite() throws Exception {
-        site = new TestSite(vertx, "127.0.0.14");
-        site.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    void startSite(Vertx vertx) throws Exception {
+        site = new TestSite(vertx, "127.0.0.14").start().await(10, TimeUnit.SECONDS);
         site.text("/robots.txt", 200, "User-agent: *\nDisallow: /private/\n");
         StringBuilder front = new StringBuilder("<html><body><a href=\"/private/x\">Private</a> <a href=\"/gone\">Gone</a>");
         for (int i = 0; i < ARTICLES; i++) {
@@ -45,11 +45,6 @@ class ResumeTotalsEndToEndTest {
             site.html("/story/" + i, TestSite.article("Story " + i, "Story number " + i + " begins.", "/story/0"));
         }
         site.html("/", front.append("</body></html>").toString());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     private CrawlConfig config(long maxPages, StateConfig.Store store) {

@@ -4,8 +4,9 @@ import io.herald.testing.CrawlerProcess;
 import io.herald.testing.TestSite;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
+import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -20,30 +21,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** SIGTERM in the middle of a crawl: the real process stops in bounds and leaves only whole lines. */
+@ExtendWith(VertxExtension.class)
 class StopSignalTest {
     private static final int PAGES = 60;
-    private final Vertx vertx = Vertx.vertx();
 
     @TempDir
     Path tmp;
 
-    @AfterEach
-    void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
-
     @Test
-    void sigtermStopsTheCrawlCleanly() throws Exception {
-        TestSite site = new TestSite(vertx, "127.0.0.8");
-        site.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        StringBuilder front = new StringBuilder("<html><body>");
+    void sigtermStopsTheCrawlCleanly(Vertx vertx) throws Exception {
+        TestSite site = new TestSite(vertx, "127.0.0.8").start().await(10, TimeUnit.SECONDS);
         for (int i = 0; i < PAGES; i++) {
-            front.append("<a href=\"/story/").append(i).append("\">Story ").append(i).append("</a> ");
-            String html = TestSite.article("Story " + i, "Story number " + i + " begins.");
-            site.route("/story/" + i, req -> vertx.setTimer(150, t -> req.response()
-                    .putHeader("content-type", "text/html; charset=utf-8").end(html)));
+            site.slowHtml("/story/" + i, 150, TestSite.article("Story " + i, "Story number " + i + " begins."));
         }
-        site.html("/", front.append("</body></html>").toString());
+        site.html("/", TestSite.storyIndex(PAGES));
 
         Path out = tmp.resolve("out");
         Path conf = tmp.resolve("crawl.yaml");

@@ -3,8 +3,10 @@ package io.herald.bench;
 import io.herald.app.CrawlRunner;
 import io.herald.app.CrawlSummary;
 import io.herald.config.CrawlConfig;
+import io.herald.config.ExtractConfig;
 import io.herald.config.FetchConfig;
 import io.herald.config.PolitenessConfig;
+import io.herald.config.StateConfig;
 import io.herald.testing.TestConfigs;
 import io.herald.testing.TestSite;
 import io.vertx.core.Vertx;
@@ -35,8 +37,7 @@ public final class CrawlBench {
         Vertx vertx = Vertx.vertx();
         List<String> seeds = new ArrayList<>();
         for (int h = 0; h < hosts; h++) {
-            TestSite site = new TestSite(vertx, "127.0.0." + (10 + h));
-            site.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            TestSite site = new TestSite(vertx, "127.0.0." + (10 + h)).start().await(10, TimeUnit.SECONDS);
             StringBuilder front = new StringBuilder("<html><body>");
             for (int p = 0; p < pages; p++) {
                 front.append("<a href=\"/news/").append(p).append("\">Story ").append(p).append("</a>\n");
@@ -51,12 +52,12 @@ public final class CrawlBench {
         FetchConfig fetch = new FetchConfig(concurrency, Duration.ofSeconds(5), Duration.ofSeconds(20), 5 << 20, 3, 1,
                 Duration.ofMillis(200));
         CrawlConfig config = TestConfigs.crawl(seeds, politeness, fetch, out, 3, Long.MAX_VALUE);
-        CrawlConfig withWorkers = config.withExtract(new io.herald.config.ExtractConfig(
+        CrawlConfig withWorkers = config.withExtract(new ExtractConfig(
                 Runtime.getRuntime().availableProcessors(), 60, List.of()));
         boolean durable = args.length > 5 && args[5].equals("rocksdb");
         if (durable) { // the default of a real crawl: what durability costs against the in-memory state
-            withWorkers = withWorkers.withState(new io.herald.config.StateConfig(out.resolve("state"),
-                    io.herald.config.StateConfig.Store.ROCKSDB, 10_000, 64L << 20, 16L << 20, Duration.ofSeconds(1)));
+            withWorkers = withWorkers.withState(new StateConfig(out.resolve("state"),
+                    StateConfig.Store.ROCKSDB, 10_000, 64L << 20, 16L << 20, Duration.ofSeconds(1)));
         }
         long start = System.nanoTime();
         CrawlSummary summary = new CrawlRunner(withWorkers).run().get(30, TimeUnit.MINUTES);
@@ -66,7 +67,7 @@ public final class CrawlBench {
                 durable ? "rocksdb" : "memory");
         System.out.printf(Locale.ROOT, "%d pages, %d articles in %.2f s: %.1f pages/s, %.1f articles/s%n",
                 summary.pages(), summary.articles(), seconds, summary.pages() / seconds, summary.articles() / seconds);
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().await(10, TimeUnit.SECONDS);
     }
 
     private static int arg(String[] args, int i, int fallback) {

@@ -1,6 +1,7 @@
 package io.herald.demo;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public final class DemoPages {
                 out.add(new Page(url, html));
             }
         }));
-        out.sort(java.util.Comparator.comparing(Page::url)); // the host maps have no stable order
+        out.sort(Comparator.comparing(Page::url)); // the host maps have no stable order
         return out;
     }
 }

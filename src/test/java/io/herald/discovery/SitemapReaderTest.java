@@ -10,8 +10,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -229,7 +231,7 @@ class SitemapReaderTest {
     @ValueSource(strings = {"application/octet-stream", "text/plain", "application/xml", ""})
     void junkBytesAreAProblemWhateverTheContentType(String contentType) {
         byte[] junk = new byte[512];
-        new java.util.Random(42).nextBytes(junk);
+        new Random(42).nextBytes(junk);
         junk[0] = 'Z';
 
         assertProblem(reader.read("https://news.example.com/sitemap.xml", junk, contentType));
@@ -285,7 +287,7 @@ class SitemapReaderTest {
         byte[] rss = Fixtures.bytes("rss.xml");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<SitemapResult>> futures = new java.util.ArrayList<>();
+            List<Future<SitemapResult>> futures = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 byte[] body = i % 2 == 0 ? news : rss;
                 futures.add(pool.submit(() -> shared.read("https://news.example.com/s.xml", body, null)));

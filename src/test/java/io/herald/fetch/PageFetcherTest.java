@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -127,9 +129,9 @@ class PageFetcherTest {
     void refusedConnectionIsConnectError() throws Exception {
         // A socket bound but not listening holds the port, so no other test's server can take it meanwhile,
         // and a connection to it is refused.
-        try (java.net.Socket holder = new java.net.Socket()) {
+        try (Socket holder = new Socket()) {
             holder.setReuseAddress(false);
-            holder.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            holder.bind(new InetSocketAddress("127.0.0.1", 0));
             assertNetworkError(fetch("http://127.0.0.1:" + holder.getLocalPort() + "/"), "connect");
         }
     }

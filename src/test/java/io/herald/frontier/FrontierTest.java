@@ -1,7 +1,9 @@
 package io.herald.frontier;
 
 import io.herald.config.CrawlConfig;
+import io.herald.config.DiscoveryConfig;
 import io.herald.model.CrawlUrl;
+import io.herald.model.Discovered;
 import io.herald.model.DiscoveredLink;
 import io.herald.model.FetchResult;
 import io.herald.model.FetchTask;
@@ -298,7 +300,7 @@ class FrontierTest {
 
     private Frontier frontierWithSitemaps(List<String> sitemaps, boolean fromRobots) {
         CrawlConfig base = TestConfigs.crawl(List.of(SEED), TestConfigs.politeness(Duration.ZERO, 1), Path.of("out"));
-        CrawlConfig config = base.withDiscovery(new io.herald.config.DiscoveryConfig(sitemaps, fromRobots, Duration.ZERO,
+        CrawlConfig config = base.withDiscovery(new DiscoveryConfig(sitemaps, fromRobots, Duration.ZERO,
                 100, 10));
         return frontier(config);
     }
@@ -311,7 +313,7 @@ class FrontierTest {
         frontier.onFetched(new FetchResult.Fetched(sitemap, Duration.ofMillis(1), Duration.ofMillis(1), 200,
                 "application/xml", new byte[0], Instant.EPOCH));
         assertThat(frontier.isFinished()).isFalse();
-        frontier.onDiscovered(new io.herald.model.Discovered(sitemap.target(),
+        frontier.onDiscovered(new Discovered(sitemap.target(),
                 List.of("http://news.test/story-1", "http://other.test/out-of-scope"),
                 List.of("http://news.test/child.xml"), null));
         FetchTask child = frontier.poll();
@@ -353,7 +355,7 @@ class FrontierTest {
     void sitemapLinesOfRobotsRulesKeptFromAnEarlierRunAreReadAgain() {
         MapHostStore memory = new MapHostStore();
         CrawlConfig config = TestConfigs.crawl(List.of(SEED), TestConfigs.politeness(Duration.ZERO, 1), Path.of("out"))
-                .withDiscovery(new io.herald.config.DiscoveryConfig(List.of(), true, Duration.ZERO, 100, 10));
+                .withDiscovery(new DiscoveryConfig(List.of(), true, Duration.ZERO, 100, 10));
         Frontier first = new Frontier(config, new InMemoryFrontierStore(), new InMemorySeenSet(),
                 new PolitenessGate(config.politeness(), Duration.ofMillis(100), 1 << 16, clock, memory), clock, registry);
         first.seed();
@@ -372,7 +374,7 @@ class FrontierTest {
     void aRedirectedSitemapIsFollowedAndIndexNestingDoesNotCountAsLinkDepth() {
         CrawlConfig base = TestConfigs.crawl(List.of(SEED), TestConfigs.politeness(Duration.ZERO, 1),
                 TestConfigs.fetch(), Path.of("out"), 1, 100);
-        Frontier frontier = frontier(base.withDiscovery(new io.herald.config.DiscoveryConfig(
+        Frontier frontier = frontier(base.withDiscovery(new DiscoveryConfig(
                 List.of("http://news.test/sitemap.xml"), false, Duration.ZERO, 100, 10)));
         FetchTask sitemap = passRobots(frontier, "");
         frontier.onFetched(new FetchResult.Redirect(sitemap, Duration.ofMillis(1), Duration.ofMillis(1), 301,
@@ -382,11 +384,11 @@ class FrontierTest {
         assertThat(index.target().url()).isEqualTo("http://news.test/sitemap-index.xml");
         frontier.onFetched(new FetchResult.Fetched(index, Duration.ofMillis(1), Duration.ofMillis(1), 200,
                 "application/xml", new byte[0], Instant.EPOCH));
-        frontier.onDiscovered(new io.herald.model.Discovered(index.target(), List.of(), List.of("http://news.test/child.xml"), null));
+        frontier.onDiscovered(new Discovered(index.target(), List.of(), List.of("http://news.test/child.xml"), null));
         FetchTask child = frontier.poll();
         frontier.onFetched(new FetchResult.Fetched(child, Duration.ofMillis(1), Duration.ofMillis(1), 200,
                 "application/xml", new byte[0], Instant.EPOCH));
-        frontier.onDiscovered(new io.herald.model.Discovered(child.target(), List.of("http://news.test/story"), List.of(), null));
+        frontier.onDiscovered(new Discovered(child.target(), List.of("http://news.test/story"), List.of(), null));
         List<String> pages = new ArrayList<>();
         FetchTask next;
         while ((next = frontier.poll()) != null) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -54,19 +55,19 @@ class FrontierVerticleCheckpointTest {
             // a slow sink: each sync is answered 300 ms after it is asked for
             vertx.eventBus().consumer(Addresses.SINK_SYNC, msg -> vertx.setTimer(300, t -> msg.reply(null)));
             String id = vertx.deployVerticle(new FrontierVerticle(frontier, clock, Duration.ofMillis(50)))
-                    .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+                    .await(5, TimeUnit.SECONDS);
             await().atMost(Duration.ofSeconds(5)).until(() -> store.begun.get() == 1);
-            vertx.undeploy(id).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            vertx.undeploy(id).await(5, TimeUnit.SECONDS);
             assertThat(store.begun.get()).as("stop began a checkpoint of its own").isEqualTo(2);
             assertThat(store.committed.get()).as("both committed before undeploy finished").isEqualTo(2);
         } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            vertx.close().await(5, TimeUnit.SECONDS);
         }
     }
 
     @Test
     void theCommitHookRunsWhenTheCheckpointCommitsJustBeforeTheStore() {
-        List<String> order = new java.util.ArrayList<>();
+        List<String> order = new ArrayList<>();
         CountingStore store = new CountingStore() {
             @Override
             public Runnable checkpoint(long pagesStarted) {

@@ -48,7 +48,7 @@ class MetricsEndpointTest {
     @AfterEach
     void stop() throws Exception {
         held.thenAccept(req -> req.response().end()); // a failed test must not leave the crawl's slot hanging
-        vertx.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        vertx.close().await(20, TimeUnit.SECONDS);
     }
 
     @Test
@@ -56,12 +56,12 @@ class MetricsEndpointTest {
         TestSite news = site("127.0.0.21");
         TestSite blog = site("127.0.0.22");
         news.text("/robots.txt", 200, "User-agent: *\nDisallow: /private/\n");
-        news.html("/", front("/a1", "/a2", "/a3", "/private/x", "/missing", "/hold"));
+        news.html("/", TestSite.frontPage("/a1", "/a2", "/a3", "/private/x", "/missing", "/hold"));
         for (int i = 1; i <= 3; i++) {
             news.html("/a" + i, TestSite.article("Story " + i, "Story " + i + " begins here.", "/a1"));
         }
         news.route("/hold", held::complete);
-        blog.html("/", front("/b1", "/b2"));
+        blog.html("/", TestSite.frontPage("/b1", "/b2"));
         blog.html("/b1", TestSite.article("Post 1", "Post one begins here.", "/b2"));
         blog.html("/b2", TestSite.article("Post 2", "Post two begins here.", "/b1"));
         CrawlRunner runner = new CrawlRunner(config(List.of(news.url("/"), blog.url("/")), 0));
@@ -117,7 +117,7 @@ class MetricsEndpointTest {
             site.html("/", TestSite.article("Host " + i, "Host " + i + " front story begins here."));
             sites.add(site);
         }
-        sites.get(0).html("/", front("/hold")).route("/hold", req -> held.complete(req));
+        sites.get(0).html("/", TestSite.frontPage("/hold")).route("/hold", req -> held.complete(req));
         List<String> seeds = sites.stream().map(s -> s.url("/")).toList();
         Set<String> addresses = sites.stream().map(s -> URI.create(s.base()).getHost()).collect(Collectors.toSet());
 
@@ -207,7 +207,7 @@ class MetricsEndpointTest {
     }
 
     private TestSite site(String address) throws Exception {
-        return new TestSite(vertx, address).start().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        return new TestSite(vertx, address).start().await(20, TimeUnit.SECONDS);
     }
 
     private String get(String url) throws Exception {
@@ -215,13 +215,5 @@ class MetricsEndpointTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(url).isEqualTo(200);
         return response.body();
-    }
-
-    private static String front(String... links) {
-        StringBuilder html = new StringBuilder("<html><head><title>Front</title><meta property=\"og:type\" content=\"website\"></head><body><ul>");
-        for (String link : links) {
-            html.append("<li><a href=\"").append(link).append("\">Headline ").append(link).append("</a></li>");
-        }
-        return html.append("</ul></body></html>").toString();
     }
 }

@@ -66,7 +66,7 @@ class StatusContractTest {
 
     @AfterEach
     void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        vertx.close().await(30, TimeUnit.SECONDS);
     }
 
     @Test
@@ -124,8 +124,7 @@ class StatusContractTest {
     }
 
     private JsonObject statusDuringACrawl() throws Exception {
-        TestSite site = new TestSite(vertx, "127.0.0.7");
-        site.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        TestSite site = new TestSite(vertx, "127.0.0.7").start().await(10, TimeUnit.SECONDS);
         site.text("/robots.txt", 200, "User-agent: *\nDisallow: /private/\n");
         List<String> links = new ArrayList<>(List.of("/private/x"));
         for (int i = 1; i <= 8; i++) {

@@ -25,6 +25,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +40,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,7 +92,7 @@ class StatusPageBrowserTest {
             }
             return run == null || run.isDone();
         });
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().await(10, TimeUnit.SECONDS);
     }
 
     @Test
@@ -197,9 +199,7 @@ class StatusPageBrowserTest {
     /** A host whose front page links to stories its server holds until the test ends. */
     private TestSite heldSite() throws Exception {
         TestSite site = new TestSite(vertx, "127.0.0.31");
-        StringBuilder front = new StringBuilder("<html><body>");
         IntStream.range(0, STORIES).forEach(i -> {
-            front.append("<a href=\"/story/").append(i).append("\">Story ").append(i).append("</a> ");
             site.route("/story/" + i, req -> {
                 Promise<Void> gate = Promise.promise();
                 if (holding.get()) {
@@ -211,7 +211,7 @@ class StatusPageBrowserTest {
                         .end(TestSite.article("Story " + i, "Story " + i + " begins.")));
             });
         });
-        site.html("/", front.append("</body></html>").toString());
+        site.html("/", TestSite.storyIndex(STORIES));
         return start(site);
     }
 
@@ -226,7 +226,7 @@ class StatusPageBrowserTest {
     }
 
     private static TestSite start(TestSite site) throws Exception {
-        return site.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return site.start().await(10, TimeUnit.SECONDS);
     }
 
     private JsonObject json(String url) throws IOException, InterruptedException {
@@ -242,7 +242,7 @@ class StatusPageBrowserTest {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync");
         LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+        logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
@@ -253,7 +253,7 @@ class StatusPageBrowserTest {
         try {
             return Files.createTempDirectory("herald-chromium-");
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.herald.politeness;
 
 import io.herald.politeness.Delay.Reason;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -53,9 +54,9 @@ class HostClockTest {
         clock.ended(Duration.ofMillis(100), false);
         assertThat(clock.smoothedServerMillis()).isEqualTo(100.0);
         clock.ended(Duration.ofMillis(200), false);
-        assertThat(clock.smoothedServerMillis()).isCloseTo(130.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(clock.smoothedServerMillis()).isCloseTo(130.0, Offset.offset(1e-9));
         clock.ended(null, false); // nothing reached the server: the mean stays
-        assertThat(clock.smoothedServerMillis()).isCloseTo(130.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(clock.smoothedServerMillis()).isCloseTo(130.0, Offset.offset(1e-9));
     }
 
     @Test

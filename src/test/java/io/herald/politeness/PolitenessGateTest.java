@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -341,7 +342,7 @@ class PolitenessGateTest {
         while (body.length() < CAP + 100) {
             body.append("Disallow: /x").append(body.length()).append('\n');
         }
-        byte[] cut = java.util.Arrays.copyOf(body.toString().getBytes(StandardCharsets.UTF_8), CAP);
+        byte[] cut = Arrays.copyOf(body.toString().getBytes(StandardCharsets.UTF_8), CAP);
         PolitenessGate gate = gate(Duration.ZERO);
         gate.check(HOST);
         gate.robotsStarted(HOST);

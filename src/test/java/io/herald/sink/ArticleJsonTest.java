@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -147,7 +148,7 @@ class ArticleJsonTest {
 
     /** What the sink writes ({@link ArticleJson#line}) is byte for byte the encoding of the object tree. */
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.MethodSource("awkwardStrings")
+    @MethodSource("awkwardStrings")
     void streamedLineIsTheEncodedTreeByteForByte(String text) {
         for (Article article : List.of(TestArticles.full("http://127.0.0.2:8090/world/a"), TestArticles.minimal("http://h/a"),
                 new Article("http://h/a?q=" + text, TestArticles.FETCHED, 404, "h", 3, text, Via.LINK,

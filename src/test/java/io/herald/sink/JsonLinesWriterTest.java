@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
@@ -169,7 +170,7 @@ class JsonLinesWriterTest {
     @Test
     void aClosedFileIsReportedSyncedBeforeItIsCompressedOrTheNextOneStarts() throws IOException {
         List<String> seen = new ArrayList<>();
-        JsonLinesWriter writer = new JsonLinesWriter(dir, 16, Duration.ZERO, true, java.time.Clock.systemUTC(), 0);
+        JsonLinesWriter writer = new JsonLinesWriter(dir, 16, Duration.ZERO, true, Clock.systemUTC(), 0);
         writer.afterFileSynced(mark -> seen.add(mark + " plain=" + Files.exists(dir.resolve("articles-0001.jsonl"))
                 + " next=" + Files.exists(dir.resolve("articles-0002.jsonl"))));
         writer.write(new JsonObject().put("a", 1));
@@ -183,7 +184,7 @@ class JsonLinesWriterTest {
     @Test
     void leftoversAreCompressedOnlyWhenAsked() throws IOException {
         Files.writeString(dir.resolve("articles-0001.jsonl"), "{\"n\":1}\n{\"n\":2");
-        JsonLinesWriter writer = new JsonLinesWriter(dir, 1 << 20, Duration.ZERO, true, java.time.Clock.systemUTC(), 0);
+        JsonLinesWriter writer = new JsonLinesWriter(dir, 1 << 20, Duration.ZERO, true, Clock.systemUTC(), 0);
         assertThat(Files.readString(dir.resolve("articles-0001.jsonl"))).as("torn tail cut, still plain")
                 .isEqualTo("{\"n\":1}\n");
         writer.compressLeftovers();

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,7 +67,7 @@ class SinkVerticleDurableKeysTest {
     @Test
     void aRotatedFileHasItsKeysStoredBeforeItIsHandedOn(Vertx vertx, VertxTestContext ctx) {
         List<Object> replies = new ArrayList<>();
-        OutputConfig config = new OutputConfig(out, 100, java.time.Duration.ZERO, true); // one line a file, gzip
+        OutputConfig config = new OutputConfig(out, 100, Duration.ZERO, true); // one line a file, gzip
         StateDb db = StateDb.open(state, 8 << 20);
         vertx.deployVerticle(new SinkVerticle(config, new RocksWrittenKeys(db, 1 << 16), new SimpleMeterRegistry()))
                 .compose(id -> send(vertx, "http://127.0.0.2:8090/a", replies)
@@ -95,7 +96,7 @@ class SinkVerticleDurableKeysTest {
         Files.createDirectories(out);
         Files.writeString(out.resolve("articles-0001.jsonl"),
                 ArticleJson.toJson(TestArticles.minimal("http://127.0.0.2:8090/a")).encode() + "\n");
-        OutputConfig config = new OutputConfig(out, 1 << 20, java.time.Duration.ZERO, true);
+        OutputConfig config = new OutputConfig(out, 1 << 20, Duration.ZERO, true);
         StateDb db = StateDb.open(state, 8 << 20);
         vertx.deployVerticle(new SinkVerticle(config, new RocksWrittenKeys(db, 1 << 16), new SimpleMeterRegistry()))
                 .map(id -> {

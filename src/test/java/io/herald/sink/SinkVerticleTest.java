@@ -4,6 +4,7 @@ import io.herald.config.OutputConfig;
 import io.herald.model.Addresses;
 import io.herald.model.Article;
 import io.herald.model.LocalCodec;
+import io.herald.model.Via;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
@@ -20,6 +21,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,7 +79,7 @@ class SinkVerticleTest {
     @Test
     void anArticleThatCannotBeWrittenFailsTheMessage(Vertx vertx, VertxTestContext ctx) {
         Article noHost = new Article("http://h/a", TestArticles.FETCHED, 200, null, 0, null,
-                io.herald.model.Via.SEED, TestArticles.minimalContent(null, "t"));
+                Via.SEED, TestArticles.minimalContent(null, "t"));
         vertx.deployVerticle(new SinkVerticle(new OutputConfig(dir, 1 << 20), new InMemoryWrittenKeys(), registry))
                 .compose(id -> vertx.eventBus().request(Addresses.SINK_WRITE, noHost, LocalCodec.OPTIONS))
                 .onComplete(ctx.failing(err -> ctx.verify(() -> {
@@ -101,7 +104,7 @@ class SinkVerticleTest {
     @Test
     void gzippedOutputOfEarlierRunsIsReadBackAndSyncIsAnswered(Vertx vertx, VertxTestContext ctx) {
         List<Object> replies = new ArrayList<>();
-        OutputConfig config = new OutputConfig(dir, 1 << 20, java.time.Duration.ZERO, true);
+        OutputConfig config = new OutputConfig(dir, 1 << 20, Duration.ZERO, true);
         vertx.deployVerticle(new SinkVerticle(config, new InMemoryWrittenKeys(), registry))
                 .compose(id -> send(vertx, TestArticles.minimal("http://127.0.0.2:8090/a"), replies)
                         .compose(v -> vertx.eventBus().request(Addresses.SINK_SYNC, null))
@@ -127,7 +130,7 @@ class SinkVerticleTest {
 
     private static Future<Void> tearTail(Path file) {
         try {
-            Files.writeString(file, "{\"url\":\"http://127.0.0.2:8090/torn", java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(file, "{\"url\":\"http://127.0.0.2:8090/torn", StandardOpenOption.APPEND);
             return Future.succeededFuture();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

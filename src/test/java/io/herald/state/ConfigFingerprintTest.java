@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +17,7 @@ class ConfigFingerprintTest {
     Path dir;
 
     private static CrawlConfig config(Map<String, String> more) {
-        Map<String, String> overrides = new java.util.HashMap<>(Map.of("crawl.seeds", "http://127.0.0.2/"));
+        Map<String, String> overrides = new HashMap<>(Map.of("crawl.seeds", "http://127.0.0.2/"));
         overrides.putAll(more);
         return ConfigLoader.load(overrides);
     }

@@ -2,8 +2,8 @@ package io.herald.state;
 
 import io.herald.model.CrawlUrl;
 import io.herald.model.Via;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RocksFrontierStoreTest {
     private static final String A = "http://a.test";
@@ -18,23 +19,16 @@ class RocksFrontierStoreTest {
 
     @TempDir
     Path dir;
-    private StateDb db;
+    @RegisterExtension
+    final TestStateDb db = new TestStateDb();
 
     private RocksFrontierStore open(int workingSet) {
-        db = StateDb.open(dir, 8 << 20);
-        return new RocksFrontierStore(db, workingSet);
+        return new RocksFrontierStore(db.reopen(dir), workingSet);
     }
 
+    /** The store after a clean close and a new open of its StateDb: a restart. */
     private RocksFrontierStore reopen(int workingSet) {
-        db.close();
         return open(workingSet);
-    }
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
     }
 
     private static CrawlUrl url(String host, String path, Via via) {
@@ -150,15 +144,15 @@ class RocksFrontierStoreTest {
     void aCrashLosesUnflushedChangesTogetherAndNothingElse() {
         // The seen mark and the queue entry of a URL share one batch: a crash loses both or neither.
         RocksFrontierStore store = open(4);
-        RocksSeenSet seen = new RocksSeenSet(db, 1 << 20);
+        RocksSeenSet seen = new RocksSeenSet(db.get(), 1 << 20);
         seen.add(A + "/kept");
         store.push(url(A, "/kept", Via.LINK));
-        db.flush();
+        db.get().flush();
         seen.add(A + "/lost");
         store.push(url(A, "/lost", Via.LINK));
-        db.closeWithoutFlush();
+        db.crash();
         store = open(4);
-        seen = new RocksSeenSet(db, 1 << 20);
+        seen = new RocksSeenSet(db.get(), 1 << 20);
         assertThat(seen.size()).isEqualTo(1);
         assertThat(seen.add(A + "/lost")).as("not seen, so it can be offered again").isTrue();
         assertThat(drain(store, A)).containsExactly("/kept");
@@ -167,7 +161,7 @@ class RocksFrontierStoreTest {
     @Test
     void aSecondOpenOfTheSameFolderIsRefused() {
         open(4);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StateDb.open(dir, 8 << 20))
+        assertThatThrownBy(() -> StateDb.open(dir, 8 << 20))
                 .isInstanceOf(StateException.class).hasMessageContaining("in use by another herald process");
     }
 }

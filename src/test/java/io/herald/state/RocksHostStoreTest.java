@@ -13,8 +13,8 @@ import io.herald.politeness.SavedHost;
 import io.herald.politeness.SavedRobots;
 import io.herald.testing.FakeClock;
 import io.herald.testing.TestConfigs;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
@@ -40,18 +40,11 @@ class RocksHostStoreTest {
 
     @TempDir
     Path dir;
-    private StateDb db;
+    @RegisterExtension
+    final TestStateDb db = new TestStateDb();
 
     private HostStore open() {
-        db = StateDb.open(dir, 8 << 20);
-        return new RocksHostStore(db);
-    }
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
+        return new RocksHostStore(db.reopen(dir));
     }
 
     @Test
@@ -93,7 +86,7 @@ class RocksHostStoreTest {
         memory.saveRobots(HOST, ROBOTS);
         memory.saveState(HOST, CLOCK);
         assertThat(memory.load(HOST)).as("reads see the pending batch").isPresent();
-        db.closeWithoutFlush(); // kill -9 before the checkpoint
+        db.crash(); // kill -9 before the checkpoint
         assertThat(open().load(HOST)).isEmpty();
     }
 

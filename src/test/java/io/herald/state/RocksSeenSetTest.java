@@ -1,7 +1,7 @@
 package io.herald.state;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -11,21 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RocksSeenSetTest {
     @TempDir
     Path dir;
-    private StateDb db;
+    @RegisterExtension
+    final TestStateDb db = new TestStateDb();
 
     private RocksSeenSet open(long filterBytes) {
-        if (db != null) {
-            db.close();
-        }
-        db = StateDb.open(dir, 8 << 20);
-        return new RocksSeenSet(db, filterBytes);
-    }
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
+        return new RocksSeenSet(db.reopen(dir), filterBytes);
     }
 
     @Test

@@ -1,8 +1,8 @@
 package io.herald.state;
 
 import io.herald.sink.OutputMark;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -12,21 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RocksWrittenKeysTest {
     @TempDir
     Path dir;
-    private StateDb db;
+    @RegisterExtension
+    final TestStateDb db = new TestStateDb();
 
     private RocksWrittenKeys open(long filterBytes) {
-        if (db != null) {
-            db.close();
-        }
-        db = StateDb.open(dir, 8 << 20);
-        return new RocksWrittenKeys(db, filterBytes);
-    }
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
+        return new RocksWrittenKeys(db.reopen(dir), filterBytes);
     }
 
     @Test
@@ -41,8 +31,7 @@ class RocksWrittenKeysTest {
         assertThat(keys.claim("http://h/c")).isTrue(); // the crash comes before its line is written
         assertThat(keys.claim("http://h/b")).isFalse();
         assertThat(keys.size()).isEqualTo(3);
-        db.closeWithoutFlush();
-        db = null;
+        db.crash();
         keys = open(1 << 16);
         assertThat(keys.size()).isEqualTo(1);
         assertThat(keys.mark()).as("b's line is after the mark: the sink reads it back").isEqualTo(new OutputMark(1, 100));

@@ -45,6 +45,15 @@ public final class TestConfigs {
 
     public static CrawlConfig crawl(List<String> seeds, PolitenessConfig politeness, FetchConfig fetch, Path outDir,
                                     int maxDepth, long maxPages) {
+        return crawl(seeds, politeness, fetch, outDir, maxDepth, maxPages, noMonitor(), StateConfig.memory());
+    }
+
+    /**
+     * A crawl of the seeds' hosts with the monitor and state given: what the end-to-end tests of a resume or of the
+     * monitor's endpoints run.
+     */
+    public static CrawlConfig crawl(List<String> seeds, PolitenessConfig politeness, FetchConfig fetch, Path outDir,
+                                    int maxDepth, long maxPages, MonitorConfig monitor, StateConfig state) {
         Set<String> hosts = seeds.stream().map(s -> URI.create(s).getHost().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
         return new CrawlConfig(
@@ -55,7 +64,25 @@ public final class TestConfigs {
                 fetch,
                 new ExtractConfig(1, 30, List.of()),
                 new OutputConfig(outDir, 1L << 30),
-                new MonitorConfig(false, "127.0.0.1", 0, Duration.ZERO),
-                StateConfig.memory());
+                monitor,
+                state);
+    }
+
+    /** No monitor: no endpoints, no progress line. */
+    public static MonitorConfig noMonitor() {
+        return new MonitorConfig(false, "127.0.0.1", 0, Duration.ZERO);
+    }
+
+    /**
+     * The monitor on 127.0.0.1 and a free port, no progress line, with the health thresholds and the control token
+     * given (null: no control endpoints).
+     */
+    public static MonitorConfig monitor(Duration stallAfter, long minFreeDisk, String token) {
+        return new MonitorConfig(true, "127.0.0.1", 0, Duration.ZERO, stallAfter, minFreeDisk, token);
+    }
+
+    /** RocksDB state in {@code dir}: a small working set and cache, and the checkpoint interval given. */
+    public static StateConfig rocksState(Path dir, Duration checkpointInterval) {
+        return new StateConfig(dir, StateConfig.Store.ROCKSDB, 1000, 8L << 20, 1L << 20, checkpointInterval);
     }
 }

@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +35,12 @@ public final class TestSite {
 
     public TestSite html(String path, String html) {
         return route(path, req -> req.response().putHeader("content-type", "text/html; charset=utf-8").end(html));
+    }
+
+    /** Answers {@code path} with {@code html} only {@code delayMillis} after each request, so requests overlap. */
+    public TestSite slowHtml(String path, long delayMillis, String html) {
+        return route(path, req -> vertx.setTimer(delayMillis, t -> req.response()
+                .putHeader("content-type", "text/html; charset=utf-8").end(html)));
     }
 
     public TestSite text(String path, int status, String body) {
@@ -78,7 +85,7 @@ public final class TestSite {
 
     /** The smallest gap between the end of one response and the arrival of the next request, in ms. */
     public double minGapMillis() {
-        List<Hit> sorted = hits().stream().sorted(java.util.Comparator.comparingLong(Hit::arrivedNanos)).toList();
+        List<Hit> sorted = hits().stream().sorted(Comparator.comparingLong(Hit::arrivedNanos)).toList();
         double min = Double.MAX_VALUE;
         for (int i = 1; i < sorted.size(); i++) {
             min = Math.min(min, (sorted.get(i).arrivedNanos() - sorted.get(i - 1).endedNanos()) / 1e6);
@@ -106,6 +113,25 @@ public final class TestSite {
 
     public Future<Void> close() {
         return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    /** A section front: a list of headlines, each linking to its path, that no extractor takes as an article. */
+    public static String frontPage(String... links) {
+        StringBuilder html = new StringBuilder("<html><head><title>Front</title>"
+                + "<meta property=\"og:type\" content=\"website\"></head><body><ul>");
+        for (String link : links) {
+            html.append("<li><a href=\"").append(link).append("\">Headline ").append(link).append("</a></li>");
+        }
+        return html.append("</ul></body></html>").toString();
+    }
+
+    /** A bare front page linking {@code /story/0} to {@code /story/(count - 1)}. */
+    public static String storyIndex(int count) {
+        StringBuilder html = new StringBuilder("<html><body>");
+        for (int i = 0; i < count; i++) {
+            html.append("<a href=\"/story/").append(i).append("\">Story ").append(i).append("</a> ");
+        }
+        return html.append("</body></html>").toString();
     }
 
     /** A news article page that any reasonable extractor takes as an article. */
