@@ -72,6 +72,6 @@ final class BoilerplateFilter {
 
     private static boolean isParagraph(Element e, PageText text) {
         String tag = e.normalName();
-        return tag.equals("p") || ((tag.equals("div") || tag.equals("section")) && ContentScorer.isTextBlock(e, text));
+        return tag.equals("p") || ((tag.equals("div") || tag.equals("section")) && TextBlocks.isTextBlock(e, text));
     }
 }

@@ -6,9 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads the fields of flattened JSON-LD nodes, resolving {@code @id} references. */
 final class JsonLdNode {
+    private static final Set<String> ARTICLE_TYPES = Set.of("newsarticle", "article", "reportagenewsarticle",
+            "blogposting", "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle",
+            "backgroundnewsarticle", "askpublicnewsarticle", "livebloposting", "liveblogposting", "report",
+            "techarticle", "scholarlyarticle", "socialmediaposting", "satiricalarticle");
     private static final List<String> PAGE_TYPES = List.of("webpage", "collectionpage", "itempage",
             "searchresultspage", "aboutpage", "profilepage");
     private final Map<String, JsonObject> byId;
@@ -18,7 +23,7 @@ final class JsonLdNode {
     }
 
     JsonLdData toData(List<JsonObject> nodes) {
-        JsonObject article = find(nodes, JsonLdReader.ARTICLE_TYPES);
+        JsonObject article = find(nodes, ARTICLE_TYPES);
         JsonObject page = find(nodes, PAGE_TYPES);
         JsonObject site = find(nodes, List.of("website"));
         JsonObject a = article != null ? article : new JsonObject();

@@ -119,7 +119,7 @@ final class PageText {
         Integer i = index.get(e);
         if (i == null) {
             for (Element d : e.getAllElements()) {
-                if (d != e && ContentScorer.BLOCK.contains(d.normalName())) {
+                if (d != e && BlockTags.isBlock(d.normalName())) {
                     return true;
                 }
             }
@@ -187,7 +187,7 @@ final class PageText {
                 current = parent[i];
                 if (current >= 0) {
                     hrefLinks[current] += hrefLinks[i];
-                    blockInside[current] |= blockInside[i] || ContentScorer.BLOCK.contains(e.normalName());
+                    blockInside[current] |= blockInside[i] || BlockTags.isBlock(e.normalName());
                 }
                 Node next = node.nextSibling();
                 if (needsTrailingSeparator(e) && (next instanceof TextNode || next instanceof Element n && n.tag().isInline())
