@@ -94,7 +94,7 @@ final class ContentScorer {
             case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
             default -> 0;
         };
-        return base + Hints.weight(e);
+        return base + ClassHints.weight(e);
     }
 
     static int commas(String text) {

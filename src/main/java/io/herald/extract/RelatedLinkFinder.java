@@ -32,7 +32,7 @@ final class RelatedLinkFinder {
     List<Element> hintedBlocks(Document doc, PageText text) {
         List<Element> out = new ArrayList<>();
         for (Element e : doc.body().getAllElements()) {
-            if (text.hrefLinks(e) > 0 && (Hints.related(e) || relatedHeading(e, text))
+            if (text.hrefLinks(e) > 0 && (ClassHints.related(e) || relatedHeading(e, text))
                     && out.stream().noneMatch(b -> e.parents().contains(b))) {
                 out.add(e);
             }

@@ -95,10 +95,10 @@ class FastPathsTest {
                 cls.appendCodePoint(cps[random.nextInt(cps.length)]);
             }
             Element e = Jsoup.parse("<div></div>").selectFirst("div").attr("class", cls.toString()).attr("id", "Main-Col");
-            String raw = Hints.raw(e);
+            String raw = ClassHints.raw(e);
             java.util.List<String> expected = raw.isEmpty() ? java.util.List.of()
                     : java.util.Arrays.stream(split.split(raw)).filter(t -> !t.isEmpty()).toList();
-            assertThat(Hints.tokens(e)).as(raw).isEqualTo(expected);
+            assertThat(ClassHints.tokens(e)).as(raw).isEqualTo(expected);
         }
     }
 }
