@@ -1,5 +1,6 @@
 package io.herald.extract;
 
+import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 
@@ -44,7 +45,7 @@ final class BoilerplateFilter {
 
     private static boolean hiddenByStyle(Element e) {
         String style = e.attr("style");
-        return !style.isEmpty() && style.replace(" ", "").toLowerCase(java.util.Locale.ROOT).contains("display:none");
+        return !style.isEmpty() && style.replace(" ", "").toLowerCase(Locale.ROOT).contains("display:none");
     }
 
     /**

@@ -3,6 +3,7 @@ package io.herald.extract;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,7 +70,7 @@ final class JsonLdNode {
                 : s.equalsIgnoreCase("false") ? Boolean.FALSE : null;
     }
 
-    private JsonObject find(List<JsonObject> nodes, java.util.Collection<String> types) {
+    private JsonObject find(List<JsonObject> nodes, Collection<String> types) {
         for (JsonObject n : nodes) {
             for (String t : strings(n.getValue("@type"))) {
                 if (types.contains(t.toLowerCase(Locale.ROOT))) {
