@@ -83,8 +83,8 @@ public final class ArticleExtractor {
         }
         PageText pageText = PageText.of(doc); // after the rule's exclusions: nothing changes the tree from here on
         JsonLdData ld = jsonLd.read(doc);
-        Metadata md = applyRuleMetadata(doc, rule, resolver.resolve(ld, MetaTags.read(doc), PageHints.read(doc, pageText)),
-                flags, methods);
+        Metadata resolved = resolver.resolve(ld, MetaTags.read(doc), VisibleMetadata.read(doc, pageText));
+        Metadata md = applyRuleMetadata(doc, rule, resolved, flags, methods);
         List<Element> hinted = relatedFinder.hintedBlocks(doc, pageText);
         ContentView view = ContentView.of(doc.body(), filter, pageText);
         Container container = container(doc, rule, view, flags, methods);
@@ -243,7 +243,7 @@ public final class ArticleExtractor {
         }
         Element e = container.parent();
         for (int i = 0; i < 2 && e != null && !e.normalName().equals("body"); i++, e = e.parent()) {
-            if (e.normalName().equals("article") || Hints.hasToken(e, Set.of("article", "story", "post"))) {
+            if (e.normalName().equals("article") || ClassHints.hasToken(e, Set.of("article", "story", "post"))) {
                 return e;
             }
         }

@@ -59,7 +59,7 @@ final class BodyExtractor {
                     run.append('\n');
                 } else if (!view.kept(c)) {
                     run.append(' ');
-                } else if (ContentScorer.BLOCK.contains(c.normalName()) || text.hasBlockInside(c)) {
+                } else if (BlockTags.isBlock(c.normalName()) || text.hasBlockInside(c)) {
                     flush(run, out);
                     visitBlock(c, depth + 1, out, related);
                 } else {

@@ -1,5 +1,6 @@
 package io.herald.extract;
 
+import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 
@@ -7,8 +8,8 @@ import org.jsoup.nodes.Element;
  * Decides which subtrees are not article content: non-content tags, and elements whose class or id hints
  * at boilerplate. A weak hint does not remove a container that carries the article: an element with a
  * positive hint (or a {@code form}/{@code main}, which some CMSs wrap around the whole page) that holds
- * several long paragraphs is kept. Hints that only name a layout slot ({@code sidebar}, {@code widget},
- * {@code share}, see {@link Hints#onlyWeakNegative}) do not need the positive hint: holding the prose is enough.
+ * several long paragraphs is kept. ClassHints that only name a layout slot ({@code sidebar}, {@code widget},
+ * {@code share}, see {@link ClassHints#onlyWeakNegative}) do not need the positive hint: holding the prose is enough.
  */
 final class BoilerplateFilter {
     private static final Set<String> ALWAYS = Set.of("script", "style", "noscript", "iframe", "template",
@@ -33,18 +34,18 @@ final class BoilerplateFilter {
         if (STRUCTURAL.contains(tag)) {
             return !carriesArticle(e, text);
         }
-        if (Hints.negative(e)) {
-            if (Hints.onlyWeakNegative(e)) {
+        if (ClassHints.negative(e)) {
+            if (ClassHints.onlyWeakNegative(e)) {
                 return !(carriesArticle(e, text) || holdsProse(e, text));
             }
-            return !(Hints.positive(e) && carriesArticle(e, text));
+            return !(ClassHints.positive(e) && carriesArticle(e, text));
         }
         return false;
     }
 
     private static boolean hiddenByStyle(Element e) {
         String style = e.attr("style");
-        return !style.isEmpty() && style.replace(" ", "").toLowerCase(java.util.Locale.ROOT).contains("display:none");
+        return !style.isEmpty() && style.replace(" ", "").toLowerCase(Locale.ROOT).contains("display:none");
     }
 
     /**
@@ -72,6 +73,6 @@ final class BoilerplateFilter {
 
     private static boolean isParagraph(Element e, PageText text) {
         String tag = e.normalName();
-        return tag.equals("p") || ((tag.equals("div") || tag.equals("section")) && ContentScorer.isTextBlock(e, text));
+        return tag.equals("p") || ((tag.equals("div") || tag.equals("section")) && TextBlocks.isTextBlock(e, text));
     }
 }

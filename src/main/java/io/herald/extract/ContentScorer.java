@@ -4,8 +4,6 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
 
 /**
  * Finds the element that holds the article, the way Readability does: every text block (a p, or a div used
@@ -15,15 +13,10 @@ import org.jsoup.nodes.TextNode;
  * discounted by its link density.
  */
 final class ContentScorer {
-    static final Set<String> BLOCK = Set.of("address", "article", "aside", "blockquote", "dd", "div", "dl",
-            "dt", "fieldset", "figure", "figcaption", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-            "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "thead", "tr",
-            "td", "th", "ul", "picture", "video", "audio");
     private static final int MIN_BLOCK_TEXT = 25;
     private static final int LEVELS = 3;
     private static final Set<String> WRAPPERS = Set.of("div", "section", "span", "font", "center");
     private static final int MAX_WRAPPERS = 3;
-    private static final double MAX_LINK_DENSITY = 0.5;
 
     /** The winning container and its score; {@code element} is null when the page has no text blocks. */
     record Result(Element element, double score, double linkDensity) {
@@ -33,7 +26,7 @@ final class ContentScorer {
         PageText page = view.text();
         Map<Element, Double> scores = new IdentityHashMap<>();
         for (Element block : root.getAllElements()) {
-            if (!view.kept(block) || page.length(block) < MIN_BLOCK_TEXT || !isTextBlock(block, page)) {
+            if (!view.kept(block) || page.length(block) < MIN_BLOCK_TEXT || !TextBlocks.isTextBlock(block, page)) {
                 continue;
             }
             String text = page.text(block);
@@ -64,30 +57,6 @@ final class ContentScorer {
     }
 
     /**
-     * A paragraph, or a div/section used as one, as Readability converts: only inline children, some text,
-     * mostly not link text, and not itself inside a link (a teaser headline is link text, not writing). A
-     * span counts when it holds its own text outside such a block, so that the same words are not scored
-     * twice.
-     */
-    static boolean isTextBlock(Element e, PageText text) {
-        switch (e.normalName()) {
-            case "p", "pre", "td", "blockquote":
-                return true;
-            case "div", "section":
-                return inlineOnly(e) && e.closest(Selectors.A) == null && text.linkDensity(e) < MAX_LINK_DENSITY
-                        && !text.blank(e);
-            case "span":
-                return hasOwnText(e) && inlineOnly(e) && (e.parent() == null || !isTextBlock(e.parent(), text));
-            default:
-                return false;
-        }
-    }
-
-    private static boolean inlineOnly(Element e) {
-        return e.children().stream().noneMatch(c -> BLOCK.contains(c.normalName()));
-    }
-
-    /**
      * The outermost element that wraps nothing but this text block. CMSs that build text from divs wrap each
      * paragraph in one or two single-child blocks ({@code .block > .text}); scoring from the innermost div
      * would pour every paragraph's score into its own wrapper instead of into the shared article body, the
@@ -97,7 +66,7 @@ final class ContentScorer {
         Element unit = block;
         for (int i = 0; i < MAX_WRAPPERS; i++) {
             Element parent = unit.parent();
-            if (parent == null || !WRAPPERS.contains(parent.normalName()) || hasOwnText(parent)
+            if (parent == null || !WRAPPERS.contains(parent.normalName()) || TextBlocks.hasOwnText(parent)
                     || !view.kept(parent) || !onlyContent(parent, unit, view)) {
                 break;
             }
@@ -116,15 +85,6 @@ final class ContentScorer {
         return true;
     }
 
-    private static boolean hasOwnText(Element e) {
-        for (Node n : e.childNodes()) {
-            if (n instanceof TextNode t && !t.isBlank()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static double initial(Element e) {
         double base = switch (e.normalName()) {
             case "article" -> 10;
@@ -134,7 +94,7 @@ final class ContentScorer {
             case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
             default -> 0;
         };
-        return base + Hints.weight(e);
+        return base + ClassHints.weight(e);
     }
 
     static int commas(String text) {

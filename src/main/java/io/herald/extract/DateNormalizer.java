@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -72,7 +74,7 @@ final class DateNormalizer {
         if (whole != null) {
             return whole;
         }
-        java.util.regex.Matcher m = EMBEDDED.matcher(raw);
+        Matcher m = EMBEDDED.matcher(raw);
         return m.find() && m.group().length() < raw.strip().length() ? parseWhole(m.group()) : null;
     }
 
@@ -104,7 +106,7 @@ final class DateNormalizer {
     private String tryDateTime(String s, DateTimeFormatter f) {
         try {
             TemporalAccessor t = f.parse(s);
-            LocalDateTime local = LocalDateTime.of(LocalDate.from(t), java.time.LocalTime.of(
+            LocalDateTime local = LocalDateTime.of(LocalDate.from(t), LocalTime.of(
                     t.get(ChronoField.HOUR_OF_DAY), t.get(ChronoField.MINUTE_OF_HOUR),
                     t.isSupported(ChronoField.SECOND_OF_MINUTE) ? t.get(ChronoField.SECOND_OF_MINUTE) : 0));
             if (t.isSupported(ChronoField.OFFSET_SECONDS)) {

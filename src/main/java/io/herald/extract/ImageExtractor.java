@@ -52,7 +52,7 @@ final class ImageExtractor {
             }
             if (captionEl != null) {
                 Element copy = captionEl.clone();
-                copy.getAllElements().stream().filter(e -> e != copy && Hints.hasToken(e, CREDIT_TOKENS))
+                copy.getAllElements().stream().filter(e -> e != copy && ClassHints.hasToken(e, CREDIT_TOKENS))
                         .toList().forEach(Element::remove);
                 CreditParser.CaptionCredit cc = CreditParser.split(copy.text());
                 caption = cc.caption();
@@ -83,7 +83,7 @@ final class ImageExtractor {
 
     private static Element firstWithToken(Element root, Set<String> tokens) {
         for (Element e : root.getAllElements()) {
-            if (e != root && !e.normalName().equals("img") && Hints.hasToken(e, tokens) && !e.text().isBlank()) {
+            if (e != root && !e.normalName().equals("img") && ClassHints.hasToken(e, tokens) && !e.text().isBlank()) {
                 return e;
             }
         }

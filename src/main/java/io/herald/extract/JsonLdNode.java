@@ -3,12 +3,18 @@ package io.herald.extract;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads the fields of flattened JSON-LD nodes, resolving {@code @id} references. */
 final class JsonLdNode {
+    private static final Set<String> ARTICLE_TYPES = Set.of("newsarticle", "article", "reportagenewsarticle",
+            "blogposting", "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle",
+            "backgroundnewsarticle", "askpublicnewsarticle", "livebloposting", "liveblogposting", "report",
+            "techarticle", "scholarlyarticle", "socialmediaposting", "satiricalarticle");
     private static final List<String> PAGE_TYPES = List.of("webpage", "collectionpage", "itempage",
             "searchresultspage", "aboutpage", "profilepage");
     private final Map<String, JsonObject> byId;
@@ -18,7 +24,7 @@ final class JsonLdNode {
     }
 
     JsonLdData toData(List<JsonObject> nodes) {
-        JsonObject article = find(nodes, JsonLdReader.ARTICLE_TYPES);
+        JsonObject article = find(nodes, ARTICLE_TYPES);
         JsonObject page = find(nodes, PAGE_TYPES);
         JsonObject site = find(nodes, List.of("website"));
         JsonObject a = article != null ? article : new JsonObject();
@@ -64,7 +70,7 @@ final class JsonLdNode {
                 : s.equalsIgnoreCase("false") ? Boolean.FALSE : null;
     }
 
-    private JsonObject find(List<JsonObject> nodes, java.util.Collection<String> types) {
+    private JsonObject find(List<JsonObject> nodes, Collection<String> types) {
         for (JsonObject n : nodes) {
             for (String t : strings(n.getValue("@type"))) {
                 if (types.contains(t.toLowerCase(Locale.ROOT))) {

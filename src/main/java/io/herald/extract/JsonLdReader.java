@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -19,10 +18,6 @@ import org.jsoup.nodes.Element;
  * raw newlines, trailing commas, concatenated objects); what still does not parse is salvaged field by field.
  */
 final class JsonLdReader {
-    static final Set<String> ARTICLE_TYPES = Set.of("newsarticle", "article", "reportagenewsarticle",
-            "blogposting", "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle",
-            "backgroundnewsarticle", "askpublicnewsarticle", "livebloposting", "liveblogposting", "report",
-            "techarticle", "scholarlyarticle", "socialmediaposting", "satiricalarticle");
     private static final Pattern TRAILING_COMMA = Pattern.compile(",\\s*([}\\]])");
     private static final Pattern SALVAGE_FIELD = Pattern.compile(
             "\"(@type|headline|name|description|datePublished|dateModified|articleSection|inLanguage|url)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");

@@ -68,7 +68,7 @@ final class MetadataResolver {
         }
     }
 
-    Metadata resolve(JsonLdData ld, MetaTags meta, PageHints page) {
+    Metadata resolve(JsonLdData ld, MetaTags meta, VisibleMetadata page) {
         Set<String> used = new LinkedHashSet<>();
         String siteName = new Picker(used).add("jsonld", ld.publisher())
                 .add("og", meta.first("og:site_name")).add("meta", meta.first("application-name"))

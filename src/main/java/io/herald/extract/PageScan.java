@@ -10,7 +10,7 @@ import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * The elements {@link PageHints} reads, found in one traversal instead of one {@code select} per broad
+ * The elements {@link VisibleMetadata} reads, found in one traversal instead of one {@code select} per broad
  * selector. jsoup matches {@code [class*=date]} by lower-casing the class of every element once per
  * attribute test (seven times for the date selector alone); here each element's class and id are lower-cased
  * once and only an element that could match is handed to the selector, which still decides. The lists are in

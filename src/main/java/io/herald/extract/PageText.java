@@ -1,12 +1,13 @@
 package io.herald.extract;
 
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.CDataNode;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.internal.StringUtil;
 import org.jsoup.parser.Tag;
 import org.jsoup.select.NodeVisitor;
 
@@ -119,7 +120,7 @@ final class PageText {
         Integer i = index.get(e);
         if (i == null) {
             for (Element d : e.getAllElements()) {
-                if (d != e && ContentScorer.BLOCK.contains(d.normalName())) {
+                if (d != e && BlockTags.isBlock(d.normalName())) {
                     return true;
                 }
             }
@@ -187,7 +188,7 @@ final class PageText {
                 current = parent[i];
                 if (current >= 0) {
                     hrefLinks[current] += hrefLinks[i];
-                    blockInside[current] |= blockInside[i] || ContentScorer.BLOCK.contains(e.normalName());
+                    blockInside[current] |= blockInside[i] || BlockTags.isBlock(e.normalName());
                 }
                 Node next = node.nextSibling();
                 if (needsTrailingSeparator(e) && (next instanceof TextNode || next instanceof Element n && n.tag().isInline())
@@ -201,12 +202,12 @@ final class PageText {
             int i = count++;
             if (i == start.length) {
                 int n = i * 2;
-                start = java.util.Arrays.copyOf(start, n);
-                end = java.util.Arrays.copyOf(end, n);
-                parent = java.util.Arrays.copyOf(parent, n);
-                hrefLinks = java.util.Arrays.copyOf(hrefLinks, n);
-                isAnchor = java.util.Arrays.copyOf(isAnchor, n);
-                blockInside = java.util.Arrays.copyOf(blockInside, n);
+                start = Arrays.copyOf(start, n);
+                end = Arrays.copyOf(end, n);
+                parent = Arrays.copyOf(parent, n);
+                hrefLinks = Arrays.copyOf(hrefLinks, n);
+                isAnchor = Arrays.copyOf(isAnchor, n);
+                blockInside = Arrays.copyOf(blockInside, n);
             }
             index.put(e, i);
             parent[i] = current;

@@ -1,9 +1,11 @@
 package io.herald.extract;
 
 import io.herald.model.RelatedLink;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -32,7 +34,7 @@ final class RelatedLinkFinder {
     List<Element> hintedBlocks(Document doc, PageText text) {
         List<Element> out = new ArrayList<>();
         for (Element e : doc.body().getAllElements()) {
-            if (text.hrefLinks(e) > 0 && (Hints.related(e) || relatedHeading(e, text))
+            if (text.hrefLinks(e) > 0 && (ClassHints.related(e) || relatedHeading(e, text))
                     && out.stream().noneMatch(b -> e.parents().contains(b))) {
                 out.add(e);
             }
@@ -119,11 +121,11 @@ final class RelatedLinkFinder {
     /** The last two labels of the host ({@code www.news.example} → {@code news.example}), or null. */
     static String site(String url) {
         try {
-            String host = url == null ? null : java.net.URI.create(url.strip()).getHost();
+            String host = url == null ? null : URI.create(url.strip()).getHost();
             if (host == null) {
                 return null;
             }
-            String[] labels = host.toLowerCase(java.util.Locale.ROOT).split("\\.");
+            String[] labels = host.toLowerCase(Locale.ROOT).split("\\.");
             return labels.length <= 2 ? host : labels[labels.length - 2] + "." + labels[labels.length - 1];
         } catch (IllegalArgumentException e) {
             return null;
@@ -136,7 +138,7 @@ final class RelatedLinkFinder {
 
     private static String resolve(String base, String u) {
         try {
-            return base == null || base.isEmpty() ? u : java.net.URI.create(base).resolve(u.strip()).toString();
+            return base == null || base.isEmpty() ? u : URI.create(base).resolve(u.strip()).toString();
         } catch (IllegalArgumentException e) {
             return null;
         }

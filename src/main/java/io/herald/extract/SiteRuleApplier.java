@@ -64,7 +64,7 @@ final class SiteRuleApplier {
     static List<String> authors(Document doc, SiteRule rule) {
         List<String> out = new ArrayList<>();
         for (Element e : select(doc, rule.author())) {
-            out.addAll(PageHints.splitAuthors(e.hasAttr("content") ? e.attr("content") : e.text()));
+            out.addAll(Authors.split(e.hasAttr("content") ? e.attr("content") : e.text()));
         }
         return MetadataResolver.dedupe(out, s -> s);
     }

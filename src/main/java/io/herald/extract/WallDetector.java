@@ -36,7 +36,7 @@ final class WallDetector {
 
     private static boolean wallBlock(Document doc, PageText text) {
         for (Element e : doc.body().getAllElements()) {
-            if (Hints.hasToken(e, WALL_TOKENS) && text.length(e) < 1000 && WALL_WORDING.matcher(text.text(e)).find()) {
+            if (ClassHints.hasToken(e, WALL_TOKENS) && text.length(e) < 1000 && WALL_WORDING.matcher(text.text(e)).find()) {
                 return true;
             }
         }

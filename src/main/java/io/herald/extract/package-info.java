@@ -5,7 +5,7 @@
  * <p>The flow of {@link io.herald.extract.ArticleExtractor}: {@link io.herald.extract.PageDecoder} picks the
  * charset and parses once; {@link io.herald.extract.LinkExtractor} reads all links of the untouched page; the
  * metadata readers ({@link io.herald.extract.JsonLdReader}, {@link io.herald.extract.MetaTags},
- * {@link io.herald.extract.PageHints}) feed {@link io.herald.extract.MetadataResolver}; a
+ * {@link io.herald.extract.VisibleMetadata}) feed {@link io.herald.extract.MetadataResolver}; a
  * {@link io.herald.extract.ContentView} hides boilerplate without mutating the tree, so that images, captions
  * and related blocks stay readable; {@link io.herald.extract.ContentScorer} picks the article container and
  * {@link io.herald.extract.BodyExtractor} reads its paragraphs, which {@link io.herald.extract.ParagraphTrimmer}

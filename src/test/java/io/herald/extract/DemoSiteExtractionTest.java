@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,7 +73,7 @@ class DemoSiteExtractionTest {
         assertThat(manifest.articleUrls()).isNotEmpty();
         Map<String, List<Score>> byHost = new TreeMap<>();
         List<String> failures = new ArrayList<>();
-        for (String url : new java.util.TreeSet<>(manifest.articleUrls())) {
+        for (String url : new TreeSet<>(manifest.articleUrls())) {
             HttpResponse<byte[]> res = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                     .build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(res.statusCode()).as(url).isEqualTo(200);
@@ -119,7 +121,7 @@ class DemoSiteExtractionTest {
         Set<String> known = new HashSet<>(titles.values());
         known.remove(titles.get(url));
         Set<String> out = new HashSet<>();
-        for (Element a : Jsoup.parse(new String(html, java.nio.charset.StandardCharsets.UTF_8), url).select("a")) {
+        for (Element a : Jsoup.parse(new String(html, StandardCharsets.UTF_8), url).select("a")) {
             String t = a.text().strip();
             if (known.contains(t)) {
                 out.add(t);

@@ -8,8 +8,6 @@ import io.herald.model.PageType;
 import io.herald.model.RelatedLink;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 /** Articles whose paragraphs are divs, each wrapped in its own block, as wire-agency CMSs build them. */
@@ -85,19 +83,5 @@ class DivParagraphsTest {
     @Test
     void aPageWideFormAroundADivBuiltArticleIsNotBoilerplate() {
         assertClean(extract(page("", "%s", "form")));
-    }
-
-    @Test
-    void scorerTreatsLeafDivsAsParagraphsButNotLinkTextOrTeaserHeadlines() {
-        Document doc = Jsoup.parse("<div id='a'>Plain text of a paragraph, <b>with</b> inline markup.</div>"
-                + "<div id='b'><a href='/x'>A headline that is nothing but a link to elsewhere</a></div>"
-                + "<a href='/y'><div id='c'>A teaser headline inside a link block</div></a>"
-                + "<div id='d'><div>nested</div></div><p>Text <span id='e'>inside a paragraph</span></p>");
-        PageText text = PageText.of(doc);
-        assertThat(ContentScorer.isTextBlock(doc.getElementById("a"), text)).isTrue();
-        assertThat(ContentScorer.isTextBlock(doc.getElementById("b"), text)).isFalse();
-        assertThat(ContentScorer.isTextBlock(doc.getElementById("c"), text)).isFalse();
-        assertThat(ContentScorer.isTextBlock(doc.getElementById("d"), text)).isFalse();
-        assertThat(ContentScorer.isTextBlock(doc.getElementById("e"), text)).isFalse();
     }
 }

@@ -16,6 +16,7 @@ import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class ExtractVerticleTest {
                 + "</p></article></body></html>";
         CrawlUrl source = new CrawlUrl("https://rules.example/markets/x", "https://rules.example:443", 1, null,
                 Via.SEED, 0, 0);
-        Page page = page(source, html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Page page = page(source, html.getBytes(StandardCharsets.UTF_8));
         vertx.eventBus().<ExtractResult>request(Addresses.EXTRACT, page, LocalCodec.OPTIONS)
                 .onComplete(ctx.succeeding(reply -> ctx.verify(() -> {
                     assertThat(reply.body().type()).isEqualTo(PageType.ARTICLE);

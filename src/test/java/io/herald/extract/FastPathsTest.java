@@ -1,16 +1,18 @@
 package io.herald.extract;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.RepeatedTest;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The speed-ups give the answers of the slower code they replaced. */
 class FastPathsTest {
@@ -66,7 +68,7 @@ class FastPathsTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void textWithNothingToCollapseIsReturnedAsIs() {
         String clean = "Nothing to collapse here.";
         assertThat(TextCleaner.normalize(clean)).isSameAs(clean);
@@ -95,10 +97,10 @@ class FastPathsTest {
                 cls.appendCodePoint(cps[random.nextInt(cps.length)]);
             }
             Element e = Jsoup.parse("<div></div>").selectFirst("div").attr("class", cls.toString()).attr("id", "Main-Col");
-            String raw = Hints.raw(e);
-            java.util.List<String> expected = raw.isEmpty() ? java.util.List.of()
-                    : java.util.Arrays.stream(split.split(raw)).filter(t -> !t.isEmpty()).toList();
-            assertThat(Hints.tokens(e)).as(raw).isEqualTo(expected);
+            String raw = ClassHints.raw(e);
+            List<String> expected = raw.isEmpty() ? List.of()
+                    : Arrays.stream(split.split(raw)).filter(t -> !t.isEmpty()).toList();
+            assertThat(ClassHints.tokens(e)).as(raw).isEqualTo(expected);
         }
     }
 }

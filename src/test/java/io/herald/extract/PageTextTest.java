@@ -85,7 +85,7 @@ class PageTextTest {
             int linked = e.select("a").stream().mapToInt(a -> a.text().length()).sum();
             assertThat(text.linkLength(e)).as(where).isEqualTo(linked);
             assertThat(text.hrefLinks(e)).as(where).isEqualTo(e.select("a[href]").size());
-            boolean block = e.getAllElements().stream().anyMatch(d -> d != e && ContentScorer.BLOCK.contains(d.normalName()));
+            boolean block = e.getAllElements().stream().anyMatch(d -> d != e && BlockTags.isBlock(d.normalName()));
             assertThat(text.hasBlockInside(e)).as(where).isEqualTo(block);
         }
     }

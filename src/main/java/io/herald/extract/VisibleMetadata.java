@@ -7,22 +7,22 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * What the visible page says about itself, the last resort after JSON-LD and meta tags: the headline,
- * {@code <title>}, dates ({@code <time datetime>}, microdata, hAtom {@code .published}, date-classed
+ * The metadata the page's markup gives outside JSON-LD and meta tags, the last resort after those: the
+ * headline, {@code <title>}, dates ({@code <time datetime>}, microdata, hAtom {@code .published}, date-classed
  * elements, a date line under the headline), bylines, {@code <html lang>} and the canonical link.
  */
-record PageHints(String headline, String title, List<String> times, List<String> bylines, String lang,
-                 String canonical) {
+record VisibleMetadata(String headline, String title, List<String> times, List<String> bylines, String lang,
+                       String canonical) {
 
     private static final int MAX_BYLINE = 100;
     private static final int MAX_DATE_TEXT = 80;
 
-    PageHints {
+    VisibleMetadata {
         times = List.copyOf(times);
         bylines = List.copyOf(bylines);
     }
 
-    static PageHints read(Document doc, PageText text) {
+    static VisibleMetadata read(Document doc, PageText text) {
         PageScan scan = PageScan.of(doc);
         Element headline = Headline.find(doc, scan, text);
         Element canonical = scan.canonical;
@@ -33,7 +33,7 @@ record PageHints(String headline, String title, List<String> times, List<String>
         if (bylines.isEmpty()) {
             zone.bylines().forEach(b -> bylines.addAll(Authors.split(b)));
         }
-        return new PageHints(headline == null ? null : blankToNull(text.text(headline)), blankToNull(doc.title()),
+        return new VisibleMetadata(headline == null ? null : blankToNull(text.text(headline)), blankToNull(doc.title()),
                 times, bylines, blankToNull(scan.lang),
                 canonical == null ? null : blankToNull(canonical.absUrl("href")));
     }
@@ -52,7 +52,7 @@ record PageHints(String headline, String title, List<String> times, List<String>
                 continue; // the cheap tests first
             }
             String s = text.text(t);
-            if (!s.isBlank() && !Hints.related(t) && t.closest(Selectors.RELATED_OR_COMMENT) == null) {
+            if (!s.isBlank() && !ClassHints.related(t) && t.closest(Selectors.RELATED_OR_COMMENT) == null) {
                 out.add(s.strip());
             }
         }
@@ -67,7 +67,7 @@ record PageHints(String headline, String title, List<String> times, List<String>
             }
             Element name = e.selectFirst(Selectors.ITEMPROP_NAME);
             String text = page.text(name != null ? name : e);
-            String raw = Hints.raw(e).toLowerCase(Locale.ROOT);
+            String raw = ClassHints.raw(e).toLowerCase(Locale.ROOT);
             if (!text.isBlank() && text.length() <= MAX_BYLINE && !raw.contains("bio")) {
                 out.addAll(Authors.split(text));
                 if (!out.isEmpty()) {
@@ -76,11 +76,6 @@ record PageHints(String headline, String title, List<String> times, List<String>
             }
         }
         return out;
-    }
-
-    /** "By Jane Doe and John Roe" → [Jane Doe, John Roe]. */
-    static List<String> splitAuthors(String byline) {
-        return Authors.split(byline);
     }
 
     private static String blankToNull(String s) {

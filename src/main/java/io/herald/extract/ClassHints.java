@@ -8,11 +8,12 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
 /**
- * Reads intent from an element's class and id. Matching is by whole tokens ({@code article__body} is
- * {@code article} + {@code body}), so {@code shadow} does not look like an ad and {@code thread} not like a
- * header.
+ * What an element's class and id attributes say it is: article (positive), boilerplate (negative, strong or
+ * weak), related stories, a pull quote. It reads the attributes only, never the element's content.
+ * Matching is by whole tokens ({@code article__body} is {@code article} + {@code body}), so {@code shadow}
+ * does not look like an ad and {@code thread} not like a header.
  */
-final class Hints {
+final class ClassHints {
     private static final Set<String> POSITIVE = Set.of("article", "body", "content", "story", "text", "post",
             "entry", "main", "blog", "hentry", "prose", "news");
     private static final Set<String> NEGATIVE_EXACT = Set.of("ad", "ads", "adv", "adbox", "adslot", "adunit",
@@ -28,7 +29,7 @@ final class Hints {
     private static final Set<String> NOT_NEGATIVE = Set.of("commentary", "commentaries", "promotional", "shared",
             "shareholder", "shareholders");
     /**
-     * Hints that name where a block sits or what the page builder calls it rather than what it holds: a
+     * ClassHints that name where a block sits or what the page builder calls it rather than what it holds: a
      * layout wrapper {@code panel-two-col-sidebar-right}, Elementor's {@code elementor-widget-wrap} around
      * every text block, Blogger's {@code widget Blog} around the posts, a {@code social-anchor} on the main
      * column. With only these, an element that holds the page's prose is kept.
@@ -40,7 +41,7 @@ final class Hints {
     private static final Pattern RELATED = Pattern.compile(
             "related|see-?also|read-?also|also-?read|read-?more|more-?on|more-?from|inline-?link|also");
 
-    private Hints() {
+    private ClassHints() {
     }
 
     static String raw(Element e) {
