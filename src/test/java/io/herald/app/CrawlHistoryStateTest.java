@@ -32,7 +32,7 @@ class CrawlHistoryStateTest {
 
     /** One run as CrawlRunner does it: history recorded at start, then {@code pages} fetched and checkpointed. */
     private CrawlStats run(StateConfig.Store store, int pages, boolean checkpoint) {
-        try (CrawlState state = CrawlState.open(config(store))) {
+        try (CrawlStores state = CrawlStores.open(config(store))) {
             MeterRegistry registry = new SimpleMeterRegistry();
             CrawlStats stats = new CrawlStats(registry, clock, state.earlierRuns());
             state.saveHistory(stats.history(), true);
@@ -48,7 +48,7 @@ class CrawlHistoryStateTest {
     }
 
     private CrawlHistory stored(StateConfig.Store store) {
-        try (CrawlState state = CrawlState.open(config(store))) {
+        try (CrawlStores state = CrawlStores.open(config(store))) {
             return state.earlierRuns();
         }
     }
@@ -94,7 +94,7 @@ class CrawlHistoryStateTest {
 
     @Test
     void aStateThatHasCrawledButHasNoHistoryHasAnUnknownStart() {
-        try (CrawlState state = CrawlState.open(config(StateConfig.Store.ROCKSDB))) {
+        try (CrawlStores state = CrawlStores.open(config(StateConfig.Store.ROCKSDB))) {
             state.seen().add("http://news.test/");
         }
         CrawlHistory history = stored(StateConfig.Store.ROCKSDB);
