@@ -29,6 +29,7 @@ import io.herald.state.StateException;
 import io.herald.util.DiskFull;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -70,7 +71,7 @@ public final class CrawlRunner {
     private volatile boolean stopRequested;
     private volatile Fault fault;
 
-    /** @throws io.herald.state.StateException if the crawl's state cannot be opened or is another crawl's */
+    /** @throws StateException if the crawl's state cannot be opened or is another crawl's */
     public CrawlRunner(CrawlConfig config) {
         this.config = config;
         this.stores = CrawlStores.open(config);
@@ -264,7 +265,7 @@ public final class CrawlRunner {
                 + (cause != e ? " (" + cause + ")" : "") + ": point output.dir at a writable folder with free space", e);
     }
 
-    private Future<String> deploy(io.vertx.core.Deployable verticle, DeploymentOptions options) {
+    private Future<String> deploy(Deployable verticle, DeploymentOptions options) {
         return vertx.deployVerticle(verticle, options).onSuccess(deployments::add);
     }
 

@@ -22,6 +22,8 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Locale;
+
 /**
  * The stores one run hands to the stages, and their lifecycle: the frontier's queues and seen set, the politeness
  * gate's per-host store, the sink's written-article keys and the crawl's history, in RocksDB under {@code state.dir}
@@ -91,7 +93,7 @@ final class CrawlStores implements AutoCloseable {
         if (seen.size() == 0) {
             return "new crawl, state in " + db.dir();
         }
-        return String.format(java.util.Locale.ROOT, "resuming crawl from %s: %d URLs queued, %d seen, %d pages fetched before",
+        return String.format(Locale.ROOT, "resuming crawl from %s: %d URLs queued, %d seen, %d pages fetched before",
                 db.dir(), store.size(), seen.size(), store.pagesStartedBefore());
     }
 
