@@ -74,11 +74,6 @@ final class TaskDispatcher {
         pump();
     }
 
-    /** Slots waiting for work. */
-    int waiting() {
-        return waiting.size();
-    }
-
     private void armTimer(long at) {
         if (at == Long.MAX_VALUE || at >= timerAt) {
             return; // a timer at least as early is armed already

@@ -196,7 +196,7 @@ public final class JsonLinesWriter implements Closeable {
                 : new OutputMark(sequence.lastNumber() + 1, 0);
     }
 
-    /** The files this writer created, in order (a compressed file by its {@code .gz} name). */
+    /** The files this writer created, in order (a compressed file by its {@code .gz} name); what its tests inspect. */
     public List<Path> files() {
         return List.copyOf(files);
     }

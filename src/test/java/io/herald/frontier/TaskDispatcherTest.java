@@ -68,7 +68,6 @@ class TaskDispatcherTest {
         clock.advance(Duration.ofSeconds(1));
         dispatcher.timerFired();
         assertThat(second).singleElement().extracting(task -> task.target().url()).isEqualTo("http://news.test/");
-        assertThat(dispatcher.waiting()).isZero();
     }
 
     @Test
@@ -81,7 +80,7 @@ class TaskDispatcherTest {
         FetchTask page = tasks.get(1);
         dispatcher.ask(tasks::add);
         dispatcher.ask(tasks::add);
-        assertThat(dispatcher.waiting()).as("the page is in flight: not over yet").isEqualTo(2);
+        assertThat(tasks).as("the page is in flight: the last two slots wait").hasSize(2);
         assertThat(finished).isEmpty();
 
         frontier.onFetched(ok(page));

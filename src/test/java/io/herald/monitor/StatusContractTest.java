@@ -119,7 +119,7 @@ class StatusContractTest {
 
     @Test
     void theBodyWhenTheFrontierDoesNotAnswerValidates() {
-        CrawlStats stats = new CrawlStats(new SimpleMeterRegistry(), Clock.systemUTC());
+        CrawlStats stats = new CrawlStats(new SimpleMeterRegistry(), Clock.systemUTC(), CrawlHistory.none());
         assertValid(StatusJson.unavailable(stats, new RuntimeException("Timed out after waiting 2000(ms) for a reply")));
     }
 
