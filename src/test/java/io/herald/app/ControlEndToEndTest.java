@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static io.herald.testing.ConfigSections.withMonitor;
+import static io.herald.testing.ConfigSections.withState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -64,9 +66,10 @@ class ControlEndToEndTest {
     }
 
     private CrawlConfig config() {
-        return TestConfigs.crawl(List.of(site.url("/")), TestConfigs.politeness(DELAY, 1), tmp.resolve("out"))
-                .withMonitor(new MonitorConfig(true, "127.0.0.1", 0, Duration.ZERO, Duration.ofMinutes(1), 0, TOKEN))
-                .withState(new StateConfig(tmp.resolve("state"), StateConfig.Store.ROCKSDB, 1000, 8L << 20, 1L << 20,
+        return withState(withMonitor(TestConfigs.crawl(List.of(site.url("/")), TestConfigs.politeness(DELAY, 1),
+                                tmp.resolve("out")),
+                        new MonitorConfig(true, "127.0.0.1", 0, Duration.ZERO, Duration.ofMinutes(1), 0, TOKEN)),
+                new StateConfig(tmp.resolve("state"), StateConfig.Store.ROCKSDB, 1000, 8L << 20, 1L << 20,
                         Duration.ofMillis(200)));
     }
 

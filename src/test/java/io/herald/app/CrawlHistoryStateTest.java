@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import static io.herald.testing.ConfigSections.withState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The crawl's history in its RocksDB state: written at start and with each checkpoint, read on resume. */
@@ -26,8 +27,9 @@ class CrawlHistoryStateTest {
     Path tmp;
 
     private CrawlConfig config(StateConfig.Store store) {
-        return TestConfigs.crawl(List.of("http://news.test/"), TestConfigs.politeness(Duration.ZERO, 1), tmp.resolve("out"))
-                .withState(new StateConfig(tmp.resolve("state"), store, 100, 8 << 20, 1 << 20, Duration.ofSeconds(1)));
+        return withState(TestConfigs.crawl(List.of("http://news.test/"), TestConfigs.politeness(Duration.ZERO, 1),
+                        tmp.resolve("out")),
+                new StateConfig(tmp.resolve("state"), store, 100, 8 << 20, 1 << 20, Duration.ofSeconds(1)));
     }
 
     /** One run as CrawlRunner does it: history recorded at start, then {@code pages} fetched and checkpointed. */

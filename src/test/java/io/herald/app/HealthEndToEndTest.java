@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import static io.herald.testing.ConfigSections.withMonitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -73,8 +74,8 @@ class HealthEndToEndTest {
     private CrawlConfig config(Path out, Duration delay, Duration stallAfter, long minFreeDisk) {
         FetchConfig fetch = new FetchConfig(4, Duration.ofMillis(500), Duration.ofMillis(500), 1 << 20, 3, 1,
                 Duration.ofMillis(100));
-        return TestConfigs.crawl(List.of(site.url("/")), TestConfigs.politeness(delay, 1), fetch, out, 5, 10_000)
-                .withMonitor(new MonitorConfig(true, "127.0.0.1", 0, Duration.ZERO, stallAfter, minFreeDisk, TOKEN));
+        return withMonitor(TestConfigs.crawl(List.of(site.url("/")), TestConfigs.politeness(delay, 1), fetch, out, 5, 10_000),
+                new MonitorConfig(true, "127.0.0.1", 0, Duration.ZERO, stallAfter, minFreeDisk, TOKEN));
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {

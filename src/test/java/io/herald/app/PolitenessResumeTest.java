@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static io.herald.testing.ConfigSections.withState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,9 +46,9 @@ class PolitenessResumeTest {
         for (String page : List.of("/a", "/b", "/private/c")) {
             site.html(page, TestSite.article("Story " + page, "Story " + page + " begins."));
         }
-        CrawlConfig config = TestConfigs.crawl(List.of(site.url("/")), TestConfigs.politeness(DELAY, 1),
-                        TestConfigs.fetch(), tmp.resolve("out"), 5, 100)
-                .withState(new StateConfig(tmp.resolve("state"), StateConfig.Store.ROCKSDB, 1000, 8L << 20, 1L << 20,
+        CrawlConfig config = withState(TestConfigs.crawl(List.of(site.url("/")), TestConfigs.politeness(DELAY, 1),
+                        TestConfigs.fetch(), tmp.resolve("out"), 5, 100),
+                new StateConfig(tmp.resolve("state"), StateConfig.Store.ROCKSDB, 1000, 8L << 20, 1L << 20,
                         Duration.ofMillis(200)));
 
         CrawlRunner first = new CrawlRunner(config);

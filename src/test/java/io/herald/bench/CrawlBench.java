@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import static io.herald.testing.ConfigSections.withExtract;
+import static io.herald.testing.ConfigSections.withState;
+
 /**
  * Whole-crawl throughput against local sites on 127.0.0.10 and up (a benchmark, not a test):
  * {@code scripts/bench-crawl HOSTS PAGES_PER_HOST DELAY_MS PER_HOST_CONCURRENCY FETCH_CONCURRENCY}.
@@ -51,11 +54,11 @@ public final class CrawlBench {
         FetchConfig fetch = new FetchConfig(concurrency, Duration.ofSeconds(5), Duration.ofSeconds(20), 5 << 20, 3, 1,
                 Duration.ofMillis(200));
         CrawlConfig config = TestConfigs.crawl(seeds, politeness, fetch, out, 3, Long.MAX_VALUE);
-        CrawlConfig withWorkers = config.withExtract(new io.herald.config.ExtractConfig(
+        CrawlConfig withWorkers = withExtract(config, new io.herald.config.ExtractConfig(
                 Runtime.getRuntime().availableProcessors(), 60, List.of()));
         boolean durable = args.length > 5 && args[5].equals("rocksdb");
         if (durable) { // the default of a real crawl: what durability costs against the in-memory state
-            withWorkers = withWorkers.withState(new io.herald.config.StateConfig(out.resolve("state"),
+            withWorkers = withState(withWorkers, new io.herald.config.StateConfig(out.resolve("state"),
                     io.herald.config.StateConfig.Store.ROCKSDB, 10_000, 64L << 20, 16L << 20, Duration.ofSeconds(1)));
         }
         long start = System.nanoTime();

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.herald.testing.ConfigSections.withDiscovery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class FrontierTest {
@@ -298,7 +299,7 @@ class FrontierTest {
 
     private Frontier frontierWithSitemaps(List<String> sitemaps, boolean fromRobots) {
         CrawlConfig base = TestConfigs.crawl(List.of(SEED), TestConfigs.politeness(Duration.ZERO, 1), Path.of("out"));
-        CrawlConfig config = base.withDiscovery(new io.herald.config.DiscoveryConfig(sitemaps, fromRobots, Duration.ZERO,
+        CrawlConfig config = withDiscovery(base, new io.herald.config.DiscoveryConfig(sitemaps, fromRobots, Duration.ZERO,
                 100, 10));
         return frontier(config);
     }
@@ -352,8 +353,8 @@ class FrontierTest {
     @Test
     void sitemapLinesOfRobotsRulesKeptFromAnEarlierRunAreReadAgain() {
         MapHostStore memory = new MapHostStore();
-        CrawlConfig config = TestConfigs.crawl(List.of(SEED), TestConfigs.politeness(Duration.ZERO, 1), Path.of("out"))
-                .withDiscovery(new io.herald.config.DiscoveryConfig(List.of(), true, Duration.ZERO, 100, 10));
+        CrawlConfig config = withDiscovery(TestConfigs.crawl(List.of(SEED), TestConfigs.politeness(Duration.ZERO, 1),
+                Path.of("out")), new io.herald.config.DiscoveryConfig(List.of(), true, Duration.ZERO, 100, 10));
         Frontier first = new Frontier(config, new InMemoryFrontierStore(), new InMemorySeenSet(),
                 new PolitenessGate(config.politeness(), Duration.ofMillis(100), 1 << 16, clock, memory), clock, registry);
         first.seed();
@@ -372,7 +373,7 @@ class FrontierTest {
     void aRedirectedSitemapIsFollowedAndIndexNestingDoesNotCountAsLinkDepth() {
         CrawlConfig base = TestConfigs.crawl(List.of(SEED), TestConfigs.politeness(Duration.ZERO, 1),
                 TestConfigs.fetch(), Path.of("out"), 1, 100);
-        Frontier frontier = frontier(base.withDiscovery(new io.herald.config.DiscoveryConfig(
+        Frontier frontier = frontier(withDiscovery(base, new io.herald.config.DiscoveryConfig(
                 List.of("http://news.test/sitemap.xml"), false, Duration.ZERO, 100, 10)));
         FetchTask sitemap = passRobots(frontier, "");
         frontier.onFetched(new FetchResult.Redirect(sitemap, Duration.ofMillis(1), Duration.ofMillis(1), 301,
