@@ -5,9 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,10 +34,7 @@ public final class JsonLinesWriter implements Closeable {
     private final List<Path> leftovers = new ArrayList<>();
     private Consumer<OutputMark> afterFileSynced = mark -> { };
     private Consumer<String> onRecovered = message -> { };
-    /** A closed file whose last sync failed: {@link #sync} must not succeed until it has been synced. */
-    private Path unsyncedClosed;
-    /** A file left with part of a line at its end because cutting it off failed: cut at the next sync or close. */
-    private Path tornClosed;
+    private final OwedRepairs owed = new OwedRepairs();
     private Segment current;
     private long lines;
     private boolean closed;
@@ -172,13 +167,7 @@ public final class JsonLinesWriter implements Closeable {
      * first written again to the next file (see {@link #onRecovered}), so they are not lost with the removed file.
      */
     public void sync() throws IOException {
-        repairTornClosed();
-        if (unsyncedClosed != null) {
-            try (FileChannel ch = FileChannel.open(unsyncedClosed, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            unsyncedClosed = null;
-        }
+        owed.settle();
         if (current != null && !current.inPlace()) {
             recoverRemoved();
         }
@@ -211,7 +200,7 @@ public final class JsonLinesWriter implements Closeable {
     public void close() throws IOException {
         if (!closed) {
             closed = true;
-            repairTornClosed();
+            owed.cutTorn();
             closeCurrent();
         }
     }
@@ -225,19 +214,7 @@ public final class JsonLinesWriter implements Closeable {
             // the file is abandoned either way; its tail is repaired when the folder is next opened
         }
         current = null;
-        unsyncedClosed = files.get(files.size() - 1); // its earlier lines still need their sync
-        tornClosed = unsyncedClosed; // only the newest file is repaired when the folder is opened again
-    }
-
-    private void repairTornClosed() throws IOException {
-        if (tornClosed != null) {
-            try {
-                TailScanner.cutTornTail(tornClosed); // also syncs it
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
-            tornClosed = null;
-        }
+        owed.torn(files.get(files.size() - 1));
     }
 
     // The lines are still in the removed inode, which our channels keep alive: copy them under the next number.
@@ -265,7 +242,7 @@ public final class JsonLinesWriter implements Closeable {
             try {
                 sync();
             } catch (IOException e) {
-                unsyncedClosed = files.get(files.size() - 1);
+                owed.unsynced(files.get(files.size() - 1));
                 throw e;
             } finally {
                 current.close();
