@@ -29,6 +29,7 @@ import io.herald.state.StateException;
 import io.herald.util.DiskFull;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -64,24 +65,24 @@ public final class CrawlRunner {
     private final Vertx vertx;
     private final CrawlStats stats;
     private final List<String> deployments = new ArrayList<>();
-    private final CrawlState state;
+    private final CrawlStores stores;
     private final StateWatch stateWatch;
     private MonitorVerticle monitor;
     private volatile boolean stopRequested;
     private volatile Fault fault;
 
-    /** @throws io.herald.state.StateException if the crawl's state cannot be opened or is another crawl's */
+    /** @throws StateException if the crawl's state cannot be opened or is another crawl's */
     public CrawlRunner(CrawlConfig config) {
         this.config = config;
-        this.state = CrawlState.open(config);
+        this.stores = CrawlStores.open(config);
         this.stateWatch = new StateWatch(clock, config.state().durable(), config.monitor().stallAfter());
         try {
-            LOG.info("{}", state.describe());
-            this.stats = new CrawlStats(registry, clock, state.earlierRuns());
-            state.saveHistory(stats.history(), true); // this run counts as one from now, even if killed before a checkpoint
+            LOG.info("{}", stores.describe());
+            this.stats = new CrawlStats(registry, clock, stores.earlierRuns());
+            stores.saveHistory(stats.history(), true); // this run counts as one from now, even if killed before a checkpoint
             stats.registerCrawlGauges();
         } catch (RuntimeException e) {
-            state.close(); // the store's folder lock would outlive a runner that never ran
+            stores.close(); // the store's folder lock would outlive a runner that never ran
             throw e;
         }
         this.vertx = Vertx.builder()
@@ -183,7 +184,7 @@ public final class CrawlRunner {
     private void closeState() {
         stateWatch.closed();
         try {
-            state.close();
+            stores.close();
         } catch (StateException closeFailed) { // the pending changes are lost, as in a crash; a resume mends it
             LOG.warn("the state could not be flushed at close: {}", closeFailed.getMessage());
         }
@@ -209,14 +210,14 @@ public final class CrawlRunner {
 
     private Future<?> deployAll() {
         PolitenessGate gate = new PolitenessGate(config.politeness(), config.fetch().retryBackoff(),
-                PageFetcher.ROBOTS_MAX_BYTES, clock, state.hosts());
-        Frontier frontier = new Frontier(config, state.store(), state.seen(), gate, clock, registry);
+                PageFetcher.ROBOTS_MAX_BYTES, clock, stores.hosts());
+        Frontier frontier = new Frontier(config, stores.store(), stores.seen(), gate, clock, registry);
         // on the frontier's thread, into the checkpoint's atomic write: the totals match the state and the output
         frontier.beforeCheckpointCommit(() -> {
-            state.saveHistory(stats.history(), false);
+            stores.saveHistory(stats.history(), false);
             stateWatch.checkpointed();
         });
-        SinkVerticle sink = new SinkVerticle(config.output(), state.writtenKeys(), registry);
+        SinkVerticle sink = new SinkVerticle(config.output(), stores.writtenKeys(), registry);
         ArticleExtractor extractor = new ArticleExtractor(config.extract());
         SitemapReader sitemapReader = new SitemapReader(config.discovery().maxAge(),
                 config.discovery().maxUrlsPerSitemap(), Clock.systemUTC());
@@ -264,7 +265,7 @@ public final class CrawlRunner {
                 + (cause != e ? " (" + cause + ")" : "") + ": point output.dir at a writable folder with free space", e);
     }
 
-    private Future<String> deploy(io.vertx.core.Deployable verticle, DeploymentOptions options) {
+    private Future<String> deploy(Deployable verticle, DeploymentOptions options) {
         return vertx.deployVerticle(verticle, options).onSuccess(deployments::add);
     }
 

@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -80,10 +82,10 @@ public record CrawlSummary(JsonObject json, Path path, String reason, List<Path>
     }
 
     /** One line per host for the console: requests, robots state, the delay kept and why. */
-    public java.util.List<String> hostLines() {
-        return frontier.hosts().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).map(e -> {
+    public List<String> hostLines() {
+        return frontier.hosts().entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> {
             HostPoliteness h = e.getValue().politeness();
-            return String.format(java.util.Locale.ROOT, "  %-28s %4d requests  %3d robots-blocked  robots %-12s delay %5dms (%s)  last %s",
+            return String.format(Locale.ROOT, "  %-28s %4d requests  %3d robots-blocked  robots %-12s delay %5dms (%s)  last %s",
                     e.getKey(), h.requests(), h.robotsBlocked(), h.robots().state(), h.delayMs(),
                     h.skipped() == null ? h.delayReason() : "skipped: " + h.skipped(), h.lastOutcome());
         }).toList();
@@ -94,14 +96,14 @@ public record CrawlSummary(JsonObject json, Path path, String reason, List<Path>
         double seconds = counters.run().elapsedMs() / 1000.0;
         String files = outputFiles.isEmpty() ? "(no articles)"
                 : String.join(", ", outputFiles.stream().map(Path::toString).toList());
-        String line = String.format(java.util.Locale.ROOT,
+        String line = String.format(Locale.ROOT,
                 "done in %.1fs (%s): %d pages, %d articles, %d robots-blocked → %s   (summary: %s)",
                 seconds, reason, pages(), articles(), robotsBlocked(counters.run()), files, path);
         if (counters.runs() <= 1) {
             return line;
         }
         String since = counters.firstStartedAt() == null ? "an unknown time" : counters.firstStartedAt().toString();
-        return line + String.format(java.util.Locale.ROOT, "%n  crawl so far (%d runs since %s): %d pages, %d articles, %d robots-blocked",
+        return line + String.format(Locale.ROOT, "%n  crawl so far (%d runs since %s): %d pages, %d articles, %d robots-blocked",
                 counters.runs(), since, counters.total().pagesFetched(), counters.total().articlesWritten(),
                 robotsBlocked(counters.total()));
     }

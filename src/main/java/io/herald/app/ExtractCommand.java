@@ -13,6 +13,7 @@ import io.herald.model.FetchTask;
 import io.herald.model.Via;
 import io.herald.sink.ArticleJson;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -107,8 +109,8 @@ final class ExtractCommand implements Callable<Integer> {
             String base = isUrl ? input : baseUrl != null ? baseUrl : Path.of(input).toAbsolutePath().toUri().toString();
             ExtractResult result = extractor.extract(body, null, base);
             if (result.article() == null) {
-                return new JsonObject().put("source", input).put("pageType", result.type().name().toLowerCase(java.util.Locale.ROOT))
-                        .put("links", result.links().size()).put("flags", new io.vertx.core.json.JsonArray(result.flags()));
+                return new JsonObject().put("source", input).put("pageType", result.type().name().toLowerCase(Locale.ROOT))
+                        .put("links", result.links().size()).put("flags", new JsonArray(result.flags()));
             }
             return ArticleJson.toJson(result.article(), input);
         } catch (IOException | RuntimeException e) {

@@ -20,9 +20,6 @@ import java.util.stream.Stream;
  * The later steps still fail cleanly if the world changes in between; this only makes the usual mistakes clear.
  */
 final class Preflight {
-    /** Below this a file system counts as full: a few articles and the store's next log would not fit. */
-    static final long MIN_FREE_BYTES = 1L << 20;
-
     private Preflight() {
     }
 
@@ -35,9 +32,10 @@ final class Preflight {
         if (config.monitor().enabled() && config.monitor().port() != 0) {
             port(config.monitor());
         }
-        freeSpace("output.dir", config.output().dir());
+        long minFree = config.output().minFreeDisk();
+        freeSpace("output.dir", config.output().dir(), minFree);
         if (config.state().durable()) {
-            freeSpace("state.dir", config.state().dir());
+            freeSpace("state.dir", config.state().dir(), minFree);
         }
     }
 
@@ -98,12 +96,13 @@ final class Preflight {
                 + " cannot be bound (" + why + "): use an address of this machine (e.g. 127.0.0.1) and a free port, or 0", e);
     }
 
-    static void freeSpace(String key, Path dir) {
+    /** A disk with less than {@code minFree} bytes free ({@code output.minFreeDisk}) counts as full. */
+    static void freeSpace(String key, Path dir, long minFree) {
         Path existing = nearestExisting(dir.toAbsolutePath());
         try {
             FileStore store = Files.getFileStore(existing);
             long free = store.getUsableSpace();
-            if (free < MIN_FREE_BYTES) {
+            if (free < minFree) {
                 throw new StartupFault(Main.EXIT_FATAL, key + " " + dir + " has " + free + " bytes free on "
                         + store + ": free some space (or point " + key + " at another disk), then run again", null);
             }

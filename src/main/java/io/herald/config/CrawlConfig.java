@@ -17,24 +17,4 @@ public record CrawlConfig(JobConfig crawl, ScopeConfig scope, DiscoveryConfig di
         Objects.requireNonNull(monitor, "monitor");
         Objects.requireNonNull(state, "state");
     }
-
-    /** The same configuration with another {@code discovery} section. */
-    public CrawlConfig withDiscovery(DiscoveryConfig newDiscovery) {
-        return new CrawlConfig(crawl, scope, newDiscovery, politeness, fetch, extract, output, monitor, state);
-    }
-
-    /** The same configuration with another {@code extract} section. */
-    public CrawlConfig withExtract(ExtractConfig newExtract) {
-        return new CrawlConfig(crawl, scope, discovery, politeness, fetch, newExtract, output, monitor, state);
-    }
-
-    /** The same configuration with another {@code monitor} section. */
-    public CrawlConfig withMonitor(MonitorConfig newMonitor) {
-        return new CrawlConfig(crawl, scope, discovery, politeness, fetch, extract, output, newMonitor, state);
-    }
-
-    /** The same configuration with another {@code state} section. */
-    public CrawlConfig withState(StateConfig newState) {
-        return new CrawlConfig(crawl, scope, discovery, politeness, fetch, extract, output, monitor, newState);
-    }
 }

@@ -10,8 +10,18 @@ import java.time.Duration;
  * @param rotateBytes    a file is closed and the next one started once it reaches this size
  * @param rotateInterval a file is closed once it has been open this long (zero: no rotation by time)
  * @param gzip           whether a closed file is compressed to {@code articles-NNNN.jsonl.gz}
+ * @param minFreeDisk    a crawl does not start while the disk of {@code output.dir} (or of a durable
+ *                       {@code state.dir}) has less free space than this; 0 = no check
  */
-public record OutputConfig(Path dir, long rotateBytes, Duration rotateInterval, boolean gzip) {
+public record OutputConfig(Path dir, long rotateBytes, Duration rotateInterval, boolean gzip, long minFreeDisk) {
+    /** Below this a file system counts as full: a few articles and the store's next log would not fit. */
+    public static final long DEFAULT_MIN_FREE_DISK = 1L << 20;
+
+    /** The default free-space floor. */
+    public OutputConfig(Path dir, long rotateBytes, Duration rotateInterval, boolean gzip) {
+        this(dir, rotateBytes, rotateInterval, gzip, DEFAULT_MIN_FREE_DISK);
+    }
+
     /** Size rotation only, no compression: what tests and small crawls use. */
     public OutputConfig(Path dir, long rotateBytes) {
         this(dir, rotateBytes, Duration.ZERO, false);

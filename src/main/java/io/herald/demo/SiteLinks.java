@@ -3,6 +3,7 @@ package io.herald.demo;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Absolute URLs on the running site. Built after the servers are bound, because every link, and above all
@@ -39,7 +40,7 @@ final class SiteLinks {
     }
 
     /** The publication whose base URL starts the given absolute URL, if any. */
-    java.util.Optional<Publication> owner(String absoluteUrl) {
+    Optional<Publication> owner(String absoluteUrl) {
         return bases.entrySet().stream().filter(e -> absoluteUrl.startsWith(e.getValue()))
                 .map(Map.Entry::getKey).findFirst();
     }

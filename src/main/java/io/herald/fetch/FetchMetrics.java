@@ -22,6 +22,7 @@ public final class FetchMetrics {
     static final String SERVER_DURATION = "herald.fetch.server.duration";
     static final String BODY = "herald.fetch.body";
     static final String SLOT_WAIT = "herald.fetch.slot.wait";
+    static final String OUTCOMES = "herald.fetch.outcomes";
 
     private static final Duration[] TIME_BUCKETS = {
             Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
@@ -52,6 +53,12 @@ public final class FetchMetrics {
                     .serviceLevelObjectives(BYTE_BUCKETS).tag("kind", kind).register(registry)
                     .record(fetched.body().length);
         }
+    }
+
+    /** One result, by kind of request and {@link FetchResult#outcome()}: what /status and the summary count. */
+    public void outcome(FetchResult result) {
+        Counter.builder(OUTCOMES).description("Fetch results by kind of request and outcome")
+                .tag("kind", kind(result.task())).tag("outcome", result.outcome()).register(registry).increment();
     }
 
     /**

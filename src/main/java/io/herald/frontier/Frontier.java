@@ -16,6 +16,7 @@ import io.herald.politeness.PolitenessGate;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class Frontier {
     private boolean paused;
     private Runnable beforeCommit = () -> { };
     private final Set<String> toResolve = new LinkedHashSet<>();
-    private final Set<String> resolving = new java.util.HashSet<>();
+    private final Set<String> resolving = new HashSet<>();
 
     public Frontier(CrawlConfig config, FrontierStore store, SeenSet seen, PolitenessGate gate, Clock clock,
                     MeterRegistry registry) {

@@ -32,10 +32,6 @@ public final class UrlNormalizer {
                 .map(p -> lower(p.substring(0, p.length() - 1))).toList();
     }
 
-    public UrlNormalizer() {
-        this(List.of());
-    }
-
     /** The normalised URL, or null when it is not an absolute http(s) URL Herald can fetch. */
     public String normalize(String url) {
         if (url == null || url.length() > MAX_INPUT_LENGTH) {

@@ -8,7 +8,7 @@ public final class Addresses {
     public static final String FRONTIER_FETCHED = "herald.frontier.fetched";
     /** Send a {@link Processed} once a page's article is written and its links are known. */
     public static final String FRONTIER_PROCESSED = "herald.frontier.processed";
-    /** Request a {@link io.vertx.core.json.JsonObject} snapshot of the frontier for /status. */
+    /** Request the frontier's {@link FrontierStatus} (counters and per-host state) for /status. */
     public static final String FRONTIER_STATUS = "herald.frontier.status";
     /** Send (no body) to stop handing out work: in-flight pages finish, then the crawl is finished. */
     public static final String FRONTIER_STOP = "herald.frontier.stop";

@@ -1,5 +1,7 @@
 package io.herald.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -26,7 +28,7 @@ public record FrontierStatus(long queued, long seen, long pagesStarted, int page
                              int dueHosts, boolean paused, Map<String, HostView> hosts) {
     public FrontierStatus {
         Objects.requireNonNull(hosts, "hosts");
-        hosts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hosts));
+        hosts = Collections.unmodifiableMap(new LinkedHashMap<>(hosts));
     }
 
     /** What the summary records when the frontier did not answer: nothing known, no hosts. */

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 
 /**
  * What a crawl has done over its runs, as its state remembers it: how many runs have started, when the first
@@ -19,7 +20,7 @@ import java.time.format.DateTimeParseException;
  */
 public record CrawlHistory(long runs, Instant firstStartedAt, long elapsedMs, CounterSnapshot counters) {
     private static final String ARTICLES = "herald.sink.articles";
-    private static final java.util.Map<String, String> WRITTEN = java.util.Map.of("result", "written");
+    private static final Map<String, String> WRITTEN = Map.of("result", "written");
 
     /** A crawl that has not run yet. */
     public static CrawlHistory none() {

@@ -31,12 +31,7 @@ public final class CrawlStats {
     private volatile CrawlHistory earlier;
     private volatile String fault;
 
-    /** Stats of a crawl without history: its totals are this run's counters. */
-    public CrawlStats(MeterRegistry registry, Clock clock) {
-        this(registry, clock, CrawlHistory.none());
-    }
-
-    /** @param earlier what the crawl's earlier runs did */
+    /** @param earlier what the crawl's earlier runs did ({@link CrawlHistory#none()}: the totals are this run's) */
     public CrawlStats(MeterRegistry registry, Clock clock, CrawlHistory earlier) {
         this.registry = registry;
         this.clock = clock;

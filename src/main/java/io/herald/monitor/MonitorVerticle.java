@@ -6,6 +6,7 @@ import io.herald.model.FrontierStatus;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -61,7 +62,7 @@ public final class MonitorVerticle extends VerticleBase {
 
     private Future<FrontierStatus> frontierStatus() {
         return vertx.eventBus().<FrontierStatus>request(Addresses.FRONTIER_STATUS, null,
-                new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(FRONTIER_TIMEOUT_MS)).map(m -> m.body());
+                new DeliveryOptions().setSendTimeout(FRONTIER_TIMEOUT_MS)).map(m -> m.body());
     }
 
     private static void json(RoutingContext ctx, int status, JsonObject body) {

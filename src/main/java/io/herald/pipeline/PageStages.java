@@ -4,6 +4,8 @@ import io.herald.model.Addresses;
 import io.herald.model.Article;
 import io.herald.model.Discovered;
 import io.herald.model.ExtractResult;
+import io.herald.model.FetchResult;
+import io.herald.model.FetchTask;
 import io.herald.model.LocalCodec;
 import io.herald.model.Page;
 import io.herald.model.PageType;
@@ -31,6 +33,21 @@ final class PageStages {
 
     PageStages(EventBus bus) {
         this.bus = bus;
+    }
+
+    /**
+     * The end of an exchange: the frontier hears of it at once (the host's clock starts there, before any
+     * extraction), then a fetched HTML page or sitemap goes on through its stages; a robots.txt or any other
+     * outcome is over.
+     */
+    Future<Void> fetched(FetchResult result) {
+        bus.send(Addresses.FRONTIER_FETCHED, result, LocalCodec.OPTIONS);
+        FetchTask task = result.task();
+        if (task.isRobots() || !(result instanceof FetchResult.Fetched fetched)) {
+            return Future.succeededFuture();
+        }
+        Page page = new Page(task.target(), fetched.status(), fetched.contentType(), fetched.body(), fetched.fetchedAt());
+        return task.kind() == FetchTask.Kind.SITEMAP ? discover(page) : process(page);
     }
 
     /** Extraction, then the sink, then the links go back to the frontier. Failures lose the page, not the crawl. */

@@ -6,8 +6,6 @@ import io.herald.model.Addresses;
 import io.herald.model.FetchResult;
 import io.herald.model.FetchTask;
 import io.herald.model.LocalCodec;
-import io.herald.model.Page;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -32,7 +30,6 @@ public final class SlotVerticle extends VerticleBase {
 
     private final PageFetcher fetcher;
     private final int slots;
-    private final MeterRegistry registry;
     private final Consumer<FetchResult> results;
     private final FetchMetrics metrics;
     private EventBus bus;
@@ -43,7 +40,6 @@ public final class SlotVerticle extends VerticleBase {
     public SlotVerticle(PageFetcher fetcher, int slots, MeterRegistry registry, Consumer<FetchResult> results) {
         this.fetcher = fetcher;
         this.slots = slots;
-        this.registry = registry;
         this.results = results;
         this.metrics = new FetchMetrics(registry);
     }
@@ -87,24 +83,9 @@ public final class SlotVerticle extends VerticleBase {
 
     private Future<Void> run(FetchTask task) {
         return fetcher.fetch(task).compose(result -> {
-            count(task, result);
+            metrics.outcome(result);
             results.accept(result);
-            bus.send(Addresses.FRONTIER_FETCHED, result, LocalCodec.OPTIONS);
-            if (!task.isRobots() && result instanceof FetchResult.Fetched fetched) {
-                Page page = new Page(task.target(), fetched.status(), fetched.contentType(), fetched.body(),
-                        fetched.fetchedAt());
-                return task.kind() == FetchTask.Kind.SITEMAP ? stages.discover(page) : stages.process(page);
-            }
-            return Future.<Void>succeededFuture();
+            return stages.fetched(result);
         });
-    }
-
-    private void count(FetchTask task, FetchResult result) {
-        Counter.builder("herald.fetch.outcomes")
-                .description("Fetch results by kind of request and outcome")
-                .tag("kind", task.kind().name().toLowerCase(java.util.Locale.ROOT))
-                .tag("outcome", result.outcome())
-                .register(registry)
-                .increment();
     }
 }

@@ -13,11 +13,6 @@ import io.vertx.core.json.JsonObject;
 public final class ArticleDeduper {
     private final WrittenKeys keys;
 
-    /** Keys on the heap, for the whole run. */
-    public ArticleDeduper() {
-        this(new InMemoryWrittenKeys());
-    }
-
     public ArticleDeduper(WrittenKeys keys) {
         this.keys = keys;
     }

@@ -5,12 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,38 +15,27 @@ import java.util.function.Consumer;
 /**
  * Appends whole JSON lines to {@code articles-0001.jsonl}, {@code articles-0002.jsonl}, … in one folder.
  *
- * <p>Each line goes to the file in one {@code write} on an append-mode channel, with no user-space buffer,
- * so once {@link #write} returns the line is in the OS page cache and survives a crash of the JVM; only
- * {@link #sync} (called by the owner on a timer and on close) makes it survive a crash of the machine.
- * A crash in the middle of a write can tear only the last line of the newest file, and the next writer
- * on the folder cuts that tail off ({@link #repairTornTail}). Each writer starts a new file, opened on
- * its first line, so earlier runs' files are never appended to. Files also rotate by age
- * ({@code rotateInterval}, checked on each write and by {@link #rotateIfDue}), and with {@code gzip} each
- * file is compressed when it is closed ({@link OutputFiles#gzip}); a closed file is never written again.
+ * <p>Each line goes to the open {@link Segment} in one write, so once {@link #write} returns it survives a crash of
+ * the JVM; only {@link #sync} (called by the owner on a timer and on close) makes it survive a crash of the machine.
+ * A crash in the middle of a write can tear only the last line of the newest file, and the next writer on the folder
+ * cuts that tail off ({@link OutputFolder}). Each writer starts a new file ({@link FileSequence}), opened on its first
+ * line, so earlier runs' files are never appended to. Files rotate by size and age ({@link RotationRule}, checked on
+ * each write and by {@link #rotateIfDue}), and with {@code gzip} each file is compressed when it is closed
+ * ({@link OutputFiles#gzip}); a closed file is never written again.
  *
- * <p>Not thread-safe: one owner (the sink verticle) calls it from one thread at a time.
+ * <p>Not thread-safe: one owner (the sink's {@link OutputSession}) calls it from one thread at a time.
  */
 public final class JsonLinesWriter implements Closeable {
-    private final Path dir;
-    private final long rotateBytes;
-    private final long rotateMillis;
+    private final RotationRule rotation;
     private final boolean gzip;
     private final Clock clock;
-    private long openedAt;
+    private final FileSequence sequence;
     private final List<Path> files = new ArrayList<>();
     private final List<Path> leftovers = new ArrayList<>();
     private Consumer<OutputMark> afterFileSynced = mark -> { };
-    /** A closed file whose last sync failed: {@link #sync} must not succeed until it has been synced. */
-    private Path unsyncedClosed;
-    /** A file left with part of a line at its end because cutting it off failed: cut at the next sync or close. */
-    private Path tornClosed;
-    private int lastNumber;
-    private FileChannel channel;
-    private OpenFile current;
-    private ChannelOpener opener = file -> FileChannel.open(file, StandardOpenOption.CREATE_NEW,
-            StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     private Consumer<String> onRecovered = message -> { };
-    private long size;
+    private final OwedRepairs owed = new OwedRepairs();
+    private Segment current;
     private long lines;
     private boolean closed;
 
@@ -84,34 +68,12 @@ public final class JsonLinesWriter implements Closeable {
      */
     public JsonLinesWriter(Path dir, long rotateBytes, Duration rotateInterval, boolean gzip, Clock clock,
                            int numberAbove) {
-        if (rotateBytes <= 0) {
-            throw new IllegalArgumentException("rotateBytes must be positive: " + rotateBytes);
-        }
-        this.dir = dir;
-        this.rotateBytes = rotateBytes;
-        this.rotateMillis = rotateInterval.toMillis();
+        this.rotation = new RotationRule(rotateBytes, rotateInterval);
         this.gzip = gzip;
         this.clock = clock;
-        try {
-            Files.createDirectories(dir);
-            OutputFiles.cleanUp(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create output folder " + dir, e);
-        }
-        List<Path> existing = existingFiles(dir);
-        lastNumber = numberAbove;
-        if (!existing.isEmpty()) {
-            Path newest = existing.get(existing.size() - 1);
-            lastNumber = Math.max(numberAbove, OutputFiles.number(newest));
-            if (!OutputFiles.isGzip(newest)) {
-                repairTornTail(newest);
-            }
-        }
-        for (Path file : existing) {
-            if (!OutputFiles.isGzip(file)) {
-                leftovers.add(file);
-            }
-        }
+        OutputFolder folder = OutputFolder.open(dir, numberAbove);
+        this.sequence = new FileSequence(dir, folder.lastNumber(), clock);
+        leftovers.addAll(folder.plainFiles());
     }
 
     /**
@@ -140,8 +102,6 @@ public final class JsonLinesWriter implements Closeable {
         this.afterFileSynced = listener;
     }
 
-
-
     /**
      * {@code listener} is told, in one line, each time the open file was found removed (or replaced) and its lines
      * were written again to a new file. Called on the writing thread.
@@ -151,13 +111,8 @@ public final class JsonLinesWriter implements Closeable {
     }
 
     /** How new files are opened: a test hands in channels that fail (a full disk, say). Call before the first write. */
-    void channelOpener(ChannelOpener opener) {
-        this.opener = opener;
-    }
-
-    /** Opens a new output file for appending; it must not exist yet. */
-    interface ChannelOpener {
-        FileChannel open(Path file) throws IOException;
+    void channelOpener(FileSequence.ChannelOpener opener) {
+        sequence.opener(opener);
     }
 
     /**
@@ -178,13 +133,20 @@ public final class JsonLinesWriter implements Closeable {
         if (closed) {
             throw new IOException("writer is closed");
         }
-        if (channel != null && (size > 0 && size + bytes.length > rotateBytes || intervalPassed())) {
+        if (current != null && rotation.before(current, bytes.length, clock.millis())) {
             closeCurrent();
         }
-        if (channel == null) {
+        if (current == null) {
             openNext();
         }
-        appendWhole(bytes);
+        try {
+            current.append(bytes);
+        } catch (IOException e) {
+            if (current.torn()) {
+                abandonTorn();
+            }
+            throw e;
+        }
         lines++;
     }
 
@@ -193,15 +155,11 @@ public final class JsonLinesWriter implements Closeable {
      * hands finished files on; the next line starts a new file. True when a file was closed.
      */
     public boolean rotateIfDue() throws IOException {
-        if (channel != null && !closed && intervalPassed()) {
+        if (current != null && !closed && rotation.aged(current, clock.millis())) {
             closeCurrent();
             return true;
         }
         return false;
-    }
-
-    private boolean intervalPassed() {
-        return rotateMillis > 0 && clock.millis() - openedAt >= rotateMillis;
     }
 
     /**
@@ -209,19 +167,12 @@ public final class JsonLinesWriter implements Closeable {
      * first written again to the next file (see {@link #onRecovered}), so they are not lost with the removed file.
      */
     public void sync() throws IOException {
-        repairTornClosed();
-        if (unsyncedClosed != null) {
-            try (FileChannel ch = FileChannel.open(unsyncedClosed, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            unsyncedClosed = null;
-        }
-        if (channel != null && !current.inPlace()) {
+        owed.settle();
+        if (current != null && !current.inPlace()) {
             recoverRemoved();
         }
-        if (channel != null) {
-            // true: the file length is metadata, and an appended line is lost without it.
-            channel.force(true);
+        if (current != null) {
+            current.force();
         }
     }
 
@@ -230,10 +181,11 @@ public final class JsonLinesWriter implements Closeable {
      * Every line written so far is before it.
      */
     public OutputMark position() {
-        return channel != null ? new OutputMark(lastNumber, size) : new OutputMark(lastNumber + 1, 0);
+        return current != null ? new OutputMark(current.number, current.size())
+                : new OutputMark(sequence.lastNumber() + 1, 0);
     }
 
-    /** The files this writer created, in order (a compressed file by its {@code .gz} name). */
+    /** The files this writer created, in order (a compressed file by its {@code .gz} name); what its tests inspect. */
     public List<Path> files() {
         return List.copyOf(files);
     }
@@ -248,134 +200,55 @@ public final class JsonLinesWriter implements Closeable {
     public void close() throws IOException {
         if (!closed) {
             closed = true;
-            repairTornClosed();
+            owed.cutTorn();
             closeCurrent();
         }
     }
 
-    /**
-     * Cuts an unfinished last line (a file not ending in {@code '\n'}) off {@code file}.
-     *
-     * @return the bytes removed, 0 when the file ends with a whole line, is empty or does not exist
-     * @throws UncheckedIOException if the file cannot be read or truncated
-     */
-    public static int repairTornTail(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return 0;
-        }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            long length = ch.size();
-            long keep = TailScanner.endOfLastLine(ch, length);
-            if (keep == length) {
-                return 0;
-            }
-            ch.truncate(keep);
-            ch.force(true);
-            return (int) Math.min(length - keep, Integer.MAX_VALUE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot repair " + file, e);
-        }
-    }
-
-    private void appendWhole(byte[] bytes) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    // Cutting a failed line off failed too: leave this file, cut it at the next sync or close, and start a fresh one
+    // next time.
+    private void abandonTorn() {
         try {
-            // A blocking FileChannel writes everything in one call; the loop is only a guard.
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            size += bytes.length;
-        } catch (IOException e) {
-            dropPartialLine();
-            throw e;
+            current.close();
+        } catch (IOException ignored) {
+            // the file is abandoned either way; its tail is repaired when the folder is next opened
         }
-    }
-
-    // After a failed write (disk full, say) part of the line may be in the file. Cut it off so the next
-    // line does not start mid-line; if even that fails, leave this file, cut it at the next sync or close, and
-    // start a fresh one next time.
-    private void dropPartialLine() {
-        try {
-            channel.truncate(size);
-        } catch (IOException truncateFailed) {
-            try {
-                current.close();
-            } catch (IOException ignored) {
-                // the file is abandoned either way; its tail is repaired when the folder is next opened
-            }
-            channel = null;
-            current = null;
-            unsyncedClosed = files.get(files.size() - 1); // its earlier lines still need their sync
-            tornClosed = unsyncedClosed; // only the newest file is repaired when the folder is opened again
-        }
-    }
-
-    private void repairTornClosed() throws IOException {
-        if (tornClosed != null) {
-            try {
-                repairTornTail(tornClosed); // also syncs it
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
-            tornClosed = null;
-        }
+        current = null;
+        owed.torn(files.get(files.size() - 1));
     }
 
     // The lines are still in the removed inode, which our channels keep alive: copy them under the next number.
     private void recoverRemoved() throws IOException {
-        OpenFile gone = current;
-        long bytes = size;
-        channel = null;
+        Segment gone = current;
         current = null;
         files.remove(files.size() - 1);
         try {
             openNext();
-            gone.copyTo(channel, bytes);
-            size = bytes;
+            current.copyFrom(gone);
         } finally {
             gone.close();
         }
-        onRecovered.accept("output file " + gone.path + " was removed while open; its " + bytes
-                + " bytes of whole lines were written again to " + current.path);
+        onRecovered.accept("output file " + gone.path() + " was removed while open; its " + gone.size()
+                + " bytes of whole lines were written again to " + current.path());
     }
 
     private void openNext() throws IOException {
-        while (true) {
-            Path file = OutputFiles.plain(dir, ++lastNumber);
-            try {
-                // CREATE_NEW: never append to a file some other run (or process) wrote.
-                channel = opener.open(file);
-                try {
-                    current = OpenFile.of(file, channel);
-                } catch (IOException e) {
-                    channel.close();
-                    channel = null;
-                    throw e;
-                }
-                OutputFiles.syncDir(dir); // the new name must survive a power loss with the lines synced into it
-                size = 0;
-                openedAt = clock.millis();
-                files.add(file);
-                return;
-            } catch (FileAlreadyExistsException taken) {
-                // created since we listed the folder; try the next number
-            }
-        }
+        current = sequence.next();
+        files.add(current.path());
     }
 
     private void closeCurrent() throws IOException {
-        if (channel != null) {
+        if (current != null) {
             try {
                 sync();
             } catch (IOException e) {
-                unsyncedClosed = files.get(files.size() - 1);
+                owed.unsynced(files.get(files.size() - 1));
                 throw e;
             } finally {
                 current.close();
-                channel = null;
                 current = null;
             }
-            afterFileSynced.accept(new OutputMark(lastNumber + 1, 0));
+            afterFileSynced.accept(new OutputMark(sequence.lastNumber() + 1, 0));
             if (gzip) {
                 int last = files.size() - 1;
                 files.set(last, OutputFiles.gzip(files.get(last)));

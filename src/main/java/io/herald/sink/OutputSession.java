@@ -75,7 +75,7 @@ final class OutputSession {
         return mark.offset() > 0 ? mark.file() : Math.max(0, mark.file() - 1);
     }
 
-    /** Lines of earlier runs read back at the start. */
+    /** Lines of earlier runs read back at the start; only tests read it, to check how far the restart read back. */
     long linesRead() {
         return linesRead;
     }

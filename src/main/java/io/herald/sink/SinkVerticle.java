@@ -14,10 +14,10 @@ import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Takes {@link Article}s on {@link Addresses#SINK_WRITE}, replies TRUE when one is written and FALSE for a duplicate.
- * Dedup runs on the event loop, the {@link OutputSession} on an ordered worker ({@link SinkWorker}). Syncs each second
- * that saw a write, on {@link Addresses#SINK_SYNC} and on stop; rotates by time. The first fault is published once on
- * {@link Addresses#CRAWL_FAULT}; from then on every write and sync fails.
+ * Takes {@link Article}s on {@link Addresses#SINK_WRITE}, replies TRUE when one is written and FALSE for a duplicate
+ * (the {@link ArticleIntake} decides, on the event loop; the {@link OutputSession} writes on an ordered worker, through
+ * the {@link SinkWorker}). Syncs each second that saw a write, on {@link Addresses#SINK_SYNC} and on stop; rotates by
+ * time. The first fault is published once on {@link Addresses#CRAWL_FAULT}; from then on every write and sync fails.
  */
 public final class SinkVerticle extends VerticleBase {
     private final OutputConfig config;
@@ -26,9 +26,9 @@ public final class SinkVerticle extends VerticleBase {
     private final AtomicLong synced = new AtomicLong(); // lines on the disk: set on the writer's thread, read by any
     private volatile long found;
     private SinkWorker worker;
+    private ArticleIntake intake;
     private MessageConsumer<Article> consumer;
     private MessageConsumer<Object> syncConsumer;
-    private boolean dirty;
 
     /** @param keys where the keys of written articles are kept (durable ones spare reading old output back) */
     public SinkVerticle(OutputConfig config, WrittenKeys keys, MeterRegistry registry) {
@@ -49,8 +49,9 @@ public final class SinkVerticle extends VerticleBase {
         return vertx.executeBlocking(() -> OutputSession.open(config, deduper, Clock.systemUTC(), synced,
                 counters.recovered::increment), true).compose(session -> {
             worker = new SinkWorker(vertx, session);
+            intake = new ArticleIntake(deduper, counters, worker);
             found = deduper.size();
-            vertx.setPeriodic(1000, id -> everySecond());
+            vertx.setPeriodic(1000, id -> intake.everySecond());
             syncConsumer = vertx.eventBus().consumer(Addresses.SINK_SYNC, this::onSync);
             consumer = vertx.eventBus().consumer(Addresses.SINK_WRITE, this::onArticle);
             return syncConsumer.completion().compose(ready -> consumer.completion());
@@ -63,39 +64,10 @@ public final class SinkVerticle extends VerticleBase {
     }
 
     private void onArticle(Message<Article> message) {
-        Article article = message.body();
-        if (worker.fault() != null) {
-            counters.failed.increment();
-            message.fail(500, "sink stopped: " + worker.fault().reason());
-        } else if (!deduper.firstTime(article)) {
-            counters.duplicate.increment();
-            message.reply(Boolean.FALSE);
-        } else {
-            worker.write(article).onSuccess(v -> {
-                dirty = true;
-                counters.written.increment();
-                message.reply(Boolean.TRUE);
-            }).onFailure(err -> {
-                deduper.forget(article);
-                counters.failed.increment();
-                message.fail(500, "sink write failed: " + err);
-            });
-        }
-    }
-
-    private void everySecond() {
-        if (worker.fault() != null) {
-            return;
-        }
-        if (dirty) {
-            dirty = false;
-            worker.sync();
-        }
-        worker.rotateIfDue();
+        intake.take(message.body()).onSuccess(message::reply).onFailure(err -> message.fail(500, err.getMessage()));
     }
 
     private void onSync(Message<Object> message) {
-        dirty = false;
-        worker.sync().onSuccess(v -> message.reply(null)).onFailure(err -> message.fail(500, "sync failed: " + err));
+        intake.sync().onSuccess(v -> message.reply(null)).onFailure(err -> message.fail(500, "sync failed: " + err));
     }
 }

@@ -9,13 +9,12 @@ import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-
 /**
  * Runs an {@link OutputSession}'s work in order on a Vert.x worker ({@code executeBlocking(…, true)}), so the event
  * loop never waits for the disk and the session is used by one thread at a time. Created and called on the sink's
  * event loop, where the session's first fault is published once on {@link Addresses#CRAWL_FAULT}.
  */
-final class SinkWorker {
+final class SinkWorker implements ArticleIntake.Output {
     private static final Logger LOG = LoggerFactory.getLogger(SinkWorker.class);
     private final Vertx vertx;
     private final OutputSession session;
@@ -27,21 +26,25 @@ final class SinkWorker {
     }
 
     /** The session's first failure, or null. */
-    Fault fault() {
+    @Override
+    public Fault fault() {
         return session.fault();
     }
 
-    Future<Void> write(Article article) {
+    @Override
+    public Future<Void> write(Article article) {
         return run(() -> session.write(article))
                 .onFailure(err -> LOG.warn("Could not write article {}: {}", article.url(), err.toString()));
     }
 
     /** Ordered after the writes, so the sync covers every line written before it was asked for. */
-    Future<Void> sync() {
+    @Override
+    public Future<Void> sync() {
         return run(session::syncAndMark).onFailure(err -> LOG.warn("Could not sync output: {}", err.toString()));
     }
 
-    Future<Void> rotateIfDue() {
+    @Override
+    public Future<Void> rotateIfDue() {
         return run(session::rotateIfDue).onFailure(err -> LOG.warn("Could not rotate output: {}", err.toString()));
     }
 

@@ -4,7 +4,8 @@
  * tail, which the next run cuts off. {@link io.herald.sink.ArticleJson} is the schema in code,
  * {@link io.herald.sink.JsonLinesWriter} owns the files, {@link io.herald.sink.ArticleDeduper} the
  * once-per-crawl rule, {@code OutputSession} one run's use of the folder (the restart-recovery order, syncs
- * with their keys, faults that stick), {@code SinkWorker} runs it on an ordered worker, and
+ * with their keys, faults that stick), {@code SinkWorker} runs it on an ordered worker, {@code ArticleIntake}
+ * decides on the event loop (duplicate or write, sync only after writes), and
  * {@link io.herald.sink.SinkVerticle} puts them on the event bus.
  */
 package io.herald.sink;

@@ -52,7 +52,7 @@ public final class RocksSeenSet implements SeenSet {
         return size;
     }
 
-    /** Heap held by the filter, for the log line at start. */
+    /** Heap held by the filter; only tests read it, to check it is what {@code state.seenFilterSize} asked for. */
     public long filterBytes() {
         return filter == null ? 0 : filter.sizeBytes();
     }

@@ -278,7 +278,7 @@ public final class StateDb implements AutoCloseable {
         put(family("meta"), key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Approximate bytes on disk (SST files and logs), for /status and the benchmark. */
+    /** Approximate bytes on disk (SST files and logs); only the frontier benchmark (src/test) reports it. */
     public long diskBytes() {
         try (var files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
@@ -300,7 +300,10 @@ public final class StateDb implements AutoCloseable {
         }
     }
 
-    /** What {@code kill -9} does to the store: the pending batch is lost, written batches stay. For tests. */
+    /**
+     * What {@code kill -9} does to the store: the pending batch is lost, written batches stay. Only tests call it: it
+     * is how they simulate a crash in-process (the store's tests of what a crash keeps), which no other method can.
+     */
     void closeWithoutFlush() {
         release();
     }

@@ -3,6 +3,7 @@ package io.herald.state;
 import io.herald.model.CrawlUrl;
 import io.herald.model.Via;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -37,7 +38,7 @@ final class UrlCodec {
     }
 
     static CrawlUrl decode(byte[] value, String hostKey) {
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(value))) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
             int version = in.readUnsignedByte();
             if (version != VERSION) {
                 throw new StateException("queued URL in an unknown format (version " + version + ")");

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import static io.herald.testing.ConfigSections.withMonitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -67,7 +68,7 @@ class CrawlEndToEndTest {
     private CrawlConfig config(Duration delay, int perHost, MonitorConfig monitor) {
         CrawlConfig base = TestConfigs.crawl(List.of(news.url("/"), blog.url("/")), TestConfigs.politeness(delay, perHost),
                 tmp.resolve("out"));
-        return base.withMonitor(monitor);
+        return withMonitor(base, monitor);
     }
 
     private List<JsonObject> articles() throws IOException {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import static io.herald.testing.ConfigSections.withState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The crawl's history in its RocksDB state: written at start and with each checkpoint, read on resume. */
@@ -26,13 +27,14 @@ class CrawlHistoryStateTest {
     Path tmp;
 
     private CrawlConfig config(StateConfig.Store store) {
-        return TestConfigs.crawl(List.of("http://news.test/"), TestConfigs.politeness(Duration.ZERO, 1), tmp.resolve("out"))
-                .withState(new StateConfig(tmp.resolve("state"), store, 100, 8 << 20, 1 << 20, Duration.ofSeconds(1)));
+        return withState(TestConfigs.crawl(List.of("http://news.test/"), TestConfigs.politeness(Duration.ZERO, 1),
+                        tmp.resolve("out")),
+                new StateConfig(tmp.resolve("state"), store, 100, 8 << 20, 1 << 20, Duration.ofSeconds(1)));
     }
 
     /** One run as CrawlRunner does it: history recorded at start, then {@code pages} fetched and checkpointed. */
     private CrawlStats run(StateConfig.Store store, int pages, boolean checkpoint) {
-        try (CrawlState state = CrawlState.open(config(store))) {
+        try (CrawlStores state = CrawlStores.open(config(store))) {
             MeterRegistry registry = new SimpleMeterRegistry();
             CrawlStats stats = new CrawlStats(registry, clock, state.earlierRuns());
             state.saveHistory(stats.history(), true);
@@ -48,7 +50,7 @@ class CrawlHistoryStateTest {
     }
 
     private CrawlHistory stored(StateConfig.Store store) {
-        try (CrawlState state = CrawlState.open(config(store))) {
+        try (CrawlStores state = CrawlStores.open(config(store))) {
             return state.earlierRuns();
         }
     }
@@ -94,7 +96,7 @@ class CrawlHistoryStateTest {
 
     @Test
     void aStateThatHasCrawledButHasNoHistoryHasAnUnknownStart() {
-        try (CrawlState state = CrawlState.open(config(StateConfig.Store.ROCKSDB))) {
+        try (CrawlStores state = CrawlStores.open(config(StateConfig.Store.ROCKSDB))) {
             state.seen().add("http://news.test/");
         }
         CrawlHistory history = stored(StateConfig.Store.ROCKSDB);

@@ -19,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static io.herald.testing.ConfigSections.withDiscovery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Sitemaps and feeds as sources of URLs: read from robots.txt, through the politeness gate, fresh items only. */
@@ -55,7 +56,7 @@ class DiscoveryEndToEndTest {
 
         CrawlConfig base = TestConfigs.crawl(List.of(site.url("/")), TestConfigs.politeness(Duration.ofMillis(50), 1),
                 tmp.resolve("out"));
-        CrawlConfig config = base.withDiscovery(new DiscoveryConfig(List.of(), true, Duration.ofHours(48), 1000, 10));
+        CrawlConfig config = withDiscovery(base, new DiscoveryConfig(List.of(), true, Duration.ofHours(48), 1000, 10));
         CrawlSummary summary = new CrawlRunner(config).run().get(60, TimeUnit.SECONDS);
 
         assertThat(site.paths()).contains("/news-sitemap.xml", "/fresh").doesNotContain("/stale", "/private/fresh");

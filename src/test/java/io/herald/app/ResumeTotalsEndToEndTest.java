@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static io.herald.testing.ConfigSections.withState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -48,9 +49,9 @@ class ResumeTotalsEndToEndTest {
     }
 
     private CrawlConfig config(long maxPages, StateConfig.Store store) {
-        return TestConfigs.crawl(List.of(site.url("/")), TestConfigs.politeness(Duration.ZERO, 2), TestConfigs.fetch(),
-                        tmp.resolve("out"), 10, maxPages)
-                .withState(new StateConfig(tmp.resolve("state"), store, 100, 8 << 20, 1 << 20, Duration.ofMillis(100)));
+        return withState(TestConfigs.crawl(List.of(site.url("/")), TestConfigs.politeness(Duration.ZERO, 2),
+                        TestConfigs.fetch(), tmp.resolve("out"), 10, maxPages),
+                new StateConfig(tmp.resolve("state"), store, 100, 8 << 20, 1 << 20, Duration.ofMillis(100)));
     }
 
     private static CrawlSummary crawl(CrawlConfig config) throws Exception {

@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import static io.herald.testing.ConfigSections.withExtract;
+import static io.herald.testing.ConfigSections.withState;
+
 /**
  * Whole-crawl throughput against local sites on 127.0.0.10 and up (a benchmark, not a test):
  * {@code scripts/bench-crawl HOSTS PAGES_PER_HOST DELAY_MS PER_HOST_CONCURRENCY FETCH_CONCURRENCY}.
@@ -52,11 +55,11 @@ public final class CrawlBench {
         FetchConfig fetch = new FetchConfig(concurrency, Duration.ofSeconds(5), Duration.ofSeconds(20), 5 << 20, 3, 1,
                 Duration.ofMillis(200));
         CrawlConfig config = TestConfigs.crawl(seeds, politeness, fetch, out, 3, Long.MAX_VALUE);
-        CrawlConfig withWorkers = config.withExtract(new ExtractConfig(
+        CrawlConfig withWorkers = withExtract(config, new ExtractConfig(
                 Runtime.getRuntime().availableProcessors(), 60, List.of()));
         boolean durable = args.length > 5 && args[5].equals("rocksdb");
         if (durable) { // the default of a real crawl: what durability costs against the in-memory state
-            withWorkers = withWorkers.withState(new StateConfig(out.resolve("state"),
+            withWorkers = withState(withWorkers, new StateConfig(out.resolve("state"),
                     StateConfig.Store.ROCKSDB, 10_000, 64L << 20, 16L << 20, Duration.ofSeconds(1)));
         }
         long start = System.nanoTime();

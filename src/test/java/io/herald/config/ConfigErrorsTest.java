@@ -25,6 +25,7 @@ class ConfigErrorsTest {
         fetch: {concurrency: 0}              | fetch.concurrency          | must be at least 1, got 0
         monitor: {stallAfter: 0}             | monitor.stallAfter         | must be more than 0, got 0
         monitor: {minFreeDisk: lots}         | monitor.minFreeDisk        | expected a size like 512KB, 5MB or 1GB
+        output: {minFreeDisk: [1MB]}         | output.minFreeDisk         | expected a size like 512KB, 5MB or 1GB
         monitor: {token: short}              | monitor.token              | must be at least 16 characters (or empty to turn /control off), got 5
         monitor: {token: [a]}                | monitor.token              | expected a non-empty text, got a list
         fetch: {concurrency: lots}           | fetch.concurrency          | expected a whole number, got "lots"

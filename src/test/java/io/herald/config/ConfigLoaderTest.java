@@ -60,9 +60,11 @@ class ConfigLoaderTest {
     void stateAndRotationKeysAreRead() {
         CrawlConfig c = ConfigLoader.fromYaml("""
                 crawl: {seeds: ['http://127.0.0.2/']}
-                output: {rotateInterval: 1h, gzip: true}
+                output: {rotateInterval: 1h, gzip: true, minFreeDisk: 64MB}
                 state: {dir: /tmp/st, store: Memory, workingSet: 50}
                 """, "x.yaml", Map.of());
+
+        assertThat(c.output().minFreeDisk()).isEqualTo(64L << 20);
 
         assertThat(c.output().rotateInterval()).isEqualTo(Duration.ofHours(1));
         assertThat(c.output().gzip()).isTrue();

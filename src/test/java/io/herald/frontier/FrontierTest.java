@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.herald.testing.ConfigSections.withDiscovery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class FrontierTest {
@@ -300,7 +301,7 @@ class FrontierTest {
 
     private Frontier frontierWithSitemaps(List<String> sitemaps, boolean fromRobots) {
         CrawlConfig base = TestConfigs.crawl(List.of(SEED), TestConfigs.politeness(Duration.ZERO, 1), Path.of("out"));
-        CrawlConfig config = base.withDiscovery(new DiscoveryConfig(sitemaps, fromRobots, Duration.ZERO,
+        CrawlConfig config = withDiscovery(base, new DiscoveryConfig(sitemaps, fromRobots, Duration.ZERO,
                 100, 10));
         return frontier(config);
     }
@@ -354,8 +355,8 @@ class FrontierTest {
     @Test
     void sitemapLinesOfRobotsRulesKeptFromAnEarlierRunAreReadAgain() {
         MapHostStore memory = new MapHostStore();
-        CrawlConfig config = TestConfigs.crawl(List.of(SEED), TestConfigs.politeness(Duration.ZERO, 1), Path.of("out"))
-                .withDiscovery(new DiscoveryConfig(List.of(), true, Duration.ZERO, 100, 10));
+        CrawlConfig config = withDiscovery(TestConfigs.crawl(List.of(SEED), TestConfigs.politeness(Duration.ZERO, 1),
+                Path.of("out")), new DiscoveryConfig(List.of(), true, Duration.ZERO, 100, 10));
         Frontier first = new Frontier(config, new InMemoryFrontierStore(), new InMemorySeenSet(),
                 new PolitenessGate(config.politeness(), Duration.ofMillis(100), 1 << 16, clock, memory), clock, registry);
         first.seed();
@@ -374,7 +375,7 @@ class FrontierTest {
     void aRedirectedSitemapIsFollowedAndIndexNestingDoesNotCountAsLinkDepth() {
         CrawlConfig base = TestConfigs.crawl(List.of(SEED), TestConfigs.politeness(Duration.ZERO, 1),
                 TestConfigs.fetch(), Path.of("out"), 1, 100);
-        Frontier frontier = frontier(base.withDiscovery(new DiscoveryConfig(
+        Frontier frontier = frontier(withDiscovery(base, new DiscoveryConfig(
                 List.of("http://news.test/sitemap.xml"), false, Duration.ZERO, 100, 10)));
         FetchTask sitemap = passRobots(frontier, "");
         frontier.onFetched(new FetchResult.Redirect(sitemap, Duration.ofMillis(1), Duration.ofMillis(1), 301,

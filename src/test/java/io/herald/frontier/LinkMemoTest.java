@@ -23,7 +23,7 @@ class LinkMemoTest {
 
     @Test
     void forgetsTheLeastRecentlyUsedBeyondItsCapacity() {
-        LinkMemo memo = new LinkMemo(new UrlNormalizer(), scope, 2);
+        LinkMemo memo = new LinkMemo(new UrlNormalizer(List.of()), scope, 2);
         LinkMemo.Verdict a = memo.judge("http://news.test/a");
         memo.judge("http://news.test/b");
         memo.judge("http://news.test/c");
@@ -32,7 +32,7 @@ class LinkMemoTest {
 
     @Test
     void remembersThatAUrlIsSeenForEveryLaterOfferOfTheSameRawLink() {
-        LinkMemo memo = new LinkMemo(new UrlNormalizer(), scope, 10);
+        LinkMemo memo = new LinkMemo(new UrlNormalizer(List.of()), scope, 10);
         LinkMemo.Verdict first = memo.judge("http://news.test/a");
         assertThat(first.knownSeen()).isFalse();
         first.markSeen();

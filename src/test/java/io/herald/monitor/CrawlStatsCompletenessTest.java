@@ -16,7 +16,7 @@ class CrawlStatsCompletenessTest {
         count(registry, "a.example", "date", "false", 1);
         count(registry, "a.example", "title", "true", 4);
         count(registry, "b.example", "author", "false", 2);
-        JsonObject c = new CrawlStats(registry, Clock.systemUTC()).counters().getJsonObject("completeness");
+        JsonObject c = new CrawlStats(registry, Clock.systemUTC(), CrawlHistory.none()).counters().getJsonObject("completeness");
         assertThat(c.getJsonObject("a.example").getDouble("date")).isEqualTo(0.75);
         assertThat(c.getJsonObject("a.example").getDouble("title")).isEqualTo(1.0);
         assertThat(c.getJsonObject("b.example").getDouble("author")).isEqualTo(0.0);

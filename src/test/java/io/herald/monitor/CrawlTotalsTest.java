@@ -57,7 +57,7 @@ class CrawlTotalsTest {
 
     @Test
     void aNewCrawlsTotalsAreThisRun() {
-        CrawlStats stats = new CrawlStats(run(5, 1, 3), clock);
+        CrawlStats stats = new CrawlStats(run(5, 1, 3), clock, CrawlHistory.none());
         clock.advance(Duration.ofSeconds(2));
         JsonObject run = stats.counters();
         JsonObject total = stats.totals();

@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import static io.herald.testing.ConfigSections.withMonitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -164,7 +165,7 @@ class MetricsEndpointTest {
     }
 
     private PrometheusText scrapeHeld(List<String> seeds, int topHosts) throws Exception {
-        CrawlRunner runner = new CrawlRunner(config(seeds, topHosts).withMonitor(
+        CrawlRunner runner = new CrawlRunner(withMonitor(config(seeds, topHosts),
                 new MonitorConfig(true, "127.0.0.1", 0, Duration.ZERO, topHosts)));
         CompletableFuture<CrawlSummary> run = runner.run();
         String base = monitor(runner);
@@ -197,8 +198,8 @@ class MetricsEndpointTest {
         FetchConfig fetch = TestConfigs.fetch();
         FetchConfig patient = new FetchConfig(fetch.concurrency(), fetch.connectTimeout(), Duration.ofSeconds(60),
                 fetch.maxBodySize(), fetch.maxRedirects(), fetch.retries(), fetch.retryBackoff());
-        return TestConfigs.crawl(seeds, TestConfigs.politeness(Duration.ZERO, 1), patient, tmp.resolve("out-" + topHosts), 3, 1000)
-                .withMonitor(new MonitorConfig(true, "127.0.0.1", 0, Duration.ZERO, topHosts));
+        return withMonitor(TestConfigs.crawl(seeds, TestConfigs.politeness(Duration.ZERO, 1), patient,
+                tmp.resolve("out-" + topHosts), 3, 1000), new MonitorConfig(true, "127.0.0.1", 0, Duration.ZERO, topHosts));
     }
 
     private String monitor(CrawlRunner runner) {

@@ -35,6 +35,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static io.herald.testing.ConfigSections.withMonitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -119,7 +120,7 @@ class StatusContractTest {
 
     @Test
     void theBodyWhenTheFrontierDoesNotAnswerValidates() {
-        CrawlStats stats = new CrawlStats(new SimpleMeterRegistry(), Clock.systemUTC());
+        CrawlStats stats = new CrawlStats(new SimpleMeterRegistry(), Clock.systemUTC(), CrawlHistory.none());
         assertValid(StatusJson.unavailable(stats, new RuntimeException("Timed out after waiting 2000(ms) for a reply")));
     }
 
@@ -134,8 +135,9 @@ class StatusContractTest {
         StringBuilder front = new StringBuilder("<html><head><title>Front</title></head><body>");
         links.forEach(l -> front.append("<a href=\"").append(l).append("\">").append(l).append("</a> "));
         site.html("/", front.append("</body></html>").toString());
-        CrawlConfig config = TestConfigs.crawl(List.of(site.url("/")), TestConfigs.politeness(Duration.ofMillis(250), 1),
-                tmp.resolve("out")).withMonitor(new MonitorConfig(true, "127.0.0.1", 0, Duration.ZERO));
+        CrawlConfig config = withMonitor(TestConfigs.crawl(List.of(site.url("/")),
+                TestConfigs.politeness(Duration.ofMillis(250), 1), tmp.resolve("out")),
+                new MonitorConfig(true, "127.0.0.1", 0, Duration.ZERO));
         CrawlRunner runner = new CrawlRunner(config);
         var run = runner.run();
         await().atMost(Duration.ofSeconds(20)).until(() -> runner.monitorPort() > 0);

@@ -43,6 +43,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.stream.IntStream;
 
+import static io.herald.testing.ConfigSections.withMonitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -102,10 +103,10 @@ class StatusPageBrowserTest {
                         + "(apt-get install chromium chromium-driver; .ci/run installs them when it can)");
         TestSite held = heldSite();
         List<TestSite> others = List.of(site("127.0.0.32", true), site("127.0.0.33", false), site("127.0.0.34", false));
-        CrawlConfig config = TestConfigs.crawl(List.of(held.url("/"), others.get(0).url("/"), others.get(1).url("/"),
-                        others.get(2).url("/")), TestConfigs.politeness(Duration.ZERO, 2), HOLDING, tmp.resolve("out"), 10,
-                        10_000)
-                .withMonitor(new MonitorConfig(true, "127.0.0.1", 0, Duration.ZERO));
+        CrawlConfig config = withMonitor(TestConfigs.crawl(List.of(held.url("/"), others.get(0).url("/"),
+                        others.get(1).url("/"), others.get(2).url("/")), TestConfigs.politeness(Duration.ZERO, 2), HOLDING,
+                        tmp.resolve("out"), 10, 10_000),
+                new MonitorConfig(true, "127.0.0.1", 0, Duration.ZERO));
         runner = new CrawlRunner(config);
         run = runner.run();
         await().atMost(Duration.ofSeconds(20)).until(() -> runner.monitorPort() > 0);

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ArticleDeduperTest {
-    private final ArticleDeduper deduper = new ArticleDeduper();
+    private final ArticleDeduper deduper = new ArticleDeduper(new InMemoryWrittenKeys());
 
     @Test
     void canonicalUrlIsTheKeyWhenPresent() {

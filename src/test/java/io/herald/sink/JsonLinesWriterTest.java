@@ -103,34 +103,6 @@ class JsonLinesWriterTest {
     }
 
     @Test
-    void repairTornTailCutsTheUnfinishedLine() throws IOException {
-        Path file = dir.resolve("articles-0001.jsonl");
-        Files.writeString(file, "{\"a\":1}\n{\"b\":2}\n{\"c\":");
-        assertThat(JsonLinesWriter.repairTornTail(file)).isEqualTo(5);
-        assertThat(Files.readString(file)).isEqualTo("{\"a\":1}\n{\"b\":2}\n");
-        assertThat(JsonLinesWriter.repairTornTail(file)).isZero();
-        assertThat(Files.readString(file)).isEqualTo("{\"a\":1}\n{\"b\":2}\n");
-    }
-
-    @Test
-    void repairTornTailFindsTheLastNewlineAcrossBlocks() throws IOException {
-        Path file = dir.resolve("articles-0001.jsonl");
-        String torn = "{\"t\":\"" + "z".repeat(20_000);
-        Files.writeString(file, "{\"a\":1}\n" + torn);
-        assertThat(JsonLinesWriter.repairTornTail(file)).isEqualTo(torn.length());
-        assertThat(Files.readString(file)).isEqualTo("{\"a\":1}\n");
-    }
-
-    @Test
-    void repairTornTailOnEdgeCases() throws IOException {
-        Path onlyTorn = Files.writeString(dir.resolve("a.jsonl"), "{\"half");
-        assertThat(JsonLinesWriter.repairTornTail(onlyTorn)).isEqualTo(6);
-        assertThat(Files.size(onlyTorn)).isZero();
-        assertThat(JsonLinesWriter.repairTornTail(onlyTorn)).isZero(); // empty
-        assertThat(JsonLinesWriter.repairTornTail(dir.resolve("missing.jsonl"))).isZero();
-    }
-
-    @Test
     void constructorRepairsTheNewestFileOnly() throws IOException {
         Path older = Files.writeString(dir.resolve("articles-0001.jsonl"), "{\"a\":1}\n{\"torn-but-old");
         Path newest = Files.writeString(dir.resolve("articles-0002.jsonl"), "{\"b\":2}\n{\"torn");

@@ -22,12 +22,16 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Locale;
+
 /**
- * The frontier's and the politeness gate's storage for one run: RocksDB under {@code state.dir} (a new crawl, or the one this command
- * ran before, checked against the config fingerprint), or the heap for {@code state.store: memory}.
+ * The stores one run hands to the stages, and their lifecycle: the frontier's queues and seen set, the politeness
+ * gate's per-host store, the sink's written-article keys and the crawl's history, in RocksDB under {@code state.dir}
+ * (a new crawl, or the one this command ran before, checked against the config fingerprint), or on the heap for
+ * {@code state.store: memory}. (The RocksDB implementations themselves are the {@code state} package.)
  */
-final class CrawlState implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(CrawlState.class);
+final class CrawlStores implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CrawlStores.class);
     private static final String HISTORY = "crawl.history";
     private final StateDb db;
     private final FrontierStore store;
@@ -35,7 +39,7 @@ final class CrawlState implements AutoCloseable {
     private final WrittenKeys writtenKeys;
     private final HostStore hosts;
 
-    private CrawlState(StateDb db, FrontierStore store, SeenSet seen, WrittenKeys writtenKeys, HostStore hosts) {
+    private CrawlStores(StateDb db, FrontierStore store, SeenSet seen, WrittenKeys writtenKeys, HostStore hosts) {
         this.db = db;
         this.store = store;
         this.seen = seen;
@@ -44,17 +48,17 @@ final class CrawlState implements AutoCloseable {
     }
 
     /** @throws StateException if the state cannot be opened or belongs to another configuration */
-    static CrawlState open(CrawlConfig config) {
+    static CrawlStores open(CrawlConfig config) {
         StateConfig state = config.state();
         if (!state.durable()) {
-            return new CrawlState(null, new InMemoryFrontierStore(), new InMemorySeenSet(), new InMemoryWrittenKeys(),
+            return new CrawlStores(null, new InMemoryFrontierStore(), new InMemorySeenSet(), new InMemoryWrittenKeys(),
                     HostStore.NONE);
         }
         StateDb db = StateDb.open(state.dir(), state.cacheSize());
         try {
             ConfigFingerprint.checkOrRecord(db, config);
             // Articles are fewer than URLs: a quarter of the seen filter's heap serves their keys.
-            return new CrawlState(db, new RocksFrontierStore(db, state.workingSet()),
+            return new CrawlStores(db, new RocksFrontierStore(db, state.workingSet()),
                     new RocksSeenSet(db, state.seenFilterSize()), new RocksWrittenKeys(db, state.seenFilterSize() / 4),
                     new RocksHostStore(db));
         } catch (RuntimeException e) {
@@ -89,7 +93,7 @@ final class CrawlState implements AutoCloseable {
         if (seen.size() == 0) {
             return "new crawl, state in " + db.dir();
         }
-        return String.format(java.util.Locale.ROOT, "resuming crawl from %s: %d URLs queued, %d seen, %d pages fetched before",
+        return String.format(Locale.ROOT, "resuming crawl from %s: %d URLs queued, %d seen, %d pages fetched before",
                 db.dir(), store.size(), seen.size(), store.pagesStartedBefore());
     }
 

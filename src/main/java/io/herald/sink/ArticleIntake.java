@@ -1,0 +1,76 @@
+package io.herald.sink;
+
+import io.herald.model.Article;
+import io.herald.model.Fault;
+import io.vertx.core.Future;
+
+/**
+ * The sink's decisions, on its event loop: an article whose key was written before is a duplicate; a new one claims
+ * its key before it is written (so a copy that arrives meanwhile is a duplicate too) and gives it back if the write
+ * fails; once the output has a fault nothing more is taken. The output is synced each second only when something was
+ * written since the last sync. Plain single-threaded logic over an {@link Output} (the {@link SinkWorker}).
+ */
+final class ArticleIntake {
+    /** The output as the event loop sees it: the work runs elsewhere, in the order asked. */
+    interface Output {
+        /** The output's first failure, or null. */
+        Fault fault();
+
+        Future<Void> write(Article article);
+
+        Future<Void> sync();
+
+        Future<Void> rotateIfDue();
+    }
+
+    private final ArticleDeduper deduper;
+    private final SinkCounters counters;
+    private final Output output;
+    private boolean dirty;
+
+    ArticleIntake(ArticleDeduper deduper, SinkCounters counters, Output output) {
+        this.deduper = deduper;
+        this.counters = counters;
+        this.output = output;
+    }
+
+    /** True once the article is written, false for a duplicate; fails when the output has stopped or the write failed. */
+    Future<Boolean> take(Article article) {
+        Fault fault = output.fault();
+        if (fault != null) {
+            counters.failed.increment();
+            return Future.failedFuture("sink stopped: " + fault.reason());
+        }
+        if (!deduper.firstTime(article)) {
+            counters.duplicate.increment();
+            return Future.succeededFuture(false);
+        }
+        return output.write(article).compose(v -> {
+            dirty = true;
+            counters.written.increment();
+            return Future.succeededFuture(true);
+        }, err -> {
+            deduper.forget(article);
+            counters.failed.increment();
+            return Future.failedFuture("sink write failed: " + err);
+        });
+    }
+
+    /** The periodic work: a sync when something was written since the last one, and rotation by time. */
+    void everySecond() {
+        if (output.fault() != null) {
+            return;
+        }
+        if (dirty) {
+            dirty = false;
+            output.sync();
+        }
+        output.rotateIfDue();
+    }
+
+    /** A sync asked for (by a checkpoint): covers every line written before it. */
+    Future<Void> sync() {
+        dirty = false;
+        return output.sync();
+    }
+}

@@ -1,0 +1,99 @@
+package io.herald.sink;
+
+import io.herald.model.Article;
+import io.herald.model.Fault;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ArticleIntakeTest {
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final FakeOutput output = new FakeOutput();
+    private final ArticleIntake intake = new ArticleIntake(new ArticleDeduper(new InMemoryWrittenKeys()),
+            new SinkCounters(registry), output);
+
+    /** Records what it is asked to do; each write waits for the test to finish it. */
+    private static final class FakeOutput implements ArticleIntake.Output {
+        final List<String> calls = new ArrayList<>();
+        final List<Promise<Void>> writes = new ArrayList<>();
+        Fault fault;
+
+        @Override public Fault fault() { return fault; }
+
+        @Override
+        public Future<Void> write(Article article) {
+            calls.add("write " + article.url());
+            Promise<Void> write = Promise.promise();
+            writes.add(write);
+            return write.future();
+        }
+
+        @Override public Future<Void> sync() { calls.add("sync"); return Future.succeededFuture(); }
+
+        @Override public Future<Void> rotateIfDue() { calls.add("rotate"); return Future.succeededFuture(); }
+    }
+
+    private double count(String result) {
+        return registry.get(SinkCounters.NAME).tag("result", result).counter().count();
+    }
+
+    @Test
+    void aCopyThatArrivesWhileTheFirstIsBeingWrittenIsADuplicate() {
+        Future<Boolean> first = intake.take(TestArticles.minimal("http://news.test/a"));
+        Future<Boolean> copy = intake.take(TestArticles.minimal("http://news.test/a"));
+        assertThat(copy.result()).isFalse();
+        output.writes.get(0).complete();
+        assertThat(first.result()).isTrue();
+        assertThat(output.calls).containsExactly("write http://news.test/a");
+        assertThat(count("written")).isEqualTo(1.0);
+        assertThat(count("duplicate")).isEqualTo(1.0);
+    }
+
+    @Test
+    void aFailedWriteGivesTheKeyBackSoTheArticleCanBeWrittenLater() {
+        Future<Boolean> first = intake.take(TestArticles.minimal("http://news.test/a"));
+        output.writes.get(0).fail("No space left on device");
+        assertThat(first.cause()).hasMessageContaining("sink write failed").hasMessageContaining("No space left");
+        intake.take(TestArticles.minimal("http://news.test/a"));
+        assertThat(output.writes).as("taken again, not a duplicate").hasSize(2);
+        assertThat(count("failed")).isEqualTo(1.0);
+    }
+
+    @Test
+    void afterAFaultNothingIsTakenAndNothingIsSyncedOrRotated() {
+        output.fault = new Fault("output.dir", "out", "No space left on device", true);
+        Future<Boolean> taken = intake.take(TestArticles.minimal("http://news.test/a"));
+        intake.everySecond();
+        assertThat(taken.cause()).hasMessageStartingWith("sink stopped: output.dir out is full");
+        assertThat(output.calls).isEmpty();
+        assertThat(count("failed")).isEqualTo(1.0);
+    }
+
+    @Test
+    void eachSecondSyncsOnlyAfterAWriteAndAlwaysChecksRotation() {
+        intake.everySecond();
+        assertThat(output.calls).containsExactly("rotate");
+        intake.take(TestArticles.minimal("http://news.test/a"));
+        output.writes.get(0).complete();
+        output.calls.clear();
+        intake.everySecond();
+        intake.everySecond();
+        assertThat(output.calls).containsExactly("sync", "rotate", "rotate");
+    }
+
+    @Test
+    void aSyncAskedForCoversTheWritesSoTheNextSecondDoesNotSyncAgain() {
+        intake.take(TestArticles.minimal("http://news.test/a"));
+        output.writes.get(0).complete();
+        output.calls.clear();
+        assertThat(intake.sync().succeeded()).isTrue();
+        intake.everySecond();
+        assertThat(output.calls).containsExactly("sync", "rotate");
+    }
+}
