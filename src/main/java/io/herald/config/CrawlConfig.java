@@ -33,6 +33,11 @@ public record CrawlConfig(JobConfig crawl, ScopeConfig scope, DiscoveryConfig di
         return new CrawlConfig(crawl, scope, discovery, politeness, fetch, extract, output, newMonitor, state);
     }
 
+    /** The same configuration with another {@code output} section. */
+    public CrawlConfig withOutput(OutputConfig newOutput) {
+        return new CrawlConfig(crawl, scope, discovery, politeness, fetch, extract, newOutput, monitor, state);
+    }
+
     /** The same configuration with another {@code state} section. */
     public CrawlConfig withState(StateConfig newState) {
         return new CrawlConfig(crawl, scope, discovery, politeness, fetch, extract, output, monitor, newState);

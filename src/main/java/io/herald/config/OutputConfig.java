@@ -10,10 +10,26 @@ import java.time.Duration;
  * @param rotateBytes    a file is closed and the next one started once it reaches this size
  * @param rotateInterval a file is closed once it has been open this long (zero: no rotation by time)
  * @param gzip           whether a closed file is compressed to {@code articles-NNNN.jsonl.gz}
+ * @param warc           whether every fetch's request and response are also written as WARC records
+ * @param warcMaxBytes   a WARC file is closed and the next one started before it would grow past this
  */
-public record OutputConfig(Path dir, long rotateBytes, Duration rotateInterval, boolean gzip) {
+public record OutputConfig(Path dir, long rotateBytes, Duration rotateInterval, boolean gzip, boolean warc,
+                           long warcMaxBytes) {
+    /** The default of {@code output.warcMaxBytes}: 1 GB, the WARC standard's customary file size. */
+    public static final long DEFAULT_WARC_MAX_BYTES = 1L << 30;
+
+    /** No WARC output. */
+    public OutputConfig(Path dir, long rotateBytes, Duration rotateInterval, boolean gzip) {
+        this(dir, rotateBytes, rotateInterval, gzip, false, DEFAULT_WARC_MAX_BYTES);
+    }
+
     /** Size rotation only, no compression: what tests and small crawls use. */
     public OutputConfig(Path dir, long rotateBytes) {
         this(dir, rotateBytes, Duration.ZERO, false);
+    }
+
+    /** This configuration with WARC output on, files closed at {@code maxBytes}. */
+    public OutputConfig withWarc(long maxBytes) {
+        return new OutputConfig(dir, rotateBytes, rotateInterval, gzip, true, maxBytes);
     }
 }

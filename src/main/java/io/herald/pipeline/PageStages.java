@@ -8,6 +8,7 @@ import io.herald.model.LocalCodec;
 import io.herald.model.Page;
 import io.herald.model.PageType;
 import io.herald.model.Processed;
+import io.herald.model.WarcRef;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
@@ -35,8 +36,13 @@ final class PageStages {
 
     /** Extraction, then the sink, then the links go back to the frontier. Failures lose the page, not the crawl. */
     Future<Void> process(Page page) {
+        return process(page, null);
+    }
+
+    /** As {@link #process(Page)}; the article names {@code warc}, the page's WARC record (null: none). */
+    Future<Void> process(Page page, WarcRef warc) {
         return bus.<ExtractResult>request(Addresses.EXTRACT, page, STAGE).map(Message::body)
-                .compose(result -> write(page, result)
+                .compose(result -> write(page, result, warc)
                         .map(written -> new Processed(page.source(), result.links(), written)))
                 .otherwise(e -> {
                     LOG.warn("page {} not processed: {}", page.source().url(), e.getMessage());
@@ -58,10 +64,11 @@ final class PageStages {
                 });
     }
 
-    private Future<Boolean> write(Page page, ExtractResult result) {
+    private Future<Boolean> write(Page page, ExtractResult result, WarcRef warc) {
         if (result.type() != PageType.ARTICLE || result.article() == null) {
             return Future.succeededFuture(false);
         }
-        return bus.<Boolean>request(Addresses.SINK_WRITE, Article.of(page, result.article()), STAGE).map(Message::body);
+        Article article = Article.of(page, result.article()).withWarc(warc);
+        return bus.<Boolean>request(Addresses.SINK_WRITE, article, STAGE).map(Message::body);
     }
 }

@@ -5,14 +5,17 @@ import io.herald.fetch.PageFetcher;
 import io.herald.model.Addresses;
 import io.herald.model.FetchResult;
 import io.herald.model.FetchTask;
+import io.herald.model.HttpCapture;
 import io.herald.model.LocalCodec;
 import io.herald.model.Page;
+import io.herald.model.WarcRef;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,7 @@ import java.util.function.Consumer;
 public final class SlotVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(SlotVerticle.class);
     /** The frontier answers when a host is due, which may take as long as a Retry-After: never time out. */
+    private static final DeliveryOptions RECORD = LocalCodec.withTimeout(TimeUnit.MINUTES.toMillis(2));
     private static final DeliveryOptions LONG_POLL = LocalCodec.withTimeout(TimeUnit.DAYS.toMillis(30));
 
     private final PageFetcher fetcher;
@@ -86,16 +90,33 @@ public final class SlotVerticle extends VerticleBase {
     }
 
     private Future<Void> run(FetchTask task) {
-        return fetcher.fetch(task).compose(result -> {
+        return fetcher.fetchCaptured(task).compose(captured -> {
+            FetchResult result = captured.result();
             count(task, result);
             results.accept(result);
             bus.send(Addresses.FRONTIER_FETCHED, result, LocalCodec.OPTIONS);
-            if (!task.isRobots() && result instanceof FetchResult.Fetched fetched) {
-                Page page = new Page(task.target(), fetched.status(), fetched.contentType(), fetched.body(),
-                        fetched.fetchedAt());
-                return task.kind() == FetchTask.Kind.SITEMAP ? stages.discover(page) : stages.process(page);
-            }
-            return Future.<Void>succeededFuture();
+            // The record is written before the page goes on, so the article line that names it comes after it.
+            return record(captured.capture()).compose(ref -> carryOn(task, result, ref));
+        });
+    }
+
+    private Future<Void> carryOn(FetchTask task, FetchResult result, WarcRef ref) {
+        if (!task.isRobots() && result instanceof FetchResult.Fetched fetched) {
+            Page page = new Page(task.target(), fetched.status(), fetched.contentType(), fetched.body(),
+                    fetched.fetchedAt());
+            return task.kind() == FetchTask.Kind.SITEMAP ? stages.discover(page) : stages.process(page, ref);
+        }
+        return Future.succeededFuture();
+    }
+
+    /** With WARC output on (the fetcher captures), the exchange's records; null when off or not written. */
+    private Future<WarcRef> record(HttpCapture capture) {
+        if (capture == null) {
+            return Future.succeededFuture();
+        }
+        return bus.<WarcRef>request(Addresses.SINK_RECORD, capture, RECORD).map(Message::body).otherwise(e -> {
+            LOG.warn("WARC records of {} not written: {}", capture.url(), e.getMessage());
+            return null;
         });
     }
 

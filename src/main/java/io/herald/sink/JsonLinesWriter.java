@@ -51,6 +51,7 @@ public final class JsonLinesWriter implements Closeable {
     private ChannelOpener opener = file -> FileChannel.open(file, StandardOpenOption.CREATE_NEW,
             StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     private Consumer<String> onRecovered = message -> { };
+    private SyncStep beforeSync = () -> { };
     private long size;
     private long lines;
     private boolean closed;
@@ -150,6 +151,20 @@ public final class JsonLinesWriter implements Closeable {
         this.onRecovered = listener;
     }
 
+    /**
+     * {@code step} runs at the start of every {@link #sync} (a rotation's too), before any line is forced to the
+     * disk: the WARC output syncs there, so no line is on the disk before the record it names. Its failure fails
+     * the sync.
+     */
+    void beforeSync(SyncStep step) {
+        this.beforeSync = step;
+    }
+
+    /** Work done before the lines are synced. */
+    interface SyncStep {
+        void run() throws IOException;
+    }
+
     /** How new files are opened: a test hands in channels that fail (a full disk, say). Call before the first write. */
     void channelOpener(ChannelOpener opener) {
         this.opener = opener;
@@ -209,6 +224,7 @@ public final class JsonLinesWriter implements Closeable {
      * first written again to the next file (see {@link #onRecovered}), so they are not lost with the removed file.
      */
     public void sync() throws IOException {
+        beforeSync.run();
         repairTornClosed();
         if (unsyncedClosed != null) {
             try (FileChannel ch = FileChannel.open(unsyncedClosed, StandardOpenOption.WRITE)) {

@@ -3,6 +3,7 @@ package io.herald.sink;
 import io.herald.config.OutputConfig;
 import io.herald.model.Addresses;
 import io.herald.model.Article;
+import io.herald.model.HttpCapture;
 import io.herald.model.LocalCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -11,13 +12,16 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Takes {@link Article}s on {@link Addresses#SINK_WRITE}, replies TRUE when one is written and FALSE for a duplicate.
  * Dedup runs on the event loop, the {@link OutputSession} on an ordered worker ({@link SinkWorker}). Syncs each second
  * that saw a write, on {@link Addresses#SINK_SYNC} and on stop; rotates by time. The first fault is published once on
- * {@link Addresses#CRAWL_FAULT}; from then on every write and sync fails.
+ * {@link Addresses#CRAWL_FAULT}; from then on every write and sync fails. With {@code output.warc} it also takes the
+ * exchanges of fetches on {@link Addresses#SINK_RECORD}, written on the same ordered worker (so before any article
+ * line that names them), and replies where each response record starts.
  */
 public final class SinkVerticle extends VerticleBase {
     private final OutputConfig config;
@@ -28,11 +32,19 @@ public final class SinkVerticle extends VerticleBase {
     private SinkWorker worker;
     private MessageConsumer<Article> consumer;
     private MessageConsumer<Object> syncConsumer;
+    private MessageConsumer<HttpCapture> recordConsumer;
+    private final Map<String, String> warcInfo;
     private boolean dirty;
 
     /** @param keys where the keys of written articles are kept (durable ones spare reading old output back) */
     public SinkVerticle(OutputConfig config, WrittenKeys keys, MeterRegistry registry) {
+        this(config, keys, registry, Map.of());
+    }
+
+    /** @param warcInfo the fields of the {@code warcinfo} record at the head of each WARC file */
+    public SinkVerticle(OutputConfig config, WrittenKeys keys, MeterRegistry registry, Map<String, String> warcInfo) {
         this.config = config;
+        this.warcInfo = Map.copyOf(warcInfo);
         this.deduper = new ArticleDeduper(keys);
         this.counters = new SinkCounters(registry);
         counters.registerSynced(registry, synced);
@@ -47,19 +59,25 @@ public final class SinkVerticle extends VerticleBase {
     public Future<?> start() {
         LocalCodec.register(vertx.eventBus());
         return vertx.executeBlocking(() -> OutputSession.open(config, deduper, Clock.systemUTC(), synced,
-                counters.recovered::increment), true).compose(session -> {
+                counters.recovered::increment, warcInfo), true).compose(session -> {
             worker = new SinkWorker(vertx, session);
             found = deduper.size();
             vertx.setPeriodic(1000, id -> everySecond());
             syncConsumer = vertx.eventBus().consumer(Addresses.SINK_SYNC, this::onSync);
             consumer = vertx.eventBus().consumer(Addresses.SINK_WRITE, this::onArticle);
-            return syncConsumer.completion().compose(ready -> consumer.completion());
+            if (config.warc()) {
+                recordConsumer = vertx.eventBus().consumer(Addresses.SINK_RECORD, this::onRecord);
+            }
+            Future<Void> records = recordConsumer == null ? Future.succeededFuture() : recordConsumer.completion();
+            return syncConsumer.completion().compose(ready -> consumer.completion()).compose(ready -> records);
         });
     }
 
     @Override
     public Future<?> stop() { // stop taking articles first, so none is queued behind the close
-        return consumer.unregister().compose(v -> syncConsumer.unregister()).compose(v -> worker.close());
+        Future<Void> records = recordConsumer == null ? Future.succeededFuture() : recordConsumer.unregister();
+        return consumer.unregister().compose(v -> records).compose(v -> syncConsumer.unregister())
+                .compose(v -> worker.close());
     }
 
     private void onArticle(Message<Article> message) {
@@ -81,6 +99,17 @@ public final class SinkVerticle extends VerticleBase {
                 message.fail(500, "sink write failed: " + err);
             });
         }
+    }
+
+    private void onRecord(Message<HttpCapture> message) {
+        if (worker.fault() != null) {
+            message.fail(500, "sink stopped: " + worker.fault().reason());
+            return;
+        }
+        worker.record(message.body()).onSuccess(ref -> {
+            dirty = true;
+            message.reply(ref, LocalCodec.OPTIONS);
+        }).onFailure(err -> message.fail(500, "WARC write failed: " + err));
     }
 
     private void everySecond() {
