@@ -6,8 +6,10 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.net.SocketAddress;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +80,7 @@ final class Recorder {
             cut = timedOut ? "time" : "disconnect";
         }
         return new HttpCapture(req.absoluteURI(), sentAt, ip(req), req.getMethod().name(), req.getURI(),
-                version(resp), headers(req.headers()), resp.statusCode(), resp.statusMessage(),
+                version(resp), requestHeaders(req), resp.statusCode(), resp.statusMessage(),
                 headers(resp.headers()), body, cut);
     }
 
@@ -107,6 +109,21 @@ final class Recorder {
         } catch (RuntimeException noConnection) {
             return null;
         }
+    }
+
+    /**
+     * The headers set on the request, then {@code host}, which Vert.x adds last when it writes the request (so it is
+     * not among the request's headers) and leaves out the scheme's default port of.
+     */
+    private static List<Map.Entry<String, String>> requestHeaders(HttpClientRequest req) {
+        List<Map.Entry<String, String>> sent = new ArrayList<>(headers(req.headers()));
+        if (!req.headers().contains(HttpHeaders.HOST)) {
+            URI uri = URI.create(req.absoluteURI());
+            boolean defaultPort = uri.getPort() < 0 || uri.getPort() == ("https".equals(uri.getScheme()) ? 443 : 80);
+            sent.add(Map.entry(HttpHeaders.HOST.toString(),
+                    defaultPort ? uri.getHost() : uri.getHost() + ":" + uri.getPort()));
+        }
+        return List.copyOf(sent);
     }
 
     private static List<Map.Entry<String, String>> headers(MultiMap headers) {
