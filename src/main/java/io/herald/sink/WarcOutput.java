@@ -3,6 +3,9 @@ package io.herald.sink;
 import io.herald.model.HttpCapture;
 import io.herald.model.WarcRef;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +41,7 @@ import java.util.stream.Stream;
  * <p>Not thread-safe: the sink's writer thread owns it.
  */
 final class WarcOutput implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(WarcOutput.class);
     static final Pattern NAME = Pattern.compile("herald-([0-9]{14})-([0-9]{5,9})\\.warc\\.gz");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -76,7 +80,10 @@ final class WarcOutput implements Closeable {
         if (!existing.isEmpty()) {
             Path newest = existing.get(existing.size() - 1);
             lastNumber = number(newest);
-            repair(newest);
+            long cut = repair(newest);
+            if (cut > 0) {
+                LOG.warn("Cut {} bytes of a torn WARC record off the end of {} (left by a crash)", cut, newest);
+            }
         }
     }
 
