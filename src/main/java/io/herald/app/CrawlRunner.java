@@ -217,11 +217,12 @@ public final class CrawlRunner {
             stores.saveHistory(stats.history(), false);
             stateWatch.checkpointed();
         });
-        SinkVerticle sink = new SinkVerticle(config.output(), stores.writtenKeys(), registry);
+        SinkVerticle sink = new SinkVerticle(config.output(), stores.writtenKeys(), registry, WarcInfo.fields(config));
         ArticleExtractor extractor = new ArticleExtractor(config.extract());
         SitemapReader sitemapReader = new SitemapReader(config.discovery().maxAge(),
                 config.discovery().maxUrlsPerSitemap(), Clock.systemUTC());
-        PageFetcher fetcher = new PageFetcher(vertx, config.fetch(), config.politeness().userAgent(), registry);
+        PageFetcher fetcher = new PageFetcher(vertx, config.fetch(), config.politeness().userAgent(), registry,
+                config.output().warc()); // captures each exchange only for the WARC output
         if (config.monitor().enabled()) {
             monitor = new MonitorVerticle(config.monitor(), stats, registry, health());
         }

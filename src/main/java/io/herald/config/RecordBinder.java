@@ -69,7 +69,8 @@ final class RecordBinder {
 
     private OutputConfig output() {
         return new OutputConfig(path("output.dir"), f.size("output.rotateBytes", ONE_KB),
-                f.duration("output.rotateInterval", true), f.bool("output.gzip"), f.size("output.minFreeDisk", 0));
+                f.duration("output.rotateInterval", true), f.bool("output.gzip"), f.size("output.minFreeDisk", 0),
+                f.bool("output.warc"), f.size("output.warcMaxBytes", ONE_KB));
     }
 
     private StateConfig state() {

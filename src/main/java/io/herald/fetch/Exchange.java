@@ -8,6 +8,7 @@ import io.herald.model.FetchResult.NotHtml;
 import io.herald.model.FetchResult.Redirect;
 import io.herald.model.FetchResult.TooLarge;
 import io.herald.model.FetchTask;
+import io.herald.model.HttpCapture;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -52,16 +53,25 @@ final class Exchange {
     /** When the request was written, then when its head came; {@link #NOT_YET} before. */
     private volatile long sentNanos = NOT_YET;
     private volatile long headNanos = NOT_YET;
-    private final Promise<FetchResult> promise = Promise.promise();
+    private final Promise<Captured> promise = Promise.promise();
 
     private volatile HttpClientRequest request;
     private volatile Function<Duration, FetchResult> onTimeout;
     private volatile long timerId;
     private Buffer body;
     private long discarded;
+    /** Null unless the exchange is recorded (WARC output on). */
+    private final Recorder recorder;
+    private volatile boolean timedOut;
 
     Exchange(Vertx vertx, FetchTask task, long bodyLimit, long timeoutMillis) {
+        this(vertx, task, bodyLimit, timeoutMillis, false);
+    }
+
+    /** @param record keep what was sent and received, for {@link #capture()} */
+    Exchange(Vertx vertx, FetchTask task, long bodyLimit, long timeoutMillis, boolean record) {
         this.vertx = vertx;
+        this.recorder = record ? new Recorder() : null;
         this.task = task;
         this.bodyLimit = bodyLimit;
         this.timeoutMillis = Math.max(1, timeoutMillis); // Vert.x timers need at least 1 ms
@@ -71,7 +81,15 @@ final class Exchange {
 
     /** Runs the exchange on a request that is being set up; the future never fails. */
     Future<FetchResult> run(Future<HttpClientRequest> pending) {
-        timerId = vertx.setTimer(timeoutMillis, id -> finish(onTimeout, true));
+        return runCaptured(pending).map(Captured::result);
+    }
+
+    /** As {@link #run}, with what was sent and received when the exchange is recorded. */
+    Future<Captured> runCaptured(Future<HttpClientRequest> pending) {
+        timerId = vertx.setTimer(timeoutMillis, id -> {
+            timedOut = true;
+            finish(onTimeout, true);
+        });
         pending.onSuccess(this::send).onFailure(this::onFailure);
         return promise.future();
     }
@@ -86,11 +104,17 @@ final class Exchange {
         // event-loop turn as the response head, before any body chunk or the end can be delivered
         // (a composed future may call back a turn later, when the body is already gone).
         sentNanos = System.nanoTime();
+        if (recorder != null) {
+            recorder.sent(req);
+        }
         req.send().onSuccess(this::onResponse).onFailure(this::onFailure);
     }
 
     private void onResponse(HttpClientResponse response) {
         headNanos = System.nanoTime();
+        if (recorder != null) {
+            recorder.head(response);
+        }
         try {
             // Set first, so that our own reset below is reported here (and ignored) rather than logged.
             response.exceptionHandler(this::onFailure);
@@ -136,6 +160,9 @@ final class Exchange {
         } else if (task.isRobots()) {
             // robots.txt keeps its prefix: the politeness layer trims it to the last whole line
             body.appendBuffer(chunk, 0, (int) room);
+            if (recorder != null) {
+                recorder.truncated("length");
+            }
             finish(fetched(status, contentType), true);
         } else if (chunk.length() == room) {
             body.appendBuffer(chunk); // exactly at the cap is still within it
@@ -148,12 +175,20 @@ final class Exchange {
         onTimeout = outcome; // the head already told us what we need; a slow body doesn't change it
         response.exceptionHandler(failure -> finish(outcome, false))
                 .handler(chunk -> {
+                    if (recorder != null) {
+                        recorder.discardedChunk(chunk);
+                    }
                     discarded += chunk.length();
                     if (discarded > DISCARD_LIMIT) {
                         finish(outcome, true);
                     }
                 })
-                .endHandler(end -> finish(outcome, false));
+                .endHandler(end -> {
+                    if (recorder != null) {
+                        recorder.ended();
+                    }
+                    finish(outcome, false);
+                });
     }
 
     private void onFailure(Throwable failure) {
@@ -166,7 +201,8 @@ final class Exchange {
             return;
         }
         FetchResult result = outcome.apply(Duration.ofNanos(System.nanoTime() - startNanos));
-        if (promise.tryComplete(result)) {
+        HttpCapture capture = recorder == null ? null : recorder.capture(result, body, timedOut);
+        if (promise.tryComplete(new Captured(result, capture))) {
             vertx.cancelTimer(timerId);
             HttpClientRequest req = request;
             if (resetRequest && req != null) {

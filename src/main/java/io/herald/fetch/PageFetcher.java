@@ -61,6 +61,7 @@ public final class PageFetcher {
     private final String userAgent;
     private final HttpClientAgent client;
     private final FetchMetrics metrics;
+    private final boolean record;
 
     /** A fetcher whose meters go to a registry of its own (tools and tests that read no metrics). */
     public PageFetcher(Vertx vertx, FetchConfig fetch, String userAgent) {
@@ -69,6 +70,15 @@ public final class PageFetcher {
 
     /** @param registry where the HTTP meters of {@link FetchMetrics} go */
     public PageFetcher(Vertx vertx, FetchConfig fetch, String userAgent, MeterRegistry registry) {
+        this(vertx, fetch, userAgent, registry, false);
+    }
+
+    /**
+     * @param record keep what each exchange sent and received ({@link #fetchCaptured}), for the WARC output; off, a
+     *               fetch keeps nothing beyond its result
+     */
+    public PageFetcher(Vertx vertx, FetchConfig fetch, String userAgent, MeterRegistry registry, boolean record) {
+        this.record = record;
         this.metrics = new FetchMetrics(registry);
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.fetch = Objects.requireNonNull(fetch, "fetch");
@@ -85,19 +95,27 @@ public final class PageFetcher {
 
     /** Sends one GET for the task; the future always succeeds, with the outcome as its value. */
     public Future<FetchResult> fetch(FetchTask task) {
+        return fetchCaptured(task).map(Captured::result);
+    }
+
+    /**
+     * Sends one GET for the task; the future always succeeds, with the outcome and, if this fetcher records, what was
+     * sent and received (null when it does not, or when no response came).
+     */
+    public Future<Captured> fetchCaptured(FetchTask task) {
         long bodyLimit = switch (task.kind()) {
             case ROBOTS -> ROBOTS_MAX_BYTES;
             case SITEMAP -> Math.max(SITEMAP_MAX_BYTES, fetch.maxBodySize());
             case PAGE -> fetch.maxBodySize();
         };
-        Exchange exchange = new Exchange(vertx, task, bodyLimit, fetch.timeout().toMillis());
+        Exchange exchange = new Exchange(vertx, task, bodyLimit, fetch.timeout().toMillis(), record);
         Future<HttpClientRequest> pending;
         try {
             pending = client.request(requestOptions(task));
         } catch (RuntimeException badUrl) {
             pending = Future.failedFuture(badUrl); // reported as NetworkError "other", like any failure
         }
-        return exchange.run(pending).onSuccess(metrics::record);
+        return exchange.runCaptured(pending).onSuccess(done -> metrics.record(done.result()));
     }
 
     /** Closes pooled connections; requests in flight end as network errors. */

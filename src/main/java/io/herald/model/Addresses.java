@@ -33,6 +33,12 @@ public final class Addresses {
     public static final String SINK_WRITE = "herald.sink.write";
 
     /**
+     * Request a write of a fetch's WARC records (an {@link HttpCapture}, only with {@code output.warc}); the reply is
+     * the {@link WarcRef} of its response record.
+     */
+    public static final String SINK_RECORD = "herald.sink.record";
+
+    /**
      * Request (no body) that the output be forced to disk; the reply (null) comes once every line written
      * before the request is synced. The frontier asks before it commits finished URLs.
      */

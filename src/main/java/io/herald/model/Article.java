@@ -14,9 +14,21 @@ import java.time.Instant;
  * @param referrer  the page that linked to it, or null for seeds
  * @param via       how it was found
  * @param content   what the extractor read
+ * @param warc      where the page's response record is in the WARC output, or null (WARC output off)
  */
 public record Article(String url, Instant fetchedAt, int status, String host, int depth, String referrer,
-                      Via via, ArticleContent content) {
+                      Via via, ArticleContent content, WarcRef warc) {
+
+    /** An article with no WARC record. */
+    public Article(String url, Instant fetchedAt, int status, String host, int depth, String referrer, Via via,
+                   ArticleContent content) {
+        this(url, fetchedAt, status, host, depth, referrer, via, content, null);
+    }
+
+    /** This article, naming the WARC record its page was read from ({@code ref} may be null). */
+    public Article withWarc(WarcRef ref) {
+        return new Article(url, fetchedAt, status, host, depth, referrer, via, content, ref);
+    }
 
     /** The article read from a fetched page: where and how the page was crawled, plus what the extractor read. */
     public static Article of(Page page, ArticleContent content) {

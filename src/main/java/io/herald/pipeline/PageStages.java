@@ -6,10 +6,12 @@ import io.herald.model.Discovered;
 import io.herald.model.ExtractResult;
 import io.herald.model.FetchResult;
 import io.herald.model.FetchTask;
+import io.herald.model.HttpCapture;
 import io.herald.model.LocalCodec;
 import io.herald.model.Page;
 import io.herald.model.PageType;
 import io.herald.model.Processed;
+import io.herald.model.WarcRef;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
@@ -41,19 +43,48 @@ final class PageStages {
      * outcome is over.
      */
     Future<Void> fetched(FetchResult result) {
+        return fetched(result, null);
+    }
+
+    /**
+     * As {@link #fetched(FetchResult)}; with WARC output on, {@code capture} (the exchange as sent and received; null
+     * when off or no response came) is recorded by the sink first, so the article line that names its record is
+     * written after it, and the page's article names that record.
+     */
+    Future<Void> fetched(FetchResult result, HttpCapture capture) {
         bus.send(Addresses.FRONTIER_FETCHED, result, LocalCodec.OPTIONS);
+        return record(capture).compose(ref -> carryOn(result, ref));
+    }
+
+    private Future<Void> carryOn(FetchResult result, WarcRef ref) {
         FetchTask task = result.task();
         if (task.isRobots() || !(result instanceof FetchResult.Fetched fetched)) {
             return Future.succeededFuture();
         }
         Page page = new Page(task.target(), fetched.status(), fetched.contentType(), fetched.body(), fetched.fetchedAt());
-        return task.kind() == FetchTask.Kind.SITEMAP ? discover(page) : process(page);
+        return task.kind() == FetchTask.Kind.SITEMAP ? discover(page) : process(page, ref);
+    }
+
+    /** The exchange's WARC records, where its response record starts; null when none or not written (logged). */
+    private Future<WarcRef> record(HttpCapture capture) {
+        if (capture == null) {
+            return Future.succeededFuture();
+        }
+        return bus.<WarcRef>request(Addresses.SINK_RECORD, capture, STAGE).map(Message::body).otherwise(e -> {
+            LOG.warn("WARC records of {} not written: {}", capture.url(), e.getMessage());
+            return null;
+        });
     }
 
     /** Extraction, then the sink, then the links go back to the frontier. Failures lose the page, not the crawl. */
     Future<Void> process(Page page) {
+        return process(page, null);
+    }
+
+    /** As {@link #process(Page)}; the article names {@code warc}, the page's WARC record (null: none). */
+    Future<Void> process(Page page, WarcRef warc) {
         return bus.<ExtractResult>request(Addresses.EXTRACT, page, STAGE).map(Message::body)
-                .compose(result -> write(page, result)
+                .compose(result -> write(page, result, warc)
                         .map(written -> new Processed(page.source(), result.links(), written)))
                 .otherwise(e -> {
                     LOG.warn("page {} not processed: {}", page.source().url(), e.getMessage());
@@ -75,10 +106,11 @@ final class PageStages {
                 });
     }
 
-    private Future<Boolean> write(Page page, ExtractResult result) {
+    private Future<Boolean> write(Page page, ExtractResult result, WarcRef warc) {
         if (result.type() != PageType.ARTICLE || result.article() == null) {
             return Future.succeededFuture(false);
         }
-        return bus.<Boolean>request(Addresses.SINK_WRITE, Article.of(page, result.article()), STAGE).map(Message::body);
+        Article article = Article.of(page, result.article()).withWarc(warc);
+        return bus.<Boolean>request(Addresses.SINK_WRITE, article, STAGE).map(Message::body);
     }
 }

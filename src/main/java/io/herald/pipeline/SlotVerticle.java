@@ -82,10 +82,11 @@ public final class SlotVerticle extends VerticleBase {
     }
 
     private Future<Void> run(FetchTask task) {
-        return fetcher.fetch(task).compose(result -> {
+        return fetcher.fetchCaptured(task).compose(captured -> {
+            FetchResult result = captured.result();
             metrics.outcome(result);
             results.accept(result);
-            return stages.fetched(result);
+            return stages.fetched(result, captured.capture());
         });
     }
 }

@@ -2,13 +2,16 @@ package io.herald.sink;
 
 import io.herald.model.Article;
 import io.herald.model.Fault;
+import io.herald.model.HttpCapture;
+import io.herald.model.WarcRef;
 import io.vertx.core.Future;
 
 /**
  * The sink's decisions, on its event loop: an article whose key was written before is a duplicate; a new one claims
  * its key before it is written (so a copy that arrives meanwhile is a duplicate too) and gives it back if the write
  * fails; once the output has a fault nothing more is taken. The output is synced each second only when something was
- * written since the last sync. Plain single-threaded logic over an {@link Output} (the {@link SinkWorker}).
+ * written since the last sync. With {@code output.warc}, a fetch's exchange is recorded in the same order as the
+ * writes, so before the article line that names it; a recorded exchange counts as written for the next sync. Plain single-threaded logic over an {@link Output} (the {@link SinkWorker}).
  */
 final class ArticleIntake {
     /** The output as the event loop sees it: the work runs elsewhere, in the order asked. */
@@ -17,6 +20,9 @@ final class ArticleIntake {
         Fault fault();
 
         Future<Void> write(Article article);
+
+        /** Writes a fetch's WARC records (only with {@code output.warc}); tells where the response record starts. */
+        Future<WarcRef> record(HttpCapture capture);
 
         Future<Void> sync();
 
@@ -54,6 +60,18 @@ final class ArticleIntake {
             counters.failed.increment();
             return Future.failedFuture("sink write failed: " + err);
         });
+    }
+
+    /** Where the exchange's response record starts once it is written; fails when the output has stopped. */
+    Future<WarcRef> record(HttpCapture capture) {
+        Fault fault = output.fault();
+        if (fault != null) {
+            return Future.failedFuture("sink stopped: " + fault.reason());
+        }
+        return output.record(capture).compose(ref -> {
+            dirty = true;
+            return Future.succeededFuture(ref);
+        }, err -> Future.failedFuture("WARC write failed: " + err));
     }
 
     /** The periodic work: a sync when something was written since the last one, and rotation by time. */

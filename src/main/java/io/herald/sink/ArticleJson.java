@@ -74,6 +74,12 @@ public final class ArticleJson {
             g.writeStringField("referrer", article.referrer());
             g.writeStringField("via", via);
             writeContent(g, content);
+            if (article.warc() != null) { // only with output.warc, so lines without it stay as they were
+                g.writeObjectFieldStart("warc");
+                g.writeStringField("file", article.warc().file());
+                g.writeNumberField("offset", article.warc().offset());
+                g.writeEndObject();
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("writing JSON to memory", e);
@@ -96,7 +102,11 @@ public final class ArticleJson {
                 .put("depth", article.depth())
                 .put("referrer", article.referrer())
                 .put("via", Objects.requireNonNull(article.via(), "via").jsonName());
-        return putContent(json, content);
+        putContent(json, content);
+        if (article.warc() != null) {
+            json.put("warc", new JsonObject().put("file", article.warc().file()).put("offset", article.warc().offset()));
+        }
+        return json;
     }
 
     /** What {@code herald extract} prints: {@code schema}, {@code source}, then the content fields. */

@@ -35,6 +35,7 @@ public final class JsonLinesWriter implements Closeable {
     private Consumer<OutputMark> afterFileSynced = mark -> { };
     private Consumer<String> onRecovered = message -> { };
     private final OwedRepairs owed = new OwedRepairs();
+    private SyncStep beforeSync = () -> { };
     private Segment current;
     private long lines;
     private boolean closed;
@@ -110,6 +111,20 @@ public final class JsonLinesWriter implements Closeable {
         this.onRecovered = listener;
     }
 
+    /**
+     * {@code step} runs at the start of every {@link #sync} (a rotation's too), before any line is forced to the
+     * disk: the WARC output syncs there, so no line is on the disk before the record it names. Its failure fails
+     * the sync.
+     */
+    void beforeSync(SyncStep step) {
+        this.beforeSync = step;
+    }
+
+    /** Work done before the lines are synced. */
+    interface SyncStep {
+        void run() throws IOException;
+    }
+
     /** How new files are opened: a test hands in channels that fail (a full disk, say). Call before the first write. */
     void channelOpener(FileSequence.ChannelOpener opener) {
         sequence.opener(opener);
@@ -167,6 +182,7 @@ public final class JsonLinesWriter implements Closeable {
      * first written again to the next file (see {@link #onRecovered}), so they are not lost with the removed file.
      */
     public void sync() throws IOException {
+        beforeSync.run();
         owed.settle();
         if (current != null && !current.inPlace()) {
             recoverRemoved();

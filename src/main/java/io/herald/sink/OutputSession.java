@@ -3,12 +3,15 @@ package io.herald.sink;
 import io.herald.config.OutputConfig;
 import io.herald.model.Article;
 import io.herald.model.Fault;
+import io.herald.model.HttpCapture;
+import io.herald.model.WarcRef;
 import io.herald.util.DiskFull;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -25,14 +28,17 @@ final class OutputSession {
     private final OutputConfig config;
     private final ArticleDeduper deduper;
     private final JsonLinesWriter writer;
+    /** Null when {@code output.warc} is off. */
+    private final WarcOutput warc;
     private final long linesRead;
     private final AtomicLong synced;
     /** Set on the writer's thread before the failure is answered, so every later call sees it. */
     private volatile Fault fault;
 
-    private OutputSession(OutputConfig config, ArticleDeduper deduper, JsonLinesWriter writer, long linesRead,
-                          AtomicLong synced) {
+    private OutputSession(OutputConfig config, ArticleDeduper deduper, JsonLinesWriter writer, WarcOutput warc,
+                          long linesRead, AtomicLong synced) {
         this.config = config;
+        this.warc = warc;
         this.synced = synced;
         this.deduper = deduper;
         this.writer = writer;
@@ -48,6 +54,18 @@ final class OutputSession {
      */
     static OutputSession open(OutputConfig config, ArticleDeduper deduper, Clock clock, AtomicLong synced,
                               Runnable recovered) {
+        return open(config, deduper, clock, synced, recovered, Map.of());
+    }
+
+    /**
+     * As above; with {@code output.warc} on, also cuts a torn tail off the newest WARC file (before anything else,
+     * so no line read back can count on a record that is not whole).
+     *
+     * @param warcInfo the fields of each WARC file's {@code warcinfo} record
+     */
+    static OutputSession open(OutputConfig config, ArticleDeduper deduper, Clock clock, AtomicLong synced,
+                              Runnable recovered, Map<String, String> warcInfo) {
+        WarcOutput warc = config.warc() ? new WarcOutput(config.dir(), config.warcMaxBytes(), warcInfo, clock) : null;
         OutputMark mark = deduper.mark();
         // Order matters when downstream jobs take closed files away: read the earlier runs' last lines back and
         // store their keys before a leftover file is compressed (and so handed on) or a new file is started.
@@ -62,9 +80,12 @@ final class OutputSession {
             recovered.run();
             LOG.warn("{}", line);
         });
+        if (warc != null) {
+            writer.beforeSync(warc::sync); // records reach the disk no later than the lines that name them
+        }
         LOG.info("Writing articles to {}; {} from earlier runs will not be written again ({} lines read back{})",
                 config.dir(), deduper.size(), read, mark == null ? "" : " after the last recorded sync");
-        return new OutputSession(config, deduper, writer, read, synced);
+        return new OutputSession(config, deduper, writer, warc, read, synced);
     }
 
     /** The highest file number the mark says was used (0 when none): it may since have been taken away. */
@@ -98,6 +119,20 @@ final class OutputSession {
             deduper.written(article);
         } catch (RuntimeException e) {
             LOG.warn("Article {} is written but its key could not be recorded: {}", article.url(), e.toString());
+        }
+    }
+
+    /** Writes a fetch's WARC records; returns where its response record starts. Only with {@code output.warc}. */
+    WarcRef record(HttpCapture capture) throws IOException {
+        ifNotFaulted();
+        if (warc == null) {
+            throw new IllegalStateException("output.warc is off");
+        }
+        try {
+            return warc.write(capture);
+        } catch (IOException e) {
+            faulted("output.dir", config.dir().toString(), e);
+            throw e;
         }
     }
 
@@ -141,7 +176,10 @@ final class OutputSession {
      */
     void close() throws IOException {
         if (fault == null) {
-            writer.close();
+            writer.close(); // syncs the WARC output first
+            if (warc != null) {
+                warc.close();
+            }
             synced.set(writer.linesWritten());
             deduper.marked(writer.position());
             return;
@@ -149,6 +187,9 @@ final class OutputSession {
         try {
             writer.close();
             deduper.marked(writer.position());
+            if (warc != null) {
+                warc.close();
+            }
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not close the output after the fault ({}); a resume reads its last lines back", e.toString());
         }

@@ -3,6 +3,7 @@ package io.herald.sink;
 import io.herald.config.OutputConfig;
 import io.herald.model.Addresses;
 import io.herald.model.Article;
+import io.herald.model.HttpCapture;
 import io.herald.model.LocalCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -11,6 +12,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -18,6 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * (the {@link ArticleIntake} decides, on the event loop; the {@link OutputSession} writes on an ordered worker, through
  * the {@link SinkWorker}). Syncs each second that saw a write, on {@link Addresses#SINK_SYNC} and on stop; rotates by
  * time. The first fault is published once on {@link Addresses#CRAWL_FAULT}; from then on every write and sync fails.
+ * With {@code output.warc} it also takes the exchanges of fetches on {@link Addresses#SINK_RECORD}, written on the
+ * same ordered worker (so before any article line that names them), and replies where each response record starts.
  */
 public final class SinkVerticle extends VerticleBase {
     private final OutputConfig config;
@@ -29,10 +33,18 @@ public final class SinkVerticle extends VerticleBase {
     private ArticleIntake intake;
     private MessageConsumer<Article> consumer;
     private MessageConsumer<Object> syncConsumer;
+    private MessageConsumer<HttpCapture> recordConsumer;
+    private final Map<String, String> warcInfo;
 
     /** @param keys where the keys of written articles are kept (durable ones spare reading old output back) */
     public SinkVerticle(OutputConfig config, WrittenKeys keys, MeterRegistry registry) {
+        this(config, keys, registry, Map.of());
+    }
+
+    /** @param warcInfo the fields of the {@code warcinfo} record at the head of each WARC file */
+    public SinkVerticle(OutputConfig config, WrittenKeys keys, MeterRegistry registry, Map<String, String> warcInfo) {
         this.config = config;
+        this.warcInfo = Map.copyOf(warcInfo);
         this.deduper = new ArticleDeduper(keys);
         this.counters = new SinkCounters(registry);
         counters.registerSynced(registry, synced);
@@ -47,24 +59,35 @@ public final class SinkVerticle extends VerticleBase {
     public Future<?> start() {
         LocalCodec.register(vertx.eventBus());
         return vertx.executeBlocking(() -> OutputSession.open(config, deduper, Clock.systemUTC(), synced,
-                counters.recovered::increment), true).compose(session -> {
+                counters.recovered::increment, warcInfo), true).compose(session -> {
             worker = new SinkWorker(vertx, session);
             intake = new ArticleIntake(deduper, counters, worker);
             found = deduper.size();
             vertx.setPeriodic(1000, id -> intake.everySecond());
             syncConsumer = vertx.eventBus().consumer(Addresses.SINK_SYNC, this::onSync);
             consumer = vertx.eventBus().consumer(Addresses.SINK_WRITE, this::onArticle);
-            return syncConsumer.completion().compose(ready -> consumer.completion());
+            if (config.warc()) {
+                recordConsumer = vertx.eventBus().consumer(Addresses.SINK_RECORD, this::onRecord);
+            }
+            Future<Void> records = recordConsumer == null ? Future.succeededFuture() : recordConsumer.completion();
+            return syncConsumer.completion().compose(ready -> consumer.completion()).compose(ready -> records);
         });
     }
 
     @Override
     public Future<?> stop() { // stop taking articles first, so none is queued behind the close
-        return consumer.unregister().compose(v -> syncConsumer.unregister()).compose(v -> worker.close());
+        Future<Void> records = recordConsumer == null ? Future.succeededFuture() : recordConsumer.unregister();
+        return consumer.unregister().compose(v -> records).compose(v -> syncConsumer.unregister())
+                .compose(v -> worker.close());
     }
 
     private void onArticle(Message<Article> message) {
         intake.take(message.body()).onSuccess(message::reply).onFailure(err -> message.fail(500, err.getMessage()));
+    }
+
+    private void onRecord(Message<HttpCapture> message) {
+        intake.record(message.body()).onSuccess(ref -> message.reply(ref, LocalCodec.OPTIONS))
+                .onFailure(err -> message.fail(500, err.getMessage()));
     }
 
     private void onSync(Message<Object> message) {

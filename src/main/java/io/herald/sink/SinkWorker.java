@@ -3,7 +3,9 @@ package io.herald.sink;
 import io.herald.model.Addresses;
 import io.herald.model.Article;
 import io.herald.model.Fault;
+import io.herald.model.HttpCapture;
 import io.herald.model.LocalCodec;
+import io.herald.model.WarcRef;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
@@ -35,6 +37,16 @@ final class SinkWorker implements ArticleIntake.Output {
     public Future<Void> write(Article article) {
         return run(() -> session.write(article))
                 .onFailure(err -> LOG.warn("Could not write article {}: {}", article.url(), err.toString()));
+    }
+
+    /** Writes a fetch's WARC records; the reply says where the response record starts. */
+    @Override
+    public Future<WarcRef> record(HttpCapture capture) {
+        return vertx.<WarcRef>executeBlocking(() -> session.record(capture), true)
+                .onFailure(err -> {
+                    LOG.warn("Could not write the WARC records of {}: {}", capture.url(), err.toString());
+                    reportFault();
+                });
     }
 
     /** Ordered after the writes, so the sync covers every line written before it was asked for. */

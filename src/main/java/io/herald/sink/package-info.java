@@ -6,6 +6,8 @@
  * once-per-crawl rule, {@code OutputSession} one run's use of the folder (the restart-recovery order, syncs
  * with their keys, faults that stick), {@code SinkWorker} runs it on an ordered worker, {@code ArticleIntake}
  * decides on the event loop (duplicate or write, sync only after writes), and
- * {@link io.herald.sink.SinkVerticle} puts them on the event bus.
+ * {@link io.herald.sink.SinkVerticle} puts them on the event bus. With {@code output.warc}, {@code WarcOutput} also
+ * writes each fetch's request and response as WARC records ({@code WarcRecords}, per-record gzip), on the same worker
+ * and before the article line that names them, and {@code WarcTail} finds a torn tail to cut after a crash.
  */
 package io.herald.sink;

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import static io.herald.testing.ConfigSections.withExtract;
+import static io.herald.testing.ConfigSections.withOutput;
 import static io.herald.testing.ConfigSections.withState;
 
 /**
@@ -62,12 +63,18 @@ public final class CrawlBench {
             withWorkers = withState(withWorkers, new StateConfig(out.resolve("state"),
                     StateConfig.Store.ROCKSDB, 10_000, 64L << 20, 16L << 20, Duration.ofSeconds(1)));
         }
+        boolean warc = args.length > 6 && args[6].equals("warc");
+        if (warc) { // what the WARC output costs: every exchange recorded, gzipped, on the sink's worker
+            withWorkers = withOutput(withWorkers, withWorkers.output().withWarc(io.herald.config.OutputConfig
+                    .DEFAULT_WARC_MAX_BYTES));
+        }
         long start = System.nanoTime();
         CrawlSummary summary = new CrawlRunner(withWorkers).run().get(30, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "hosts=%d pages/host=%d delay=%dms perHost=%d concurrency=%d cores=%d state=%s%n",
+        System.out.printf(Locale.ROOT,
+                "hosts=%d pages/host=%d delay=%dms perHost=%d concurrency=%d cores=%d state=%s warc=%s%n",
                 hosts, pages, delayMs, perHost, concurrency, Runtime.getRuntime().availableProcessors(),
-                durable ? "rocksdb" : "memory");
+                durable ? "rocksdb" : "memory", warc ? "on" : "off");
         System.out.printf(Locale.ROOT, "%d pages, %d articles in %.2f s: %.1f pages/s, %.1f articles/s%n",
                 summary.pages(), summary.articles(), seconds, summary.pages() / seconds, summary.articles() / seconds);
         vertx.close().await(10, TimeUnit.SECONDS);

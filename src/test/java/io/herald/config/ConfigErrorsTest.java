@@ -51,6 +51,8 @@ class ConfigErrorsTest {
         monitor: {metricsTopHosts: -1}       | monitor.metricsTopHosts    | must be between 0 and 1000, got -1
         monitor: {progressInterval: 1.5s}    | monitor.progressInterval   | (whole numbers only: write 500ms, not 0.5s), got "1.5s"
         output: {rotateBytes: 1}             | output.rotateBytes         | must be at least 1KB, got 1
+        output: {warcMaxBytes: 100}          | output.warcMaxBytes        | must be at least 1KB, got 100
+        output: {warc: sometimes}            | output.warc                | expected true or false, got "sometimes"
         state: {seenFilterSize: 16}          | state.seenFilterSize       | must be 0 (no filter) or between 32B and 4GB, got 16B
         state: {seenFilterSize: 8GB}         | state.seenFilterSize       | must be 0 (no filter) or between 32B and 4GB, got 8GB
         output: {dir: "a\\u0000b"}           | output.dir                 | not a usable path

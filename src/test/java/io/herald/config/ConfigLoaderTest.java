@@ -60,11 +60,13 @@ class ConfigLoaderTest {
     void stateAndRotationKeysAreRead() {
         CrawlConfig c = ConfigLoader.fromYaml("""
                 crawl: {seeds: ['http://127.0.0.2/']}
-                output: {rotateInterval: 1h, gzip: true, minFreeDisk: 64MB}
+                output: {rotateInterval: 1h, gzip: true, minFreeDisk: 64MB, warc: true, warcMaxBytes: 100MB}
                 state: {dir: /tmp/st, store: Memory, workingSet: 50}
                 """, "x.yaml", Map.of());
 
         assertThat(c.output().minFreeDisk()).isEqualTo(64L << 20);
+        assertThat(c.output().warc()).isTrue();
+        assertThat(c.output().warcMaxBytes()).isEqualTo(100L << 20);
 
         assertThat(c.output().rotateInterval()).isEqualTo(Duration.ofHours(1));
         assertThat(c.output().gzip()).isTrue();

@@ -1,6 +1,7 @@
 package io.herald.pipeline;
 
 import io.herald.model.Addresses;
+import io.herald.model.Article;
 import io.herald.model.ArticleContent;
 import io.herald.model.CrawlUrl;
 import io.herald.model.Discovered;
@@ -8,10 +9,12 @@ import io.herald.model.DiscoveredLink;
 import io.herald.model.ExtractResult;
 import io.herald.model.FetchResult;
 import io.herald.model.FetchTask;
+import io.herald.model.HttpCapture;
 import io.herald.model.LocalCodec;
 import io.herald.model.PageType;
 import io.herald.model.Processed;
 import io.herald.model.Via;
+import io.herald.model.WarcRef;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
@@ -23,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,5 +112,46 @@ class PageStagesTest {
             ctx.completeNow();
         }));
         vertx.eventBus().send(Addresses.FRONTIER_STOP, null);
+    }
+
+    private static HttpCapture capture() {
+        return new HttpCapture(PAGE.url(), Instant.EPOCH, "127.0.0.1", "GET", "/story", "HTTP/1.1",
+                List.of(Map.entry("host", "news.test")), 200, "OK", List.of(Map.entry("content-type", "text/html")),
+                "<p>story</p>".getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    private void extractsAnArticle(Vertx vertx) {
+        vertx.eventBus().consumer(Addresses.EXTRACT, msg -> {
+            heard.add("extract");
+            msg.reply(new ExtractResult(PageType.ARTICLE, content(), List.of(), List.of()), LocalCodec.OPTIONS);
+        });
+    }
+
+    @Test
+    void withWarcTheExchangeIsRecordedBeforeExtractionAndTheArticleNamesItsRecord(Vertx vertx,
+                                                                                VertxTestContext ctx) {
+        WarcRef ref = new WarcRef("herald-20260301101530-00000.warc.gz", 1234);
+        vertx.eventBus().consumer(Addresses.SINK_RECORD, msg -> {
+            heard.add("record");
+            msg.reply(ref, LocalCodec.OPTIONS);
+        });
+        extractsAnArticle(vertx);
+        vertx.eventBus().<Article>consumer(Addresses.SINK_WRITE, msg -> ctx.verify(() -> {
+            assertThat(heard).containsExactly("fetched", "record", "extract");
+            assertThat(msg.body().warc()).isEqualTo(ref);
+            ctx.completeNow();
+        }));
+        stages.fetched(fetched(FetchTask.Kind.PAGE), capture()).onFailure(ctx::failNow);
+    }
+
+    @Test
+    void aRecordTheSinkCouldNotWriteLeavesTheArticleWithoutAWarcRecord(Vertx vertx, VertxTestContext ctx) {
+        vertx.eventBus().consumer(Addresses.SINK_RECORD, msg -> msg.fail(500, "WARC write failed"));
+        extractsAnArticle(vertx);
+        vertx.eventBus().<Article>consumer(Addresses.SINK_WRITE, msg -> ctx.verify(() -> {
+            assertThat(msg.body().warc()).isNull();
+            ctx.completeNow();
+        }));
+        stages.fetched(fetched(FetchTask.Kind.PAGE), capture()).onFailure(ctx::failNow);
     }
 }

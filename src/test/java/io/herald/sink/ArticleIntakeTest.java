@@ -2,6 +2,8 @@ package io.herald.sink;
 
 import io.herald.model.Article;
 import io.herald.model.Fault;
+import io.herald.model.HttpCapture;
+import io.herald.model.WarcRef;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -32,6 +34,12 @@ class ArticleIntakeTest {
             Promise<Void> write = Promise.promise();
             writes.add(write);
             return write.future();
+        }
+
+        @Override
+        public Future<WarcRef> record(HttpCapture capture) {
+            calls.add("record " + capture.url());
+            return fault != null ? Future.failedFuture("full") : Future.succeededFuture(new WarcRef("f.warc.gz", 0));
         }
 
         @Override public Future<Void> sync() { calls.add("sync"); return Future.succeededFuture(); }
@@ -95,5 +103,19 @@ class ArticleIntakeTest {
         assertThat(intake.sync().succeeded()).isTrue();
         intake.everySecond();
         assertThat(output.calls).containsExactly("sync", "rotate");
+    }
+
+    @Test
+    void aRecordedExchangeIsSyncedTheNextSecondAndNothingIsRecordedAfterAFault() {
+        Future<WarcRef> ref = intake.record(WarcOutputTest.capture("/a", 200, "<p>a</p>"));
+        assertThat(ref.result()).isEqualTo(new WarcRef("f.warc.gz", 0));
+        intake.everySecond();
+        assertThat(output.calls).containsExactly("record http://127.0.0.1:8080/a", "sync", "rotate");
+
+        output.calls.clear();
+        output.fault = new Fault("output.dir", "out", "No space left on device", true);
+        Future<WarcRef> refused = intake.record(WarcOutputTest.capture("/b", 200, "<p>b</p>"));
+        assertThat(refused.cause()).hasMessageStartingWith("sink stopped: output.dir out is full");
+        assertThat(output.calls).isEmpty();
     }
 }

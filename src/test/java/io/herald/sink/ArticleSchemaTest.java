@@ -1,5 +1,7 @@
 package io.herald.sink;
 
+import io.herald.model.Article;
+import io.herald.model.WarcRef;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.Draft;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,12 +46,38 @@ class ArticleSchemaTest {
     }
 
     @Test
+    void anArticleNamingItsWarcRecordIsValid() {
+        Article article = TestArticles.full("http://127.0.0.2:8090/world/a")
+                .withWarc(new WarcRef("herald-20260301101530-00001.warc.gz", 1234));
+        assertValid(ArticleJson.toJson(article));
+        JsonObject line = new JsonObject(new String(ArticleJson.line(article), StandardCharsets.UTF_8));
+        assertThat(line.getJsonObject("warc")).isEqualTo(new JsonObject()
+                .put("file", "herald-20260301101530-00001.warc.gz").put("offset", 1234));
+        assertThat(new ArrayList<>(line.fieldNames())).endsWith("extraction", "warc");
+        assertThat(ArticleJson.line(article)).isEqualTo(JsonLine.encode(ArticleJson.toJson(article)));
+        JsonObject good = ArticleJson.toJson(article);
+        for (JsonObject bad : List.of(good.copy().put("warc", new JsonObject().put("file", "x.warc.gz").put("offset", 1)),
+                good.copy().put("warc", new JsonObject().put("file", "herald-20260301101530-00001.warc.gz")),
+                good.copy().put("warc", new JsonObject().put("file", "herald-20260301101530-00001.warc.gz")
+                        .put("offset", -1)))) {
+            assertThat(validator.validate(bad).getValid()).as(bad.encode()).isFalse();
+        }
+    }
+
+    @Test
     void schemaListsExactlyTheKeysWrittenInTheirOrder() {
+        // warc, the one optional key, comes last and only with output.warc
         assertThat(new ArrayList<>(schema.getJsonObject("properties").fieldNames()))
-                .containsExactlyElementsOf(ArticleJsonTest.CRAWL_KEYS);
+                .containsExactlyElementsOf(concat(ArticleJsonTest.CRAWL_KEYS, "warc"));
         assertThat(schema.getJsonArray("required").stream().map(String::valueOf).toList())
                 .containsExactlyElementsOf(ArticleJsonTest.CRAWL_KEYS);
         assertThat(schema.getString("$schema")).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+    }
+
+    private static List<String> concat(List<String> keys, String last) {
+        List<String> all = new ArrayList<>(keys);
+        all.add(last);
+        return all;
     }
 
     @Test

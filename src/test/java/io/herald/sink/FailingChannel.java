@@ -17,6 +17,8 @@ final class FailingChannel extends FileChannel {
     private final FileChannel real;
     long room;
     boolean truncateFails;
+    /** Runs before each force: what a test uses to see the order of syncs. */
+    Runnable onForce = () -> { };
 
     FailingChannel(FileChannel real, long room) {
         this.real = real;
@@ -78,6 +80,7 @@ final class FailingChannel extends FileChannel {
 
     @Override
     public void force(boolean metaData) throws IOException {
+        onForce.run();
         real.force(metaData);
     }
 

@@ -113,4 +113,26 @@ class JsonLinesWriterFaultTest {
         return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                 .map(l -> new JsonObject(l).getInteger("n")).toList();
     }
+
+    @Test
+    void theStepBeforeASyncRunsBeforeAnyLineIsForcedAndItsFailureFailsTheSync() throws IOException {
+        List<String> order = new ArrayList<>();
+        try (JsonLinesWriter writer = writer(Long.MAX_VALUE)) {
+            writer.beforeSync(() -> order.add("warc"));
+            writer.write(line(0));
+            channels.get(0).onForce = () -> order.add("lines");
+            writer.sync();
+            assertThat(order).containsExactly("warc", "lines");
+
+            order.clear();
+            writer.beforeSync(() -> {
+                throw new IOException("No space left on device");
+            });
+            writer.write(line(1));
+            assertThatThrownBy(writer::sync).hasMessageContaining("No space left");
+            assertThat(order).as("no line forced before the records it names").isEmpty();
+            writer.beforeSync(() -> order.add("warc"));
+        }
+        assertThat(order).as("closing syncs the same way").containsExactly("warc", "lines");
+    }
 }

@@ -4,6 +4,7 @@ import io.herald.config.CrawlConfig;
 import io.herald.config.DiscoveryConfig;
 import io.herald.config.ExtractConfig;
 import io.herald.config.MonitorConfig;
+import io.herald.config.OutputConfig;
 import io.herald.config.StateConfig;
 
 /** A configuration with one section replaced: tests vary one stage of a {@link TestConfigs} crawl this way. */
@@ -24,6 +25,11 @@ public final class ConfigSections {
     public static CrawlConfig withMonitor(CrawlConfig c, MonitorConfig monitor) {
         return new CrawlConfig(c.crawl(), c.scope(), c.discovery(), c.politeness(), c.fetch(), c.extract(), c.output(),
                 monitor, c.state());
+    }
+
+    public static CrawlConfig withOutput(CrawlConfig c, OutputConfig output) {
+        return new CrawlConfig(c.crawl(), c.scope(), c.discovery(), c.politeness(), c.fetch(), c.extract(), output,
+                c.monitor(), c.state());
     }
 
     public static CrawlConfig withState(CrawlConfig c, StateConfig state) {
