@@ -124,7 +124,8 @@ class StatusPageBrowserTest {
         browser.get(base + "/?every=200&hosts=3");
         try {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
-                    text("pages-fetched").equals("9") && rows("#errors tbody tr").size() == 2);
+                    text("pages-fetched").equals("9") && rows("#errors tbody tr").size() == 2
+                            && !text("rate-pages").equals("–")); // a rate needs two polls: the first one shows "–"
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("the page did not show the steady state: " + browser.getPageSource()
                     + "\nbrowser log: " + browser.manage().logs().get(LogType.BROWSER).getAll(), e);
