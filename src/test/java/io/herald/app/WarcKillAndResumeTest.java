@@ -42,7 +42,7 @@ class WarcKillAndResumeTest {
 
     @AfterEach
     void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().await(10, TimeUnit.SECONDS);
     }
 
     @Test
@@ -96,17 +96,12 @@ class WarcKillAndResumeTest {
     }
 
     private TestSite startSite() throws Exception {
-        TestSite site = new TestSite(vertx, "127.0.0.13");
-        site.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        StringBuilder front = new StringBuilder("<html><body>");
+        TestSite site = new TestSite(vertx, "127.0.0.13").start().await(10, TimeUnit.SECONDS);
         for (int i = 0; i < ARTICLES; i++) {
-            front.append("<a href=\"/story/").append(i).append("\">Story ").append(i).append("</a> ");
-            String html = TestSite.article("Story " + i, "Story number " + i + " begins.",
-                    "/story/" + (i + 1) % ARTICLES);
-            site.route("/story/" + i, req -> vertx.setTimer(100, t -> req.response()
-                    .putHeader("content-type", "text/html; charset=utf-8").end(html)));
+            site.slowHtml("/story/" + i, 100, TestSite.article("Story " + i, "Story number " + i + " begins.",
+                    "/story/" + (i + 1) % ARTICLES));
         }
-        site.html("/", front.append("</body></html>").toString());
+        site.html("/", TestSite.storyIndex(ARTICLES));
         return site;
     }
 
