@@ -211,7 +211,8 @@ public final class CrawlRunner {
     private Future<?> deployAll() {
         PolitenessGate gate = new PolitenessGate(config.politeness(), config.fetch().retryBackoff(),
                 PageFetcher.ROBOTS_MAX_BYTES, clock, stores.hosts());
-        Frontier frontier = new Frontier(config, stores.store(), stores.seen(), gate, clock, registry);
+        Frontier frontier = new Frontier(config, stores.store(), stores.seen(), gate, clock, registry,
+                stores.revisits());
         // on the frontier's thread, into the checkpoint's atomic write: the totals match the state and the output
         frontier.beforeCheckpointCommit(() -> {
             stores.saveHistory(stats.history(), false);

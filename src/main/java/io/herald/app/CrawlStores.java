@@ -5,6 +5,7 @@ import io.herald.config.StateConfig;
 import io.herald.frontier.FrontierStore;
 import io.herald.frontier.InMemoryFrontierStore;
 import io.herald.frontier.InMemorySeenSet;
+import io.herald.frontier.RevisitStore;
 import io.herald.frontier.SeenSet;
 import io.herald.monitor.CrawlHistory;
 import io.herald.politeness.HostStore;
@@ -13,6 +14,7 @@ import io.herald.sink.WrittenKeys;
 import io.herald.state.ConfigFingerprint;
 import io.herald.state.RocksFrontierStore;
 import io.herald.state.RocksHostStore;
+import io.herald.state.RocksRevisitStore;
 import io.herald.state.RocksSeenSet;
 import io.herald.state.RocksWrittenKeys;
 import io.herald.state.StateDb;
@@ -26,7 +28,7 @@ import java.util.Locale;
 
 /**
  * The stores one run hands to the stages, and their lifecycle: the frontier's queues and seen set, the politeness
- * gate's per-host store, the sink's written-article keys and the crawl's history, in RocksDB under {@code state.dir}
+ * gate's per-host store, the sink's written-article keys, a continuous crawl's hub schedules and the crawl's history, in RocksDB under {@code state.dir}
  * (a new crawl, or the one this command ran before, checked against the config fingerprint), or on the heap for
  * {@code state.store: memory}. (The RocksDB implementations themselves are the {@code state} package.)
  */
@@ -38,9 +40,12 @@ final class CrawlStores implements AutoCloseable {
     private final SeenSet seen;
     private final WrittenKeys writtenKeys;
     private final HostStore hosts;
+    private final RevisitStore revisits;
 
-    private CrawlStores(StateDb db, FrontierStore store, SeenSet seen, WrittenKeys writtenKeys, HostStore hosts) {
+    private CrawlStores(StateDb db, FrontierStore store, SeenSet seen, WrittenKeys writtenKeys, HostStore hosts,
+                        RevisitStore revisits) {
         this.db = db;
+        this.revisits = revisits;
         this.store = store;
         this.seen = seen;
         this.writtenKeys = writtenKeys;
@@ -52,7 +57,7 @@ final class CrawlStores implements AutoCloseable {
         StateConfig state = config.state();
         if (!state.durable()) {
             return new CrawlStores(null, new InMemoryFrontierStore(), new InMemorySeenSet(), new InMemoryWrittenKeys(),
-                    HostStore.NONE);
+                    HostStore.NONE, RevisitStore.NONE);
         }
         StateDb db = StateDb.open(state.dir(), state.cacheSize());
         try {
@@ -60,7 +65,7 @@ final class CrawlStores implements AutoCloseable {
             // Articles are fewer than URLs: a quarter of the seen filter's heap serves their keys.
             return new CrawlStores(db, new RocksFrontierStore(db, state.workingSet()),
                     new RocksSeenSet(db, state.seenFilterSize()), new RocksWrittenKeys(db, state.seenFilterSize() / 4),
-                    new RocksHostStore(db));
+                    new RocksHostStore(db), new RocksRevisitStore(db));
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -83,6 +88,11 @@ final class CrawlStores implements AutoCloseable {
     /** The politeness gate's per-host store (robots rules, clocks, backoff). */
     HostStore hosts() {
         return hosts;
+    }
+
+    /** A continuous crawl's hub schedules and validators. */
+    RevisitStore revisits() {
+        return revisits;
     }
 
     /** One line for the log: a new crawl, or what a resumed one has left. */

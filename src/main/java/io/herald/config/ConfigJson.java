@@ -54,12 +54,17 @@ final class ConfigJson {
                         .put("workingSet", c.state().workingSet())
                         .put("cacheSize", ByteSizes.format(c.state().cacheSize()))
                         .put("seenFilterSize", ByteSizes.format(c.state().seenFilterSize()))
-                        .put("checkpointInterval", Durations.format(c.state().checkpointInterval())));
+                        .put("checkpointInterval", Durations.format(c.state().checkpointInterval())))
+                .put("recrawl", new JsonObject()
+                        .put("minInterval", Durations.format(c.recrawl().minInterval()))
+                        .put("maxInterval", Durations.format(c.recrawl().maxInterval()))
+                        .put("maxHubs", c.recrawl().maxHubs()));
     }
 
     private static JsonObject crawl(JobConfig j) {
         return new JsonObject().put("name", j.name()).put("seeds", array(j.seeds()))
-                .put("maxDepth", j.maxDepth()).put("maxPages", j.maxPages());
+                .put("maxDepth", j.maxDepth()).put("maxPages", j.maxPages())
+                .put("mode", j.mode().name().toLowerCase(Locale.ROOT));
     }
 
     /** Hosts sorted: the record holds a set, and stable output is easier to compare. */

@@ -2,6 +2,7 @@ package io.herald.config;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,12 +24,32 @@ final class RecordBinder {
         ScopeBinder scopeBinder = new ScopeBinder(f);
         JobConfig crawl = crawl(scopeBinder.seeds());
         return new CrawlConfig(crawl, scopeBinder.scope(crawl.seeds()), discovery(scopeBinder), politeness(), fetch(),
-                extract(), output(), monitor(), state());
+                extract(), output(), monitor(), state(), recrawl());
     }
 
     private JobConfig crawl(List<String> seeds) {
         return new JobConfig(f.text("crawl.name"), seeds, f.integer("crawl.maxDepth", 0, Integer.MAX_VALUE),
-                f.whole("crawl.maxPages", 1));
+                f.whole("crawl.maxPages", 1), mode());
+    }
+
+    private JobConfig.Mode mode() {
+        String mode = f.text("crawl.mode");
+        try {
+            return JobConfig.Mode.valueOf(mode.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            f.problem("crawl.mode", "expected once or continuous, got " + ConfigValues.quote(mode));
+            return JobConfig.Mode.ONCE;
+        }
+    }
+
+    private RecrawlConfig recrawl() {
+        Duration min = f.duration("recrawl.minInterval", false);
+        Duration max = f.duration("recrawl.maxInterval", false);
+        if (!max.isZero() && max.compareTo(min) < 0) { // zero: already reported as invalid
+            f.problem("recrawl.maxInterval", "must be at least recrawl.minInterval (" + Durations.format(min)
+                    + "), got " + Durations.format(max));
+        }
+        return new RecrawlConfig(min, max, f.integer("recrawl.maxHubs", 1, Integer.MAX_VALUE));
     }
 
     private DiscoveryConfig discovery(ScopeBinder scopeBinder) {

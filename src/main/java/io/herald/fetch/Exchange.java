@@ -5,10 +5,12 @@ import io.herald.model.FetchResult.Fetched;
 import io.herald.model.FetchResult.HttpError;
 import io.herald.model.FetchResult.NetworkError;
 import io.herald.model.FetchResult.NotHtml;
+import io.herald.model.FetchResult.NotModified;
 import io.herald.model.FetchResult.Redirect;
 import io.herald.model.FetchResult.TooLarge;
 import io.herald.model.FetchTask;
 import io.herald.model.HttpCapture;
+import io.herald.model.Validators;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -121,6 +123,8 @@ final class Exchange {
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 onSuccessStatus(response, status);
+            } else if (status == 304 && !task.validators().isEmpty()) {
+                discardThen(response, notModified(response)); // only a conditional request is answered "unchanged"
             } else if (status >= 300 && status < 400) {
                 discardThen(response, redirect(response, status));
             } else {
@@ -145,8 +149,9 @@ final class Exchange {
             return;
         }
         body = Buffer.buffer(initialCapacity(declared));
+        Validators validators = validators(response);
         response.handler(chunk -> onChunk(chunk, status, contentType))
-                .endHandler(end -> finish(fetched(status, contentType), false));
+                .endHandler(end -> finish(fetched(status, contentType, validators), false));
     }
 
     /** Counts decoded bytes, so a compressed bomb is cut off at the same cap as a plain body. */
@@ -163,7 +168,7 @@ final class Exchange {
             if (recorder != null) {
                 recorder.truncated("length");
             }
-            finish(fetched(status, contentType), true);
+            finish(fetched(status, contentType, Validators.NONE), true); // a cut robots.txt is not revisited
         } else if (chunk.length() == room) {
             body.appendBuffer(chunk); // exactly at the cap is still within it
         } else {
@@ -211,8 +216,19 @@ final class Exchange {
         }
     }
 
-    private Function<Duration, FetchResult> fetched(int status, String contentType) {
-        return elapsed -> new Fetched(task, elapsed, serverTime(), status, contentType, body.getBytes(), Instant.now());
+    private Function<Duration, FetchResult> fetched(int status, String contentType, Validators validators) {
+        return elapsed -> new Fetched(task, elapsed, serverTime(), status, contentType, body.getBytes(), Instant.now(),
+                validators);
+    }
+
+    private Function<Duration, FetchResult> notModified(HttpClientResponse response) {
+        Validators sent = validators(response);
+        Validators kept = sent.isEmpty() ? task.validators() : sent;
+        return elapsed -> new NotModified(task, elapsed, serverTime(), kept);
+    }
+
+    private static Validators validators(HttpClientResponse response) {
+        return new Validators(response.getHeader(HttpHeaders.ETAG), response.getHeader(HttpHeaders.LAST_MODIFIED));
     }
 
     private Function<Duration, FetchResult> tooLarge(int status) {

@@ -83,6 +83,8 @@ public final class FetchMetrics {
             status = r.status();
         } else if (result instanceof FetchResult.NotHtml r) {
             status = r.status();
+        } else if (result instanceof FetchResult.NotModified) {
+            status = 304;
         }
         return status >= 100 && status < 600 ? status / 100 + "xx" : "none";
     }

@@ -3,6 +3,7 @@ package io.herald.fetch;
 import io.herald.config.FetchConfig;
 import io.herald.model.FetchResult;
 import io.herald.model.FetchTask;
+import io.herald.model.Validators;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
@@ -124,7 +125,7 @@ public final class PageFetcher {
     }
 
     private RequestOptions requestOptions(FetchTask task) {
-        return new RequestOptions()
+        RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.GET)
                 .setAbsoluteURI(task.target().url())
                 .setFollowRedirects(false)
@@ -132,6 +133,15 @@ public final class PageFetcher {
                 .putHeader(HttpHeaders.USER_AGENT, userAgent)
                 .putHeader(HttpHeaders.ACCEPT, accept(task))
                 .putHeader(HttpHeaders.ACCEPT_ENCODING, ACCEPT_ENCODING);
+        // A revisit asks "only if changed": an unchanged page then costs the server a head, not a body.
+        Validators validators = task.validators();
+        if (validators.etag() != null) {
+            options.putHeader(HttpHeaders.IF_NONE_MATCH, validators.etag());
+        }
+        if (validators.lastModified() != null) {
+            options.putHeader(HttpHeaders.IF_MODIFIED_SINCE, validators.lastModified());
+        }
+        return options;
     }
 
     private static String accept(FetchTask task) {

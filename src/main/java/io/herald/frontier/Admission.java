@@ -9,7 +9,10 @@ import io.herald.model.FetchResult;
 import io.herald.model.Via;
 import io.herald.politeness.PolitenessGate;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * What may join the frontier's queues: seeds and configured sitemaps (they define the scope, so only normalisation
@@ -35,9 +38,12 @@ final class Admission {
     private final PolitenessGate gate;
     private final HostSchedule schedule;
     private final FrontierCounters counters;
+    private final Consumer<CrawlUrl> onQueued;
 
+    /** @param onQueued told of each page queued (not of sitemaps or retries) */
     Admission(CrawlConfig config, FrontierStore store, SeenSet seen, SitemapQueue sitemaps, PolitenessGate gate,
-              HostSchedule schedule, FrontierCounters counters) {
+              HostSchedule schedule, FrontierCounters counters, Consumer<CrawlUrl> onQueued) {
+        this.onQueued = onQueued;
         this.config = config;
         this.normalizer = new UrlNormalizer(config.scope().stripParams());
         this.scope = new Scope(config.scope());
@@ -51,17 +57,24 @@ final class Admission {
         this.counters = counters;
     }
 
-    /** Queues the configured sitemaps and seeds, unless an earlier run has seen them. */
-    void seed() {
+    /**
+     * Queues the configured sitemaps and seeds, unless an earlier run has seen them; answers the seeds it has seen
+     * (normalised), which a continuous crawl revisits rather than queues.
+     */
+    List<String> seed() {
         config.discovery().sitemaps().forEach(sitemap -> sitemap(sitemap, 0, null, false));
+        List<String> known = new ArrayList<>();
         for (String seed : config.crawl().seeds()) {
             String url = normalizer.normalize(seed);
             if (url == null) {
                 counters.count(Event.INVALID);
             } else if (seen.add(url)) {
                 enqueue(new CrawlUrl(url, UrlNormalizer.hostKey(url), 0, null, Via.SEED, 0, 0));
+            } else {
+                known.add(url);
             }
         }
+        return known;
     }
 
     /** Queues a sitemap or feed; those found in robots.txt or an index must be in scope. */
@@ -172,5 +185,6 @@ final class Admission {
         store.push(url);
         counters.count(Event.QUEUED);
         schedule.wake(url.hostKey(), 0);
+        onQueued.accept(url);
     }
 }

@@ -4,12 +4,13 @@ import io.herald.config.CrawlConfig;
 import io.herald.frontier.FrontierCounters.Event;
 import io.herald.model.CrawlUrl;
 import io.herald.model.Discovered;
-import io.herald.model.DiscoveredLink;
 import io.herald.model.FetchResult;
 import io.herald.model.FetchTask;
 import io.herald.model.FrontierStatus;
 import io.herald.model.HostView;
+import io.herald.model.PageType;
 import io.herald.model.Processed;
+import io.herald.model.Validators;
 import io.herald.model.Via;
 import io.herald.politeness.Decision;
 import io.herald.politeness.PolitenessGate;
@@ -41,6 +42,13 @@ public final class Frontier {
     private final PolitenessGate gate;
     private final HostSchedule schedule;
     private final FrontierCounters counters;
+    private final Clock clock;
+    private final boolean continuous;
+    private final RevisitSchedule revisits;
+    private final DiscoveryLatency latency = new DiscoveryLatency();
+    /** Pages queued by the offers under way, and whether they are new links of a hub read before. */
+    private int queuedNow;
+    private boolean sighting;
     private int pagesInFlight;
     private int robotsInFlight;
     private long pagesStarted;
@@ -50,16 +58,21 @@ public final class Frontier {
     private final Set<String> toResolve = new LinkedHashSet<>();
     private final Set<String> resolving = new HashSet<>();
 
+    /** @param revisitStore where a continuous crawl keeps its hubs' schedules (unused in {@code once} mode) */
     public Frontier(CrawlConfig config, FrontierStore store, SeenSet seen, PolitenessGate gate, Clock clock,
-                    MeterRegistry registry) {
+                    MeterRegistry registry, RevisitStore revisitStore) {
         this.config = config;
+        this.clock = clock;
+        this.continuous = config.crawl().continuous();
+        this.revisits = new RevisitSchedule(config.recrawl(), clock,
+                continuous ? revisitStore : RevisitStore.NONE);
         this.sitemaps = new SitemapQueue(config.discovery().maxSitemaps());
         this.store = store;
         this.seen = seen;
         this.gate = gate;
         this.schedule = new HostSchedule(clock);
         this.counters = new FrontierCounters(registry);
-        this.admission = new Admission(config, store, seen, sitemaps, gate, schedule, counters);
+        this.admission = new Admission(config, store, seen, sitemaps, gate, schedule, counters, this::queued);
         this.pagesStarted = store.pagesStartedBefore(); // a resumed crawl keeps its page budget
     }
 
@@ -68,13 +81,42 @@ public final class Frontier {
      */
     public void seed() {
         store.queuedHosts().forEach(host -> schedule.wake(host, 0)); // a resumed crawl's queues
-        admission.seed();
+        List<String> knownSeeds = admission.seed();
+        if (continuous) { // seeds an earlier run read are not queued again, but they are hubs
+            knownSeeds.forEach(url -> revisits.addDueNow(url, false, 0));
+        }
+    }
+
+    private void queued(CrawlUrl url) {
+        queuedNow++;
+        if (sighting) {
+            latency.sighted(url.url(), clock.millis());
+        }
+    }
+
+    /**
+     * Hubs due for a revisit go to their host's queue (a feed to the sitemap queue), past the seen set but through
+     * the same politeness gate and robots rules as any URL.
+     */
+    private void releaseDueRevisits() {
+        for (Hub hub : revisits.takeDue()) {
+            CrawlUrl target = hub.target();
+            if (hub.feed()) {
+                sitemaps.requeue(target);
+            } else {
+                store.push(target);
+            }
+            schedule.wake(target.hostKey(), 0);
+        }
     }
 
     /** A task that may be started now, or null (then ask again at {@link #nextWakeAt()} or after an event). */
     public FetchTask poll() {
         if (stopped || paused) { // a pause leaves the schedule and every host's clock as they are
             return null;
+        }
+        if (continuous) {
+            releaseDueRevisits();
         }
         String host;
         while ((host = schedule.nextDue()) != null) {
@@ -125,7 +167,7 @@ public final class Frontier {
             if (gate.allows(host, next.url())) {
                 gate.pageStarted(host);
                 schedule.wake(host, 0);
-                return new FetchTask(next, FetchTask.Kind.SITEMAP);
+                return new FetchTask(next, FetchTask.Kind.SITEMAP, revisits.validators(next.url()));
             }
             sitemaps.done();
             counters.count(Event.ROBOTS_BLOCKED);
@@ -139,9 +181,11 @@ public final class Frontier {
             if (gate.allows(host, next.url())) {
                 gate.pageStarted(host);
                 pagesInFlight++;
-                pagesStarted++;
+                if (!revisits.isPending(next.url())) { // a revisit is no new page: the budget is for those
+                    pagesStarted++;
+                }
                 schedule.wake(host, 0); // another may start at once if perHostConcurrency allows
-                return new FetchTask(next, FetchTask.Kind.PAGE);
+                return new FetchTask(next, FetchTask.Kind.PAGE, revisits.validators(next.url()));
             }
             counters.count(Event.ROBOTS_BLOCKED);
             store.done(next);
@@ -167,9 +211,10 @@ public final class Frontier {
             }
             if (result instanceof FetchResult.Redirect moved && task.target().depth() < Admission.MAX_SITEMAP_NESTING) {
                 admission.sitemap(moved.location(), task.target().depth() + 1, task.target().url(), true);
-            } else if (!(result instanceof FetchResult.Fetched)) {
+            } else if (!(result instanceof FetchResult.Fetched || result instanceof FetchResult.NotModified)) {
                 counters.count(Event.SITEMAP_PROBLEM);
             }
+            hubFetched(result, true);
         } else {
             gate.pageDone(result);
             if (!(result instanceof FetchResult.Fetched)) {
@@ -177,9 +222,27 @@ public final class Frontier {
                 admission.retryOrFollow(result);
                 store.done(task.target());
             }
+            hubFetched(result, false);
         }
         schedule.wake(host, 0);
         gate.neighbours(host).forEach(neighbour -> schedule.wake(neighbour, 0));
+    }
+
+    /**
+     * A continuous crawl keeps a full response's validators until its page is read; a hub's visit that goes no
+     * further than the fetcher (a 304, a failure) found no new links.
+     */
+    private void hubFetched(FetchResult result, boolean feed) {
+        CrawlUrl target = result.task().target();
+        if (!continuous) {
+            return;
+        }
+        if (result instanceof FetchResult.Fetched fetched) {
+            revisits.fetched(target.url(), fetched.validators());
+        } else if (revisits.isHub(target.url())) {
+            Validators validators = result instanceof FetchResult.NotModified same ? same.validators() : null;
+            revisits.visited(target.url(), feed, target.depth(), 0, validators);
+        }
     }
 
     /** Hosts whose address the per-IP floor needs before they can be asked; the caller resolves them. */
@@ -202,16 +265,48 @@ public final class Frontier {
         if (discovered.problem() != null) {
             counters.count(Event.SITEMAP_PROBLEM);
         }
-        admission.discovered(discovered);
+        CrawlUrl source = discovered.source();
+        int queued = offered(source.url(), () -> admission.discovered(discovered));
+        if (continuous) { // every feed and sitemap is a hub
+            revisits.visited(source.url(), true, source.depth(), queued, null);
+        }
+    }
+
+    /** Runs the offers of one page or feed; answers how many pages they queued, noting new links of a revisit. */
+    private int offered(String sourceUrl, Runnable offers) {
+        queuedNow = 0;
+        sighting = continuous && revisits.isPending(sourceUrl);
+        try {
+            offers.run();
+            return queuedNow;
+        } finally {
+            sighting = false;
+        }
     }
 
     /** A page went through extraction (and the sink): offer its links and forget it as in flight. */
     public void onProcessed(Processed processed) {
         pagesInFlight--;
-        for (DiscoveredLink link : processed.links()) {
-            admission.offer(link, processed.source());
+        CrawlUrl source = processed.source();
+        int queued = offered(source.url(), () -> processed.links().forEach(link -> admission.offer(link, source)));
+        if (continuous) {
+            if (processed.article()) {
+                latency.written(source.url(), clock.millis());
+            }
+            if (isHub(processed)) {
+                revisits.visited(source.url(), false, source.depth(), queued, null);
+            } else {
+                revisits.forget(source.url());
+            }
         }
-        store.done(processed.source()); // after its links: a durable store keeps changes in order
+        store.done(source); // after its links: a durable store keeps changes in order
+    }
+
+    /** Seeds and section fronts are hubs; so is a page once scheduled as one. */
+    private boolean isHub(Processed processed) {
+        CrawlUrl source = processed.source();
+        return processed.type() == PageType.FRONT || source.depth() == 0 && source.via() == Via.SEED
+                || revisits.isHub(source.url());
     }
 
     /**
@@ -236,10 +331,14 @@ public final class Frontier {
 
     /** Clock time (ms) at which a waiting host becomes due, or {@link Long#MAX_VALUE} if none waits. */
     public long nextWakeAt() {
-        return schedule.nextWakeAt();
+        return continuous ? Math.min(schedule.nextWakeAt(), revisits.nextDueAt()) : schedule.nextWakeAt();
     }
 
+    /** Nothing left to do: in a continuous crawl only once stopped or out of budget (revisits are never done). */
     public boolean isFinished() {
+        if (continuous && !budgetSpent()) {
+            return false;
+        }
         return pagesInFlight == 0 && robotsInFlight == 0 && sitemaps.inFlight() == 0
                 && (store.size() == 0 && sitemaps.queued() == 0 || budgetSpent());
     }

@@ -33,6 +33,19 @@ final class SitemapQueue {
         return true;
     }
 
+    /**
+     * Queues a feed or sitemap to be read again (a continuous crawl's revisit), past the once-per-crawl check and
+     * the allowance; nothing happens when it is already waiting.
+     */
+    void requeue(CrawlUrl sitemap) {
+        seen.add(sitemap.url()); // an offer of it later (from robots.txt, say) is then a duplicate
+        ArrayDeque<CrawlUrl> queue = byHost.computeIfAbsent(sitemap.hostKey(), k -> new ArrayDeque<>());
+        if (queue.stream().noneMatch(waiting -> waiting.url().equals(sitemap.url()))) {
+            queue.add(sitemap);
+            queued++;
+        }
+    }
+
     boolean has(String hostKey) {
         return byHost.containsKey(hostKey);
     }

@@ -29,10 +29,22 @@ public sealed interface FetchResult {
     /** A short stable name for counters and logs, e.g. {@code fetched}, {@code http_404}. */
     String outcome();
 
-    /** A complete 2xx response whose body was read within the size limit. */
+    /**
+     * A complete 2xx response whose body was read within the size limit; {@code validators} are its {@code ETag}
+     * and {@code Last-Modified} ({@link Validators#NONE} when it sent neither).
+     */
     record Fetched(FetchTask task, Duration elapsed, Duration serverTime, int status, String contentType, byte[] body,
-                   Instant fetchedAt) implements FetchResult {
+                   Instant fetchedAt, Validators validators) implements FetchResult {
         @Override public String outcome() { return "fetched"; }
+    }
+
+    /**
+     * A 304 to a conditional request: the page is as it was at the last visit, so there is nothing to extract.
+     * {@code validators} are the ones the 304 carried, or the request's when it carried none.
+     */
+    record NotModified(FetchTask task, Duration elapsed, Duration serverTime, Validators validators)
+            implements FetchResult {
+        @Override public String outcome() { return "unchanged"; }
     }
 
     /** A 3xx with a Location; the frontier decides whether to follow it. */

@@ -85,10 +85,10 @@ final class PageStages {
     Future<Void> process(Page page, WarcRef warc) {
         return bus.<ExtractResult>request(Addresses.EXTRACT, page, STAGE).map(Message::body)
                 .compose(result -> write(page, result, warc)
-                        .map(written -> new Processed(page.source(), result.links(), written)))
+                        .map(written -> new Processed(page.source(), result.links(), written, result.type())))
                 .otherwise(e -> {
                     LOG.warn("page {} not processed: {}", page.source().url(), e.getMessage());
-                    return new Processed(page.source(), List.of(), false);
+                    return new Processed(page.source(), List.of(), false, PageType.OTHER);
                 })
                 .map(processed -> {
                     bus.send(Addresses.FRONTIER_PROCESSED, processed, LocalCodec.OPTIONS);

@@ -28,7 +28,8 @@ import java.util.List;
 
 /**
  * The embedded RocksDB of one crawl, with one column family per kind of record ({@code queue},
- * {@code inflight}, {@code seen}, {@code hosts}, {@code meta}, {@code articles}, {@code politeness}).
+ * {@code inflight}, {@code seen}, {@code hosts}, {@code meta}, {@code articles}, {@code politeness}, and
+ * {@code recrawl}, a continuous crawl's hub schedules, which an older store gains when opened).
  *
  * <p>Every change goes into one pending batch (a {@link WriteBatchWithIndex}, so reads see it) that is
  * written to the database as a whole by {@link #flush}: when it grows large, at each checkpoint and on
@@ -46,7 +47,7 @@ public final class StateDb implements AutoCloseable {
     private static final String FORMAT_KEY = "state.format";
     private static final String FORMAT = "2";
     private static final List<String> FAMILIES = List.of("default", "queue", "inflight", "seen", "hosts", "meta",
-            "articles", "politeness");
+            "articles", "politeness", "recrawl");
 
     static {
         RocksDB.loadLibrary();

@@ -20,7 +20,7 @@ class ConfigLoaderTest {
     void defaultsMatchTheDocumentedValues() {
         CrawlConfig c = ConfigLoader.load(ONE_SEED);
 
-        assertThat(c.crawl()).isEqualTo(new JobConfig("crawl", List.of("http://127.0.0.2:8090/"), 5, 100_000));
+        assertThat(c.crawl()).isEqualTo(new JobConfig("crawl", List.of("http://127.0.0.2:8090/"), 5, 100_000, JobConfig.Mode.ONCE));
         assertThat(c.scope().hosts()).containsExactly("127.0.0.2");
         assertThat(c.scope().include()).isEmpty();
         assertThat(c.scope().exclude()).isEmpty();
@@ -54,6 +54,30 @@ class ConfigLoaderTest {
         assertThat(c.monitor().token()).isEqualTo("0123456789abcdef");
         assertThat(c.monitor().controlEnabled()).isTrue();
         assertThat(ConfigLoader.toJson(c).getJsonObject("monitor").getString("token")).isEqualTo("(set)");
+    }
+
+    @Test
+    void continuousModeAndRecrawlKeysAreReadAndBadOnesNamed() {
+        CrawlConfig c = ConfigLoader.fromYaml("""
+                crawl: {seeds: ['http://127.0.0.2/'], mode: Continuous}
+                recrawl: {minInterval: 30s, maxInterval: 10m, maxHubs: 50}
+                """, "x.yaml", Map.of());
+        assertThat(c.crawl().mode()).isEqualTo(JobConfig.Mode.CONTINUOUS);
+        assertThat(c.recrawl()).isEqualTo(new RecrawlConfig(Duration.ofSeconds(30), Duration.ofMinutes(10), 50));
+        assertThat(ConfigLoader.toJson(c).getJsonObject("recrawl").getString("maxInterval")).isEqualTo("10m");
+        assertThat(ConfigLoader.toJson(c).getJsonObject("crawl").getString("mode")).isEqualTo("continuous");
+        assertThat(ConfigLoader.load(Map.of("crawl.seeds", "http://127.0.0.2/")).crawl().mode())
+                .isEqualTo(JobConfig.Mode.ONCE);
+
+        assertThatThrownBy(() -> ConfigLoader.fromYaml("crawl: {seeds: ['http://127.0.0.2/'], mode: forever}\n"
+                + "recrawl: {minInterval: 2h, maxInterval: 1h, maxHubs: 0}\n", "y.yaml", Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("crawl.mode: expected once or continuous, got \"forever\"")
+                .hasMessageContaining("recrawl.maxInterval: must be at least recrawl.minInterval (2h), got 1h")
+                .hasMessageContaining("recrawl.maxHubs");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("crawl.seeds", "http://127.0.0.2/",
+                "recrawl.minInterval", "0"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("recrawl.minInterval: must be more than 0");
     }
 
     @Test

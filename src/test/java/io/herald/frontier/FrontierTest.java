@@ -1,5 +1,7 @@
 package io.herald.frontier;
 
+import io.herald.model.Validators;
+
 import io.herald.config.CrawlConfig;
 import io.herald.config.DiscoveryConfig;
 import io.herald.model.CrawlUrl;
@@ -7,6 +9,7 @@ import io.herald.model.Discovered;
 import io.herald.model.DiscoveredLink;
 import io.herald.model.FetchResult;
 import io.herald.model.FetchTask;
+import io.herald.model.PageType;
 import io.herald.model.Processed;
 import io.herald.model.Via;
 import io.herald.politeness.PolitenessGate;
@@ -33,7 +36,7 @@ class FrontierTest {
 
     private Frontier frontier(CrawlConfig config) {
         PolitenessGate gate = new PolitenessGate(config.politeness(), Duration.ofMillis(100), 1 << 16, clock);
-        Frontier frontier = new Frontier(config, new InMemoryFrontierStore(), new InMemorySeenSet(), gate, clock, registry);
+        Frontier frontier = new Frontier(config, new InMemoryFrontierStore(), new InMemorySeenSet(), gate, clock, registry, RevisitStore.NONE);
         frontier.seed();
         return frontier;
     }
@@ -52,14 +55,14 @@ class FrontierTest {
         assertThat(task.kind()).isEqualTo(FetchTask.Kind.ROBOTS);
         assertThat(task.target().url()).isEqualTo("http://news.test/robots.txt");
         frontier.onFetched(new FetchResult.Fetched(task, Duration.ofMillis(1), Duration.ofMillis(1), 200, "text/plain",
-                robots.getBytes(StandardCharsets.UTF_8), Instant.EPOCH));
+                robots.getBytes(StandardCharsets.UTF_8), Instant.EPOCH, Validators.NONE));
         return frontier.poll();
     }
 
     private static void fetchedAndProcessed(Frontier frontier, FetchTask task, DiscoveredLink... links) {
         frontier.onFetched(new FetchResult.Fetched(task, Duration.ofMillis(1), Duration.ofMillis(1), 200,
-                "text/html", new byte[0], Instant.EPOCH));
-        frontier.onProcessed(new Processed(task.target(), List.of(links), false));
+                "text/html", new byte[0], Instant.EPOCH, Validators.NONE));
+        frontier.onProcessed(new Processed(task.target(), List.of(links), false, PageType.OTHER));
     }
 
     private static DiscoveredLink link(String url) {
@@ -153,7 +156,7 @@ class FrontierTest {
                 return inner.size();
             }
         };
-        Frontier frontier = new Frontier(config, new InMemoryFrontierStore(), counting, gate, clock, registry);
+        Frontier frontier = new Frontier(config, new InMemoryFrontierStore(), counting, gate, clock, registry, RevisitStore.NONE);
         frontier.seed();
         FetchTask seed = passRobots(frontier, "");
         fetchedAndProcessed(frontier, seed, link("http://news.test/nav"), link("http://news.test/"),
@@ -291,7 +294,7 @@ class FrontierTest {
                 Path.of("out")));
         FetchTask robots = frontier.poll();
         frontier.onFetched(new FetchResult.Fetched(robots, Duration.ofMillis(1), Duration.ofMillis(1), 200,
-                "text/plain", new byte[0], Instant.EPOCH));
+                "text/plain", new byte[0], Instant.EPOCH, Validators.NONE));
         assertThat(frontier.poll()).isNull();
         assertThat(frontier.nextWakeAt()).isEqualTo(clock.millis() + 2000);
         clock.advance(Duration.ofSeconds(2));
@@ -312,7 +315,7 @@ class FrontierTest {
         FetchTask sitemap = passRobots(frontier, "");
         assertThat(sitemap.kind()).isEqualTo(FetchTask.Kind.SITEMAP);
         frontier.onFetched(new FetchResult.Fetched(sitemap, Duration.ofMillis(1), Duration.ofMillis(1), 200,
-                "application/xml", new byte[0], Instant.EPOCH));
+                "application/xml", new byte[0], Instant.EPOCH, Validators.NONE));
         assertThat(frontier.isFinished()).isFalse();
         frontier.onDiscovered(new Discovered(sitemap.target(),
                 List.of("http://news.test/story-1", "http://other.test/out-of-scope"),
@@ -358,12 +361,14 @@ class FrontierTest {
         CrawlConfig config = withDiscovery(TestConfigs.crawl(List.of(SEED), TestConfigs.politeness(Duration.ZERO, 1),
                 Path.of("out")), new DiscoveryConfig(List.of(), true, Duration.ZERO, 100, 10));
         Frontier first = new Frontier(config, new InMemoryFrontierStore(), new InMemorySeenSet(),
-                new PolitenessGate(config.politeness(), Duration.ofMillis(100), 1 << 16, clock, memory), clock, registry);
+                new PolitenessGate(config.politeness(), Duration.ofMillis(100), 1 << 16, clock, memory), clock, registry,
+                RevisitStore.NONE);
         first.seed();
         passRobots(first, "User-agent: *\nDisallow:\nSitemap: http://news.test/s.xml\n");
 
         Frontier resumed = new Frontier(config, new InMemoryFrontierStore(), new InMemorySeenSet(),
-                new PolitenessGate(config.politeness(), Duration.ofMillis(100), 1 << 16, clock, memory), clock, registry);
+                new PolitenessGate(config.politeness(), Duration.ofMillis(100), 1 << 16, clock, memory), clock, registry,
+                RevisitStore.NONE);
         resumed.seed();
         FetchTask task = resumed.poll();
         assertThat(task.kind()).as("no robots.txt: its rules were kept").isEqualTo(FetchTask.Kind.SITEMAP);
@@ -384,11 +389,11 @@ class FrontierTest {
         assertThat(index.kind()).isEqualTo(FetchTask.Kind.SITEMAP);
         assertThat(index.target().url()).isEqualTo("http://news.test/sitemap-index.xml");
         frontier.onFetched(new FetchResult.Fetched(index, Duration.ofMillis(1), Duration.ofMillis(1), 200,
-                "application/xml", new byte[0], Instant.EPOCH));
+                "application/xml", new byte[0], Instant.EPOCH, Validators.NONE));
         frontier.onDiscovered(new Discovered(index.target(), List.of(), List.of("http://news.test/child.xml"), null));
         FetchTask child = frontier.poll();
         frontier.onFetched(new FetchResult.Fetched(child, Duration.ofMillis(1), Duration.ofMillis(1), 200,
-                "application/xml", new byte[0], Instant.EPOCH));
+                "application/xml", new byte[0], Instant.EPOCH, Validators.NONE));
         frontier.onDiscovered(new Discovered(child.target(), List.of("http://news.test/story"), List.of(), null));
         List<String> pages = new ArrayList<>();
         FetchTask next;

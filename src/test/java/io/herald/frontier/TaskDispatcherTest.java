@@ -1,8 +1,11 @@
 package io.herald.frontier;
 
+import io.herald.model.Validators;
+
 import io.herald.config.CrawlConfig;
 import io.herald.model.FetchResult;
 import io.herald.model.FetchTask;
+import io.herald.model.PageType;
 import io.herald.model.Processed;
 import io.herald.politeness.PolitenessGate;
 import io.herald.testing.FakeClock;
@@ -38,14 +41,14 @@ class TaskDispatcherTest {
                 TestConfigs.politeness(Duration.ofSeconds(1), 1), Path.of("out"));
         PolitenessGate gate = new PolitenessGate(config.politeness(), Duration.ofMillis(100), 1 << 16, clock);
         Frontier frontier = new Frontier(config, new InMemoryFrontierStore(), new InMemorySeenSet(), gate, clock,
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(), RevisitStore.NONE);
         frontier.seed();
         return frontier;
     }
 
     private static FetchResult ok(FetchTask task) {
         return new FetchResult.Fetched(task, Duration.ofMillis(1), Duration.ofMillis(1), 200, "text/plain",
-                new byte[0], Instant.EPOCH);
+                new byte[0], Instant.EPOCH, Validators.NONE);
     }
 
     @Test
@@ -84,7 +87,7 @@ class TaskDispatcherTest {
         assertThat(finished).isEmpty();
 
         frontier.onFetched(ok(page));
-        frontier.onProcessed(new Processed(page.target(), List.of(), false));
+        frontier.onProcessed(new Processed(page.target(), List.of(), false, PageType.OTHER));
         dispatcher.pump();
         assertThat(tasks).hasSize(4);
         assertThat(tasks.subList(2, 4)).as("the two waiting slots").containsOnlyNulls();

@@ -1,5 +1,7 @@
 package io.herald.pipeline;
 
+import io.herald.model.Validators;
+
 import io.herald.model.Addresses;
 import io.herald.model.Article;
 import io.herald.model.ArticleContent;
@@ -48,7 +50,7 @@ class PageStagesTest {
 
     private static FetchResult fetched(FetchTask.Kind kind) {
         return new FetchResult.Fetched(new FetchTask(PAGE, kind), Duration.ofMillis(1), Duration.ofMillis(1), 200,
-                "text/html", "<p>story</p>".getBytes(StandardCharsets.UTF_8), Instant.EPOCH);
+                "text/html", "<p>story</p>".getBytes(StandardCharsets.UTF_8), Instant.EPOCH, Validators.NONE);
     }
 
     private static ArticleContent content() {

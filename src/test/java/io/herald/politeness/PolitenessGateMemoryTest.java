@@ -1,5 +1,7 @@
 package io.herald.politeness;
 
+import io.herald.model.Validators;
+
 import io.herald.config.PolitenessConfig;
 import io.herald.model.CrawlUrl;
 import io.herald.model.FetchResult;
@@ -48,7 +50,7 @@ class PolitenessGateMemoryTest {
         assertThat(gate.check(HOST).kind()).isEqualTo(Kind.FETCH_ROBOTS);
         gate.robotsStarted(HOST);
         gate.robotsDone(new FetchResult.Fetched(task("/robots.txt", FetchTask.Kind.ROBOTS), Duration.ofMillis(5),
-                Duration.ofMillis(5), 200, "text/plain", body.getBytes(StandardCharsets.UTF_8), Instant.EPOCH));
+                Duration.ofMillis(5), 200, "text/plain", body.getBytes(StandardCharsets.UTF_8), Instant.EPOCH, Validators.NONE));
     }
 
     private void page(PolitenessGate gate, FetchResult result) {
@@ -68,7 +70,7 @@ class PolitenessGateMemoryTest {
 
     private static FetchResult ok(String path) {
         return new FetchResult.Fetched(task(path, FetchTask.Kind.PAGE), Duration.ofMillis(5), Duration.ofMillis(5),
-                200, "text/html", new byte[0], Instant.EPOCH);
+                200, "text/html", new byte[0], Instant.EPOCH, Validators.NONE);
     }
 
     private static FetchResult status(String path, int status, Duration retryAfter) {

@@ -1,5 +1,7 @@
 package io.herald.politeness;
 
+import io.herald.model.Validators;
+
 import io.herald.config.PolitenessConfig;
 import io.herald.model.CrawlUrl;
 import io.herald.model.FetchResult;
@@ -55,7 +57,7 @@ class PolitenessGateSpacingTest {
         assertThat(gate.check(HOST).kind()).isEqualTo(Kind.FETCH_ROBOTS);
         gate.robotsStarted(HOST);
         gate.robotsDone(new FetchResult.Fetched(task("/robots.txt", FetchTask.Kind.ROBOTS), SERVER_TIME,
-                SERVER_TIME, 200, "text/plain", robots.getBytes(StandardCharsets.UTF_8), Instant.EPOCH));
+                SERVER_TIME, 200, "text/plain", robots.getBytes(StandardCharsets.UTF_8), Instant.EPOCH, Validators.NONE));
         clock.advance(Duration.ofMinutes(1));
         return gate;
     }
@@ -66,7 +68,7 @@ class PolitenessGateSpacingTest {
 
     private static FetchResult ok(Duration elapsed, Duration serverTime) {
         return new FetchResult.Fetched(task("/a", FetchTask.Kind.PAGE), elapsed, serverTime, 200, "text/html",
-                new byte[0], Instant.EPOCH);
+                new byte[0], Instant.EPOCH, Validators.NONE);
     }
 
     /**

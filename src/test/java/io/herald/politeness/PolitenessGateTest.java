@@ -1,5 +1,7 @@
 package io.herald.politeness;
 
+import io.herald.model.Validators;
+
 import io.herald.config.PolitenessConfig;
 import io.herald.model.CrawlUrl;
 import io.herald.model.FetchResult;
@@ -41,12 +43,12 @@ class PolitenessGateTest {
 
     private static FetchResult robots(String body) {
         return new FetchResult.Fetched(robotsTask(), Duration.ofMillis(5), Duration.ofMillis(5), 200, "text/plain",
-                body.getBytes(StandardCharsets.UTF_8), Instant.EPOCH);
+                body.getBytes(StandardCharsets.UTF_8), Instant.EPOCH, Validators.NONE);
     }
 
     private static FetchResult ok(String path, long elapsedMs) {
         return new FetchResult.Fetched(pageTask(path), Duration.ofMillis(elapsedMs), Duration.ofMillis(elapsedMs),
-                200, "text/html", new byte[0], Instant.EPOCH);
+                200, "text/html", new byte[0], Instant.EPOCH, Validators.NONE);
     }
 
     private static FetchResult httpError(FetchTask task, int status, Duration retryAfter) {
@@ -298,7 +300,7 @@ class PolitenessGateTest {
         assertThat(gate.robotsUrl(HOST)).isEqualTo("https://www.news.test/robots.txt");
         gate.robotsStarted(HOST);
         gate.robotsDone(new FetchResult.Fetched(robotsTask(), Duration.ofMillis(1), Duration.ofMillis(1), 200,
-                "text/plain", "User-agent: *\nDisallow: /private\n".getBytes(StandardCharsets.UTF_8), Instant.EPOCH));
+                "text/plain", "User-agent: *\nDisallow: /private\n".getBytes(StandardCharsets.UTF_8), Instant.EPOCH, Validators.NONE));
         assertThat(gate.allows(HOST, HOST + "/private/1")).isFalse();
 
         String other = "http://loop.test";
@@ -347,7 +349,7 @@ class PolitenessGateTest {
         gate.check(HOST);
         gate.robotsStarted(HOST);
         gate.robotsDone(new FetchResult.Fetched(robotsTask(), Duration.ofMillis(1), Duration.ofMillis(1), 200,
-                "text/plain", cut, Instant.EPOCH));
+                "text/plain", cut, Instant.EPOCH, Validators.NONE));
         assertThat(gate.allows(HOST, HOST + "/private-area/1")).isFalse();
         assertThat(gate.allows(HOST, HOST + "/pr")).isTrue();
     }
@@ -363,7 +365,7 @@ class PolitenessGateTest {
         gate.check(HOST);
         gate.robotsStarted(HOST);
         gate.robotsDone(new FetchResult.Fetched(robotsTask(), Duration.ofMillis(1), Duration.ofMillis(1), 200,
-                "text/plain", withPartialBom, Instant.EPOCH));
+                "text/plain", withPartialBom, Instant.EPOCH, Validators.NONE));
         assertThat(gate.allows(HOST, HOST + "/secret/x")).isFalse();
     }
 }

@@ -1,5 +1,7 @@
 package io.herald.state;
 
+import io.herald.model.Validators;
+
 import io.herald.model.CrawlUrl;
 import io.herald.model.FetchResult;
 import io.herald.model.FetchTask;
@@ -125,7 +127,7 @@ class RocksHostStoreTest {
         FetchTask robots = new FetchTask(new CrawlUrl(HOST + "/robots.txt", HOST, 0, null, Via.SEED, 0, 0),
                 FetchTask.Kind.ROBOTS);
         first.robotsDone(new FetchResult.Fetched(robots, Duration.ofMillis(5), Duration.ofMillis(5), 200,
-                "text/plain", ROBOTS.body(), Instant.EPOCH));
+                "text/plain", ROBOTS.body(), Instant.EPOCH, Validators.NONE));
         db.close();
 
         clock.advance(Duration.ofMinutes(1));

@@ -8,6 +8,7 @@ import io.herald.config.JobConfig;
 import io.herald.config.MonitorConfig;
 import io.herald.config.OutputConfig;
 import io.herald.config.PolitenessConfig;
+import io.herald.config.RecrawlConfig;
 import io.herald.config.ScopeConfig;
 import io.herald.config.StateConfig;
 
@@ -57,7 +58,7 @@ public final class TestConfigs {
         Set<String> hosts = seeds.stream().map(s -> URI.create(s).getHost().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
         return new CrawlConfig(
-                new JobConfig("test", seeds, maxDepth, maxPages),
+                new JobConfig("test", seeds, maxDepth, maxPages, JobConfig.Mode.ONCE),
                 ScopeConfig.of(hosts, List.of(), List.of()),
                 DiscoveryConfig.off(),
                 politeness,
@@ -65,7 +66,13 @@ public final class TestConfigs {
                 new ExtractConfig(1, 30, List.of()),
                 new OutputConfig(outDir, 1L << 30),
                 monitor,
-                state);
+                state,
+                recrawl(Duration.ofMinutes(1), Duration.ofHours(1)));
+    }
+
+    /** Hub revisits between the bounds given, at most 1000 hubs (used only in {@code crawl.mode: continuous}). */
+    public static RecrawlConfig recrawl(Duration min, Duration max) {
+        return new RecrawlConfig(min, max, 1000);
     }
 
     /** No monitor: no endpoints, no progress line. */

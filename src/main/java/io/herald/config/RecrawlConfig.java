@@ -1,0 +1,15 @@
+package io.herald.config;
+
+import java.time.Duration;
+
+/**
+ * The {@code recrawl} section: how a continuous crawl ({@code crawl.mode: continuous}) revisits its hub pages
+ * (seeds, section fronts, feeds and sitemaps). Each hub's interval starts at {@code minInterval}, halves when a
+ * visit finds new links and grows by half when it finds none, always within the bounds.
+ *
+ * @param minInterval shortest time between two visits of one hub
+ * @param maxInterval longest time between two visits of one hub (at least {@code minInterval})
+ * @param maxHubs     hubs scheduled at most; pages classified as hubs beyond it are read once, like any page
+ */
+public record RecrawlConfig(Duration minInterval, Duration maxInterval, int maxHubs) {
+}

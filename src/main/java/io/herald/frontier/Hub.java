@@ -1,0 +1,34 @@
+package io.herald.frontier;
+
+import io.herald.model.CrawlUrl;
+import io.herald.model.Validators;
+import io.herald.model.Via;
+
+import java.util.Objects;
+
+/**
+ * A page a continuous crawl reads again and again for new links: a seed, a section front, a feed or a sitemap.
+ *
+ * @param url        the normalised URL
+ * @param feed       a feed or sitemap (read by discovery) rather than an HTML page
+ * @param depth      its depth in the crawl, kept so that the links of a revisit are as deep as the first time
+ * @param intervalMs time from one visit to the next, adapted after each visit
+ * @param dueAt      clock time (epoch ms) of the next visit
+ * @param validators the {@code ETag}/{@code Last-Modified} of the last full response, for a conditional request
+ */
+public record Hub(String url, boolean feed, int depth, long intervalMs, long dueAt, Validators validators) {
+    public Hub {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(validators, "validators");
+    }
+
+    /** The frontier entry that visits it again. */
+    CrawlUrl target() {
+        Via via = feed ? Via.SITEMAP : depth == 0 ? Via.SEED : Via.LINK;
+        return new CrawlUrl(url, UrlNormalizer.hostKey(url), depth, null, via, 0, 0);
+    }
+
+    Hub next(long interval, long due, Validators kept) {
+        return new Hub(url, feed, depth, interval, due, kept);
+    }
+}

@@ -1,0 +1,134 @@
+package io.herald.testing;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A news site that publishes a new story every {@code period} ms after {@link #open()}, up to {@code stories}: the
+ * front page {@code /} lists the even-numbered stories published so far and the RSS feed {@code /feed.xml} the odd
+ * ones, so each hub is the only way to some stories. Both hubs answer conditional requests as a real server does:
+ * the front by {@code ETag} ({@code If-None-Match}), the feed by {@code Last-Modified} ({@code If-Modified-Since}),
+ * and the site counts what it answered with a 304 and with a full body.
+ */
+public final class LiveNewsSite {
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    private final TestSite site;
+    private final int stories;
+    private final long periodMs;
+    private volatile long openedAtMs = Long.MAX_VALUE;
+    private final Map<String, AtomicInteger> notModified = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> full = new ConcurrentHashMap<>();
+
+    public LiveNewsSite(Vertx vertx, String address, int stories, long periodMs) {
+        this.site = new TestSite(vertx, address);
+        this.stories = stories;
+        this.periodMs = periodMs;
+        site.text("/robots.txt", 200, "User-agent: *\nDisallow: /private/\n");
+        site.route("/", this::front);
+        site.route("/feed.xml", this::feed);
+        for (int i = 0; i < stories; i++) {
+            int n = i;
+            site.route("/story/" + i, req -> story(req, n));
+        }
+    }
+
+    public Future<LiveNewsSite> start() {
+        return site.start().map(s -> this);
+    }
+
+    /** Story 0 is out now; story i follows {@code i * period} ms later. */
+    public void open() {
+        openedAtMs = System.currentTimeMillis();
+    }
+
+    /** Stories published so far. */
+    public int published() {
+        long now = System.currentTimeMillis();
+        return now < openedAtMs ? 0 : (int) Math.min(stories, 1 + (now - openedAtMs) / periodMs);
+    }
+
+    /** When story {@code i} was published (wall time). */
+    public Instant publishedAt(int i) {
+        return Instant.ofEpochMilli(openedAtMs + i * periodMs);
+    }
+
+    public int notModified(String path) {
+        return notModified.computeIfAbsent(path, p -> new AtomicInteger()).get();
+    }
+
+    public int fullResponses(String path) {
+        return full.computeIfAbsent(path, p -> new AtomicInteger()).get();
+    }
+
+    public TestSite site() {
+        return site;
+    }
+
+    public String url(String path) {
+        return site.url(path);
+    }
+
+    private void front(HttpServerRequest req) {
+        int count = published();
+        String etag = "\"front-" + count + "\"";
+        if (etag.equals(req.getHeader("If-None-Match"))) {
+            answer304(req, "/", "ETag", etag);
+            return;
+        }
+        StringBuilder links = new StringBuilder();
+        for (int i = count - 1; i >= 0; i--) {
+            if (i % 2 == 0) {
+                links.append("<li><a href=\"/story/").append(i).append("\">Headline ").append(i).append("</a></li>");
+            }
+        }
+        full.computeIfAbsent("/", p -> new AtomicInteger()).incrementAndGet();
+        req.response().putHeader("content-type", "text/html; charset=utf-8").putHeader("ETag", etag)
+                .end("<html><head><title>Front</title><meta property=\"og:type\" content=\"website\"></head><body>"
+                        + "<ul>" + links + "</ul><a href=\"/private/x\">private</a></body></html>");
+    }
+
+    /** The feed's Last-Modified is a date that grows with each story (second precision, as HTTP dates have). */
+    private void feed(HttpServerRequest req) {
+        int count = published();
+        String lastModified = HTTP_DATE.format(Instant.ofEpochSecond(1_700_000_000L + count));
+        String since = req.getHeader("If-Modified-Since");
+        if (since != null && !Instant.from(HTTP_DATE.parse(since)).isBefore(Instant.ofEpochSecond(1_700_000_000L + count))) {
+            answer304(req, "/feed.xml", "Last-Modified", lastModified);
+            return;
+        }
+        StringBuilder items = new StringBuilder();
+        for (int i = count - 1; i >= 0; i--) {
+            if (i % 2 == 1) {
+                items.append("<item><title>Story ").append(i).append("</title><link>").append(url("/story/" + i))
+                        .append("</link><pubDate>").append(HTTP_DATE.format(publishedAt(i))).append("</pubDate></item>");
+            }
+        }
+        full.computeIfAbsent("/feed.xml", p -> new AtomicInteger()).incrementAndGet();
+        req.response().putHeader("content-type", "application/rss+xml").putHeader("Last-Modified", lastModified)
+                .end("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Live</title><link>"
+                        + url("/") + "</link><description>Live news</description>" + items + "</channel></rss>");
+    }
+
+    private void story(HttpServerRequest req, int i) {
+        if (i >= published()) {
+            req.response().setStatusCode(404).end();
+            return;
+        }
+        req.response().putHeader("content-type", "text/html; charset=utf-8")
+                .end(TestSite.article("Story number " + i, "Story " + i + " of the live site."));
+    }
+
+    private void answer304(HttpServerRequest req, String path, String header, String value) {
+        notModified.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        req.response().setStatusCode(304).putHeader(header, value).end();
+    }
+}
