@@ -8,9 +8,7 @@ import io.herald.model.FetchResult;
 import io.herald.model.FetchTask;
 import io.herald.model.FrontierStatus;
 import io.herald.model.HostView;
-import io.herald.model.PageType;
 import io.herald.model.Processed;
-import io.herald.model.Validators;
 import io.herald.model.Via;
 import io.herald.politeness.Decision;
 import io.herald.politeness.PolitenessGate;
@@ -42,13 +40,7 @@ public final class Frontier {
     private final PolitenessGate gate;
     private final HostSchedule schedule;
     private final FrontierCounters counters;
-    private final Clock clock;
-    private final boolean continuous;
-    private final RevisitSchedule revisits;
-    private final DiscoveryLatency latency = new DiscoveryLatency();
-    /** Pages queued by the offers under way, and whether they are new links of a hub read before. */
-    private int queuedNow;
-    private boolean sighting;
+    private final Revisits revisits;
     private int pagesInFlight;
     private int robotsInFlight;
     private long pagesStarted;
@@ -62,17 +54,14 @@ public final class Frontier {
     public Frontier(CrawlConfig config, FrontierStore store, SeenSet seen, PolitenessGate gate, Clock clock,
                     MeterRegistry registry, RevisitStore revisitStore) {
         this.config = config;
-        this.clock = clock;
-        this.continuous = config.crawl().continuous();
-        this.revisits = new RevisitSchedule(config.recrawl(), clock,
-                continuous ? revisitStore : RevisitStore.NONE);
+        this.revisits = new Revisits(config, clock, revisitStore);
         this.sitemaps = new SitemapQueue(config.discovery().maxSitemaps());
         this.store = store;
         this.seen = seen;
         this.gate = gate;
         this.schedule = new HostSchedule(clock);
         this.counters = new FrontierCounters(registry);
-        this.admission = new Admission(config, store, seen, sitemaps, gate, schedule, counters, this::queued);
+        this.admission = new Admission(config, store, seen, sitemaps, gate, schedule, counters, revisits::queued);
         this.pagesStarted = store.pagesStartedBefore(); // a resumed crawl keeps its page budget
     }
 
@@ -81,33 +70,7 @@ public final class Frontier {
      */
     public void seed() {
         store.queuedHosts().forEach(host -> schedule.wake(host, 0)); // a resumed crawl's queues
-        List<String> knownSeeds = admission.seed();
-        if (continuous) { // seeds an earlier run read are not queued again, but they are hubs
-            knownSeeds.forEach(url -> revisits.addDueNow(url, false, 0));
-        }
-    }
-
-    private void queued(CrawlUrl url) {
-        queuedNow++;
-        if (sighting) {
-            latency.sighted(url.url(), clock.millis());
-        }
-    }
-
-    /**
-     * Hubs due for a revisit go to their host's queue (a feed to the sitemap queue), past the seen set but through
-     * the same politeness gate and robots rules as any URL.
-     */
-    private void releaseDueRevisits() {
-        for (Hub hub : revisits.takeDue()) {
-            CrawlUrl target = hub.target();
-            if (hub.feed()) {
-                sitemaps.requeue(target);
-            } else {
-                store.push(target);
-            }
-            schedule.wake(target.hostKey(), 0);
-        }
+        revisits.knownSeeds(admission.seed());
     }
 
     /** A task that may be started now, or null (then ask again at {@link #nextWakeAt()} or after an event). */
@@ -115,9 +78,7 @@ public final class Frontier {
         if (stopped || paused) { // a pause leaves the schedule and every host's clock as they are
             return null;
         }
-        if (continuous) {
-            releaseDueRevisits();
-        }
+        revisits.release(store, sitemaps).forEach(host -> schedule.wake(host, 0)); // due hubs of a continuous crawl
         String host;
         while ((host = schedule.nextDue()) != null) {
             FetchTask task = tryHost(host);
@@ -181,7 +142,7 @@ public final class Frontier {
             if (gate.allows(host, next.url())) {
                 gate.pageStarted(host);
                 pagesInFlight++;
-                if (!revisits.isPending(next.url())) { // a revisit is no new page: the budget is for those
+                if (!revisits.isRevisit(next.url())) { // a revisit is no new page: the budget is for those
                     pagesStarted++;
                 }
                 schedule.wake(host, 0); // another may start at once if perHostConcurrency allows
@@ -214,7 +175,7 @@ public final class Frontier {
             } else if (!(result instanceof FetchResult.Fetched || result instanceof FetchResult.NotModified)) {
                 counters.count(Event.SITEMAP_PROBLEM);
             }
-            hubFetched(result, true);
+            revisits.fetched(result, true);
         } else {
             gate.pageDone(result);
             if (!(result instanceof FetchResult.Fetched)) {
@@ -222,27 +183,10 @@ public final class Frontier {
                 admission.retryOrFollow(result);
                 store.done(task.target());
             }
-            hubFetched(result, false);
+            revisits.fetched(result, false);
         }
         schedule.wake(host, 0);
         gate.neighbours(host).forEach(neighbour -> schedule.wake(neighbour, 0));
-    }
-
-    /**
-     * A continuous crawl keeps a full response's validators until its page is read; a hub's visit that goes no
-     * further than the fetcher (a 304, a failure) found no new links.
-     */
-    private void hubFetched(FetchResult result, boolean feed) {
-        CrawlUrl target = result.task().target();
-        if (!continuous) {
-            return;
-        }
-        if (result instanceof FetchResult.Fetched fetched) {
-            revisits.fetched(target.url(), fetched.validators());
-        } else if (revisits.isHub(target.url())) {
-            Validators validators = result instanceof FetchResult.NotModified same ? same.validators() : null;
-            revisits.visited(target.url(), feed, target.depth(), 0, validators);
-        }
     }
 
     /** Hosts whose address the per-IP floor needs before they can be asked; the caller resolves them. */
@@ -266,47 +210,16 @@ public final class Frontier {
             counters.count(Event.SITEMAP_PROBLEM);
         }
         CrawlUrl source = discovered.source();
-        int queued = offered(source.url(), () -> admission.discovered(discovered));
-        if (continuous) { // every feed and sitemap is a hub
-            revisits.visited(source.url(), true, source.depth(), queued, null);
-        }
-    }
-
-    /** Runs the offers of one page or feed; answers how many pages they queued, noting new links of a revisit. */
-    private int offered(String sourceUrl, Runnable offers) {
-        queuedNow = 0;
-        sighting = continuous && revisits.isPending(sourceUrl);
-        try {
-            offers.run();
-            return queuedNow;
-        } finally {
-            sighting = false;
-        }
+        revisits.feedRead(source, revisits.offered(source.url(), () -> admission.discovered(discovered)));
     }
 
     /** A page went through extraction (and the sink): offer its links and forget it as in flight. */
     public void onProcessed(Processed processed) {
         pagesInFlight--;
         CrawlUrl source = processed.source();
-        int queued = offered(source.url(), () -> processed.links().forEach(link -> admission.offer(link, source)));
-        if (continuous) {
-            if (processed.article()) {
-                latency.written(source.url(), clock.millis());
-            }
-            if (isHub(processed)) {
-                revisits.visited(source.url(), false, source.depth(), queued, null);
-            } else {
-                revisits.forget(source.url());
-            }
-        }
+        revisits.pageRead(processed,
+                revisits.offered(source.url(), () -> processed.links().forEach(link -> admission.offer(link, source))));
         store.done(source); // after its links: a durable store keeps changes in order
-    }
-
-    /** Seeds and section fronts are hubs; so is a page once scheduled as one. */
-    private boolean isHub(Processed processed) {
-        CrawlUrl source = processed.source();
-        return processed.type() == PageType.FRONT || source.depth() == 0 && source.via() == Via.SEED
-                || revisits.isHub(source.url());
     }
 
     /**
@@ -331,12 +244,12 @@ public final class Frontier {
 
     /** Clock time (ms) at which a waiting host becomes due, or {@link Long#MAX_VALUE} if none waits. */
     public long nextWakeAt() {
-        return continuous ? Math.min(schedule.nextWakeAt(), revisits.nextDueAt()) : schedule.nextWakeAt();
+        return Math.min(schedule.nextWakeAt(), revisits.nextDueAt());
     }
 
     /** Nothing left to do: in a continuous crawl only once stopped or out of budget (revisits are never done). */
     public boolean isFinished() {
-        if (continuous && !budgetSpent()) {
+        if (revisits.on() && !budgetSpent()) {
             return false;
         }
         return pagesInFlight == 0 && robotsInFlight == 0 && sitemaps.inFlight() == 0
@@ -403,6 +316,6 @@ public final class Frontier {
         }
         return new FrontierStatus(store.size(), seen.size(), pagesStarted, pagesInFlight, robotsInFlight,
                 sitemaps.queued(), sitemaps.inFlight(), counters.get(Event.ROBOTS_BLOCKED),
-                schedule.knownHosts().size(), paused ? 0 : dueHosts(), paused, hosts);
+                schedule.knownHosts().size(), paused ? 0 : dueHosts(), paused, hosts, revisits.status());
     }
 }

@@ -22,17 +22,20 @@ import java.util.Objects;
  *                         failing); 0 while paused
  * @param paused           whether the crawl was paused over the control API
  * @param hosts            per host key ({@code scheme://host[:port]}), in the frontier's order; unmodifiable
+ * @param revisits         a continuous crawl's hub schedule and discovery latency ({@link RevisitStatus#NONE} in
+ *                         {@code once} mode)
  */
 public record FrontierStatus(long queued, long seen, long pagesStarted, int pagesInFlight, int robotsInFlight,
                              int sitemapsQueued, int sitemapsInFlight, long robotsBlocked, int hostCount,
-                             int dueHosts, boolean paused, Map<String, HostView> hosts) {
+                             int dueHosts, boolean paused, Map<String, HostView> hosts, RevisitStatus revisits) {
     public FrontierStatus {
         Objects.requireNonNull(hosts, "hosts");
+        Objects.requireNonNull(revisits, "revisits");
         hosts = Collections.unmodifiableMap(new LinkedHashMap<>(hosts));
     }
 
     /** What the summary records when the frontier did not answer: nothing known, no hosts. */
     public static FrontierStatus unknown() {
-        return new FrontierStatus(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, Map.of());
+        return new FrontierStatus(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, Map.of(), RevisitStatus.NONE);
     }
 }

@@ -3,6 +3,9 @@ package io.herald.monitor;
 import io.herald.model.FrontierStatus;
 import io.herald.model.HostPoliteness;
 import io.herald.model.HostView;
+import io.herald.model.LatencySummary;
+import io.herald.model.RevisitStatus;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.LinkedHashMap;
@@ -76,7 +79,29 @@ public final class StatusJson {
                 .put("hostCount", s.hostCount())
                 .put("dueHosts", s.dueHosts())
                 .put("paused", s.paused())
-                .put("hosts", hosts(s.hosts()));
+                .put("hosts", hosts(s.hosts()))
+                .put("revisits", revisits(s.revisits()))
+                .put("discoveryLatency", latency(s.revisits().discoveryLatency()));
+    }
+
+    /** The {@code revisits} object: a continuous crawl's hubs and the soonest of their next visits. */
+    public static JsonObject revisits(RevisitStatus r) {
+        JsonArray next = new JsonArray();
+        r.next().forEach(visit -> next.add(new JsonObject()
+                .put("url", visit.url())
+                .put("at", visit.at().toString())
+                .put("intervalSeconds", visit.intervalSeconds())));
+        return new JsonObject().put("scheduled", r.scheduled()).put("next", next);
+    }
+
+    /** The {@code discoveryLatency} object; the times are null until an article was measured. */
+    public static JsonObject latency(LatencySummary l) {
+        boolean none = l.count() == 0;
+        return new JsonObject()
+                .put("count", l.count())
+                .put("p50Seconds", none ? null : l.p50Seconds())
+                .put("p90Seconds", none ? null : l.p90Seconds())
+                .put("maxSeconds", none ? null : l.maxSeconds());
     }
 
     /** The {@code hosts} object: one entry per host key, in the given order. */

@@ -14,6 +14,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +32,7 @@ import java.util.stream.Collectors;
 
 import static io.herald.testing.ConfigSections.withDiscovery;
 import static io.herald.testing.ConfigSections.withMode;
+import static io.herald.testing.ConfigSections.withMonitor;
 import static io.herald.testing.ConfigSections.withRecrawl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -63,8 +68,8 @@ class ContinuousCrawlEndToEndTest {
     void eachNewStoryOnceWithinTheBoundUnchangedHubsAnswered304AndNeverExtracted(Vertx vertx) throws Exception {
         LiveNewsSite news = new LiveNewsSite(vertx, "127.0.0.41", STORIES, PERIOD_MS).start().await(10, TimeUnit.SECONDS);
         Path out = tmp.resolve("out");
-        CrawlConfig config = continuous(news, TestConfigs.crawl(List.of(news.url("/")),
-                TestConfigs.politeness(DELAY, 1), out));
+        CrawlConfig config = withMonitor(continuous(news, TestConfigs.crawl(List.of(news.url("/")),
+                TestConfigs.politeness(DELAY, 1), out)), TestConfigs.monitor(Duration.ofMinutes(2), 0, null));
         news.open();
         CrawlRunner runner = new CrawlRunner(config);
         CompletableFuture<CrawlSummary> done = runner.run();
@@ -72,6 +77,15 @@ class ContinuousCrawlEndToEndTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() ->
                 stories(out).size() == STORIES && news.notModified("/") >= 2 && news.notModified("/feed.xml") >= 2);
         assertThat(done).as("a continuous crawl does not end on its own").isNotDone();
+        JsonObject frontier = status(runner.monitorPort()).getJsonObject("frontier");
+        JsonObject revisits = frontier.getJsonObject("revisits");
+        assertThat(revisits.getInteger("scheduled")).as("the front and the feed").isEqualTo(2);
+        assertThat(revisits.getJsonArray("next")).hasSize(2).allSatisfy(next -> assertThat(((JsonObject) next)
+                .getDouble("intervalSeconds")).isBetween(0.2, 1.0));
+        JsonObject discovery = frontier.getJsonObject("discoveryLatency");
+        assertThat(discovery.getLong("count")).as("stories first seen on a revisit").isPositive();
+        assertThat(discovery.getDouble("maxSeconds")).isLessThanOrEqualTo(BOUND.toSeconds());
+        System.out.println("ContinuousCrawlEndToEndTest /status discoveryLatency " + discovery.encode());
         runner.requestStop();
         CrawlSummary summary = done.get(60, TimeUnit.SECONDS);
 
@@ -99,6 +113,14 @@ class ContinuousCrawlEndToEndTest {
         // revisits go through the same gate as every request: the delay and robots.txt
         assertThat(news.site().minGapMillis()).isGreaterThanOrEqualTo(DELAY.toMillis());
         assertThat(news.site().paths()).doesNotContain("/private/x");
+    }
+
+    static JsonObject status(int port) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/status")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new JsonObject(response.body());
     }
 
     /** The article lines written so far (a line being written is not read). */

@@ -1,6 +1,7 @@
 package io.herald.monitor;
 
 import io.herald.model.FrontierStatus;
+import io.herald.model.RevisitStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -17,14 +18,14 @@ class ProgressVerticleTest {
 
     @Test
     void theLineReadsTheRunAndTheFrontier() {
-        FrontierStatus frontier = new FrontierStatus(40, 90, 20, 3, 1, 0, 0, 6, 2, 1, false, Map.of());
+        FrontierStatus frontier = new FrontierStatus(40, 90, 20, 3, 1, 0, 0, 6, 2, 1, false, Map.of(), RevisitStatus.NONE);
         assertThat(ProgressVerticle.line(counters(125_400, 20, 12), frontier)).isEqualTo(
                 "[02:05] fetched 20  articles 12  queued 40  in flight 3  hosts 2  errors 3  robots-blocked 6  2.5 pages/s");
     }
 
     @Test
     void theEtaShowsOnlyWhenThePageBudgetIsWhatEndsTheCrawl() {
-        FrontierStatus budgetReachable = new FrontierStatus(40, 90, 20, 3, 1, 0, 0, 6, 2, 1, false, Map.of());
+        FrontierStatus budgetReachable = new FrontierStatus(40, 90, 20, 3, 1, 0, 0, 6, 2, 1, false, Map.of(), RevisitStatus.NONE);
         assertThat(ProgressVerticle.eta(50, counters(8_000, 20, 12), budgetReachable)).isEqualTo("  ETA 00:12");
         assertThat(ProgressVerticle.eta(100_000, counters(8_000, 20, 12), budgetReachable))
                 .as("60 URLs known, a budget of 100,000: the queue runs out first").isEmpty();
