@@ -7,8 +7,10 @@ import io.vertx.core.http.HttpServerRequest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,6 +29,7 @@ public final class LiveNewsSite {
     private volatile long openedAtMs = Long.MAX_VALUE;
     private final Map<String, AtomicInteger> notModified = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> full = new ConcurrentHashMap<>();
+    private final List<String> frontRequests = new CopyOnWriteArrayList<>();
 
     public LiveNewsSite(Vertx vertx, String address, int stories, long periodMs) {
         this.site = new TestSite(vertx, address);
@@ -77,7 +80,14 @@ public final class LiveNewsSite {
         return site.url(path);
     }
 
+    /** The {@code If-None-Match} of each request for the front page, in order ({@code "-"}: none). */
+    public List<String> frontConditions() {
+        return List.copyOf(frontRequests);
+    }
+
     private void front(HttpServerRequest req) {
+        String asked = req.getHeader("If-None-Match");
+        frontRequests.add(asked == null ? "-" : asked);
         int count = published();
         String etag = "\"front-" + count + "\"";
         if (etag.equals(req.getHeader("If-None-Match"))) {
