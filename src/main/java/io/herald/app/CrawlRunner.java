@@ -1,5 +1,6 @@
 package io.herald.app;
 
+import io.herald.cluster.ClusterNode;
 import io.herald.config.CrawlConfig;
 import io.herald.discovery.DiscoveryVerticle;
 import io.herald.discovery.SitemapReader;
@@ -8,6 +9,7 @@ import io.herald.extract.ExtractVerticle;
 import io.herald.fetch.PageFetcher;
 import io.herald.frontier.Frontier;
 import io.herald.frontier.FrontierVerticle;
+import io.herald.frontier.HostShare;
 import io.herald.model.Addresses;
 import io.herald.model.Fault;
 import io.herald.model.FrontierStatus;
@@ -67,13 +69,24 @@ public final class CrawlRunner {
     private final List<String> deployments = new ArrayList<>();
     private final CrawlStores stores;
     private final StateWatch stateWatch;
+    private final ClusterNode cluster;
     private MonitorVerticle monitor;
     private volatile boolean stopRequested;
     private volatile Fault fault;
 
     /** @throws StateException if the crawl's state cannot be opened or is another crawl's */
     public CrawlRunner(CrawlConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * A crawl that is one node's part of a cluster's crawl ({@code cluster} joined), or the whole crawl (null).
+     *
+     * @throws StateException if the crawl's state cannot be opened or is another crawl's
+     */
+    public CrawlRunner(CrawlConfig config, ClusterNode cluster) {
         this.config = config;
+        this.cluster = cluster;
         this.stores = CrawlStores.open(config);
         this.stateWatch = new StateWatch(clock, config.state().durable(), config.monitor().stallAfter());
         try {
@@ -89,6 +102,9 @@ public final class CrawlRunner {
                 .with(new VertxOptions().setMetricsOptions(VertxMeters.options()))
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
+        if (cluster != null) {
+            cluster.share().attach(vertx);
+        }
     }
 
     /**
@@ -143,6 +159,9 @@ public final class CrawlRunner {
         return vertx.close().toCompletionStage().toCompletableFuture()
                 .orTimeout(CLOSE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
                 .handle((v, e) -> {
+                    if (cluster != null) {
+                        cluster.leave();
+                    }
                     if (e == null) {
                         closeState();
                     } else {
@@ -211,7 +230,8 @@ public final class CrawlRunner {
     private Future<?> deployAll() {
         PolitenessGate gate = new PolitenessGate(config.politeness(), config.fetch().retryBackoff(),
                 PageFetcher.ROBOTS_MAX_BYTES, clock, stores.hosts());
-        Frontier frontier = new Frontier(config, stores.store(), stores.seen(), gate, clock, registry);
+        Frontier frontier = new Frontier(config, stores.store(), stores.seen(), gate, clock, registry,
+                cluster == null ? HostShare.WHOLE : cluster.share());
         // on the frontier's thread, into the checkpoint's atomic write: the totals match the state and the output
         frontier.beforeCheckpointCommit(() -> {
             stores.saveHistory(stats.history(), false);

@@ -54,7 +54,14 @@ final class ConfigJson {
                         .put("workingSet", c.state().workingSet())
                         .put("cacheSize", ByteSizes.format(c.state().cacheSize()))
                         .put("seenFilterSize", ByteSizes.format(c.state().seenFilterSize()))
-                        .put("checkpointInterval", Durations.format(c.state().checkpointInterval())));
+                        .put("checkpointInterval", Durations.format(c.state().checkpointInterval())))
+                .put("cluster", new JsonObject()
+                        .put("enabled", c.cluster().enabled())
+                        .put("nodeName", c.cluster().nodeName())
+                        .put("host", c.cluster().host())
+                        .put("port", c.cluster().port())
+                        .put("members", array(c.cluster().members()))
+                        .put("joinTimeout", Durations.format(c.cluster().joinTimeout())));
     }
 
     private static JsonObject crawl(JobConfig j) {

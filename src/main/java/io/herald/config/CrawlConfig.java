@@ -5,7 +5,7 @@ import java.util.Objects;
 /** The whole validated configuration of one crawl: one immutable record per stage. */
 public record CrawlConfig(JobConfig crawl, ScopeConfig scope, DiscoveryConfig discovery, PolitenessConfig politeness,
                           FetchConfig fetch, ExtractConfig extract, OutputConfig output, MonitorConfig monitor,
-                          StateConfig state) {
+                          StateConfig state, ClusterConfig cluster) {
     public CrawlConfig {
         Objects.requireNonNull(crawl, "crawl");
         Objects.requireNonNull(scope, "scope");
@@ -16,5 +16,6 @@ public record CrawlConfig(JobConfig crawl, ScopeConfig scope, DiscoveryConfig di
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(monitor, "monitor");
         Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(cluster, "cluster");
     }
 }

@@ -35,9 +35,10 @@ final class Admission {
     private final PolitenessGate gate;
     private final HostSchedule schedule;
     private final FrontierCounters counters;
+    private final HostShare share;
 
     Admission(CrawlConfig config, FrontierStore store, SeenSet seen, SitemapQueue sitemaps, PolitenessGate gate,
-              HostSchedule schedule, FrontierCounters counters) {
+              HostSchedule schedule, FrontierCounters counters, HostShare share) {
         this.config = config;
         this.normalizer = new UrlNormalizer(config.scope().stripParams());
         this.scope = new Scope(config.scope());
@@ -49,16 +50,20 @@ final class Admission {
         this.gate = gate;
         this.schedule = schedule;
         this.counters = counters;
+        this.share = share;
     }
 
-    /** Queues the configured sitemaps and seeds, unless an earlier run has seen them. */
+    /**
+     * Queues the configured sitemaps and seeds, unless an earlier run has seen them. In a cluster every node has the
+     * same seeds and queues only those of its own hosts: routed by the same rule as links, without a message.
+     */
     void seed() {
-        config.discovery().sitemaps().forEach(sitemap -> sitemap(sitemap, 0, null, false));
+        config.discovery().sitemaps().stream().filter(this::ownsUrl).forEach(sitemap -> sitemap(sitemap, 0, null, false));
         for (String seed : config.crawl().seeds()) {
             String url = normalizer.normalize(seed);
             if (url == null) {
                 counters.count(Event.INVALID);
-            } else if (seen.add(url)) {
+            } else if (share.owns(UrlNormalizer.hostKey(url)) && seen.add(url)) {
                 enqueue(new CrawlUrl(url, UrlNormalizer.hostKey(url), 0, null, Via.SEED, 0, 0));
             }
         }
@@ -120,6 +125,19 @@ final class Admission {
         }
     }
 
+    /**
+     * Admits a URL that another node admitted and handed over because this node owns its host: de-duplicated, trap-
+     * guarded and checked against robots here, where the host's seen URLs and rules are.
+     */
+    void handedOver(CrawlUrl url) {
+        admit(url.url(), url.depth(), url.referrer(), url.via(), url.redirects());
+    }
+
+    private boolean ownsUrl(String rawUrl) {
+        String url = normalizer.normalize(rawUrl);
+        return url == null || share.owns(UrlNormalizer.hostKey(url)); // an invalid one is counted where it is read
+    }
+
     private static boolean isTransient(FetchResult result) {
         return result instanceof FetchResult.NetworkError
                 || result instanceof FetchResult.HttpError error && error.isTransient();
@@ -144,6 +162,12 @@ final class Admission {
         if (!judged.inScope()) {
             counters.count(Event.OUT_OF_SCOPE);
             return Event.OUT_OF_SCOPE;
+        }
+        String owner = UrlNormalizer.hostKey(url);
+        if (!share.owns(owner)) { // its owner de-duplicates it: the seen set of a host lives where its queue does
+            share.handOver(new CrawlUrl(url, owner, depth, referrer, via, 0, redirects));
+            counters.count(Event.HANDED_OVER);
+            return Event.HANDED_OVER;
         }
         if (judged.knownSeen() || !seen.add(url)) {
             judged.markSeen();

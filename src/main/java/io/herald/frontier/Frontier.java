@@ -41,6 +41,7 @@ public final class Frontier {
     private final PolitenessGate gate;
     private final HostSchedule schedule;
     private final FrontierCounters counters;
+    private final HostShare share;
     private int pagesInFlight;
     private int robotsInFlight;
     private long pagesStarted;
@@ -52,14 +53,21 @@ public final class Frontier {
 
     public Frontier(CrawlConfig config, FrontierStore store, SeenSet seen, PolitenessGate gate, Clock clock,
                     MeterRegistry registry) {
+        this(config, store, seen, gate, clock, registry, HostShare.WHOLE);
+    }
+
+    /** A frontier that crawls only the hosts of {@code share} (cluster mode) and hands the others' URLs over. */
+    public Frontier(CrawlConfig config, FrontierStore store, SeenSet seen, PolitenessGate gate, Clock clock,
+                    MeterRegistry registry, HostShare share) {
         this.config = config;
+        this.share = share;
         this.sitemaps = new SitemapQueue(config.discovery().maxSitemaps());
         this.store = store;
         this.seen = seen;
         this.gate = gate;
         this.schedule = new HostSchedule(clock);
         this.counters = new FrontierCounters(registry);
-        this.admission = new Admission(config, store, seen, sitemaps, gate, schedule, counters);
+        this.admission = new Admission(config, store, seen, sitemaps, gate, schedule, counters, share);
         this.pagesStarted = store.pagesStartedBefore(); // a resumed crawl keeps its page budget
     }
 
@@ -73,7 +81,7 @@ public final class Frontier {
 
     /** A task that may be started now, or null (then ask again at {@link #nextWakeAt()} or after an event). */
     public FetchTask poll() {
-        if (stopped || paused) { // a pause leaves the schedule and every host's clock as they are
+        if (stopped || paused || share.holdBack()) { // a pause leaves the schedule and every host's clock as they are
             return null;
         }
         String host;
@@ -196,6 +204,11 @@ public final class Frontier {
         schedule.wake(hostKey, 0);
     }
 
+    /** URLs another node admitted for hosts this one owns (cluster mode). */
+    public void onHandedOver(List<CrawlUrl> urls) {
+        urls.forEach(admission::handedOver);
+    }
+
     /** A sitemap or feed was read: offer its pages (one hop from the sitemap) and queue its child sitemaps. */
     public void onDiscovered(Discovered discovered) {
         sitemaps.done();
@@ -240,6 +253,12 @@ public final class Frontier {
     }
 
     public boolean isFinished() {
+        boolean idle = idle();
+        return stopped ? idle : share.crawlOver(idle); // a stopped node leaves, whatever the others do
+    }
+
+    /** Nothing in flight here, and nothing queued (or the budget spent). */
+    private boolean idle() {
         return pagesInFlight == 0 && robotsInFlight == 0 && sitemaps.inFlight() == 0
                 && (store.size() == 0 && sitemaps.queued() == 0 || budgetSpent());
     }

@@ -3,6 +3,7 @@ package io.herald.frontier;
 import io.herald.model.Addresses;
 import io.herald.model.Discovered;
 import io.herald.model.FetchResult;
+import io.herald.model.HandedOver;
 import io.herald.model.LocalCodec;
 import io.herald.model.Processed;
 import io.vertx.core.Future;
@@ -52,6 +53,11 @@ public final class FrontierVerticle extends VerticleBase {
         bus.<Object>consumer(Addresses.FRONTIER_STOP, msg -> { frontier.stop(); dispatcher.pump(); });
         bus.<Object>consumer(Addresses.FRONTIER_STATUS, msg -> msg.reply(frontier.status(500), LocalCodec.OPTIONS));
         bus.<Boolean>consumer(Addresses.FRONTIER_PAUSE, msg -> { pause(msg.body()); msg.reply(msg.body()); dispatcher.pump(); });
+        bus.<HandedOver>consumer(Addresses.FRONTIER_HANDED_OVER, msg -> {
+            frontier.onHandedOver(msg.body().urls());
+            dispatcher.pump(); // before the reply: the node is seen busy before the sender counts the URLs delivered
+            msg.reply(msg.body().urls().size());
+        });
         bus.<JsonArray>consumer(Addresses.FRONTIER_SEEDS, msg -> { msg.reply(addSeeds(msg.body())); dispatcher.pump(); });
         frontier.seed();
         if (checkpointMs > 0) {

@@ -14,26 +14,26 @@ public final class ConfigSections {
 
     public static CrawlConfig withDiscovery(CrawlConfig c, DiscoveryConfig discovery) {
         return new CrawlConfig(c.crawl(), c.scope(), discovery, c.politeness(), c.fetch(), c.extract(), c.output(),
-                c.monitor(), c.state());
+                c.monitor(), c.state(), c.cluster());
     }
 
     public static CrawlConfig withExtract(CrawlConfig c, ExtractConfig extract) {
         return new CrawlConfig(c.crawl(), c.scope(), c.discovery(), c.politeness(), c.fetch(), extract, c.output(),
-                c.monitor(), c.state());
+                c.monitor(), c.state(), c.cluster());
     }
 
     public static CrawlConfig withMonitor(CrawlConfig c, MonitorConfig monitor) {
         return new CrawlConfig(c.crawl(), c.scope(), c.discovery(), c.politeness(), c.fetch(), c.extract(), c.output(),
-                monitor, c.state());
+                monitor, c.state(), c.cluster());
     }
 
     public static CrawlConfig withOutput(CrawlConfig c, OutputConfig output) {
         return new CrawlConfig(c.crawl(), c.scope(), c.discovery(), c.politeness(), c.fetch(), c.extract(), output,
-                c.monitor(), c.state());
+                c.monitor(), c.state(), c.cluster());
     }
 
     public static CrawlConfig withState(CrawlConfig c, StateConfig state) {
         return new CrawlConfig(c.crawl(), c.scope(), c.discovery(), c.politeness(), c.fetch(), c.extract(), c.output(),
-                c.monitor(), state);
+                c.monitor(), state, c.cluster());
     }
 }

@@ -1,5 +1,6 @@
 package io.herald.testing;
 
+import io.herald.config.ClusterConfig;
 import io.herald.config.CrawlConfig;
 import io.herald.config.DiscoveryConfig;
 import io.herald.config.ExtractConfig;
@@ -65,7 +66,8 @@ public final class TestConfigs {
                 new ExtractConfig(1, 30, List.of()),
                 new OutputConfig(outDir, 1L << 30),
                 monitor,
-                state);
+                state,
+                ClusterConfig.off());
     }
 
     /** No monitor: no endpoints, no progress line. */
