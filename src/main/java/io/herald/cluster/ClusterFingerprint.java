@@ -17,7 +17,7 @@ import java.util.TreeSet;
 final class ClusterFingerprint {
     /** Keys each node sets for itself. */
     private static final Set<String> OWN = Set.of("cluster.nodeName", "cluster.host", "cluster.port",
-            "cluster.enabled", "output.dir", "state.dir");
+            "cluster.enabled", "cluster.joinTimeout", "output.dir", "state.dir");
     private static final String OWN_SECTION = "monitor.";
 
     private ClusterFingerprint() {

@@ -39,7 +39,11 @@ public final class ClusterNode {
     private static final String OVER = "herald.cluster.over";
     private static final long CHECK_MS = 500;
     private static final DeliveryOptions ASK = new DeliveryOptions().setSendTimeout(2_000);
-    private static final DeliveryOptions SEND = new DeliveryOptions().setSendTimeout(60_000);
+    /**
+     * A batch unanswered this long is sent again (the owner's seen set drops a repeat): a message to a node that was
+     * just killed can vanish without a failure, and the owner answers after its next checkpoint, well within this.
+     */
+    private static final DeliveryOptions SEND = new DeliveryOptions().setSendTimeout(10_000);
 
     private final Vertx vertx;
     private final HazelcastClusterManager manager;
@@ -58,7 +62,7 @@ public final class ClusterNode {
         this.ring = ring;
         this.context = vertx.getOrCreateContext();
         this.share = new ClusterShare(name, ring, context,
-                (node, batch) -> vertx.eventBus().request(URLS + node, UrlJson.toJson(batch), SEND));
+                (node, urls) -> vertx.eventBus().request(URLS + node, UrlJson.toJson(urls), SEND));
         this.quiescence = new Quiescence(new TreeSet<>(ring.nodes()));
     }
 
@@ -77,7 +81,7 @@ public final class ClusterNode {
         try {
             IMap<String, String> map = manager.getHazelcastInstance().getMap(MAP);
             checkFingerprint(map, ClusterFingerprint.of(config));
-            claimName(map, manager, cluster.nodeName());
+            claimName(map, manager, cluster.nodeName(), deadline);
             HostRing ring = agreeRing(map, manager, cluster, deadline);
             ClusterNode node = new ClusterNode(vertx, manager, cluster.nodeName(), ring);
             node.listen();
@@ -115,20 +119,32 @@ public final class ClusterNode {
         if (key != null) {
             throw new ClusterJoinException(true, "cluster: this node's config differs from the cluster's at " + key
                     + ": the cluster has " + cluster.getValue(key) + ", this node " + mine.getValue(key)
-                    + "; every node must run the same config (only cluster.nodeName/host/port, output.dir, state.dir"
-                    + " and monitor.* are a node's own)", null);
+                    + "; every node must run the same config (only cluster.nodeName/host/port, output.dir, state.dir,"
+                    + " cluster.joinTimeout and monitor.* are a node's own)", null);
         }
     }
 
-    private static void claimName(IMap<String, String> map, HazelcastClusterManager manager, String name) {
+    /**
+     * Claims the name. A node of that name that was killed may still count as a member for a few seconds (until the
+     * others miss its heartbeats), so a live holder is waited out up to the deadline before the name counts as taken.
+     */
+    private static void claimName(IMap<String, String> map, HazelcastClusterManager manager, String name,
+                                  long deadline) {
         String key = "node." + name;
-        String was = map.putIfAbsent(key, manager.getNodeId());
-        if (was != null && !was.equals(manager.getNodeId())) {
-            if (manager.getNodes().contains(was)) {
+        while (true) {
+            String was = map.putIfAbsent(key, manager.getNodeId());
+            if (was == null || was.equals(manager.getNodeId())) {
+                return;
+            }
+            if (!manager.getNodes().contains(was)) {
+                map.put(key, manager.getNodeId()); // the node of this name died: this one takes its place
+                return;
+            }
+            if (System.nanoTime() > deadline) {
                 throw new ClusterJoinException(true, "cluster.nodeName " + name + " is already a live member of the"
                         + " cluster: give each node its own name", null);
             }
-            map.put(key, manager.getNodeId()); // a node of this name died: this one takes its place
+            pause();
         }
     }
 

@@ -9,43 +9,60 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * This node's share of the hosts, as the frontier sees it ({@link HostShare}): owns what the {@link HostRing} gives
  * it, hands the rest to the {@link Outbox}, and learns from the {@link ClusterNode} when the whole crawl is over.
- * The frontier calls it on its thread; the outbox and the cluster's messages run on the cluster's context; the few
- * values both read are atomic.
+ * Each URL handed over gets a sequence number; a page is marked done only once every URL handed over up to its own
+ * are acknowledged (the owner acknowledges after its state has committed them), so a crash of either node loses
+ * none: the sender crawls the page again, or the owner has the URL on disk. The frontier calls it on its thread; the
+ * outbox and the cluster's messages run on the cluster's context; what both touch is concurrent.
  */
 public final class ClusterShare implements HostShare {
     /** URLs waiting for their owners beyond which this node fetches nothing new until they drain. */
     static final int HOLD_BACK = 20_000;
     private static final int BATCH = 500;
 
+    /** A URL on its way to its owner, with its sequence number. */
+    record Handed(long seq, CrawlUrl url) {
+    }
+
+    /** Work held until every URL handed over up to {@code upTo} is acknowledged. */
+    private record Waiter(long upTo, Runnable then) {
+    }
+
     private final String self;
     private final HostRing ring;
     private final Context context;
-    private final Outbox outbox;
+    private final Outbox<Handed> outbox;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
     private final AtomicInteger pending = new AtomicInteger();
+    private final ConcurrentSkipListSet<Long> unacknowledged = new ConcurrentSkipListSet<>();
+    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    private final ConcurrentLinkedQueue<Runnable> released = new ConcurrentLinkedQueue<>();
     private volatile boolean idleHere;
     private volatile boolean over;
     private volatile Vertx crawl;
 
-    ClusterShare(String self, HostRing ring, Context context, Outbox.Transport transport) {
+    ClusterShare(String self, HostRing ring, Context context, Outbox.Transport<CrawlUrl> transport) {
         this.self = self;
         this.ring = ring;
         this.context = context;
-        this.outbox = new Outbox(transport, BATCH, ms -> context.owner().setTimer(ms, id -> outbox().retry()),
-                this::delivered);
+        this.outbox = new Outbox<>((node, batch) -> transport.send(node, batch.stream().map(Handed::url).toList()),
+                BATCH, ms -> context.owner().setTimer(ms, id -> retry()), this::delivered);
     }
 
-    private Outbox outbox() {
-        return outbox;
+    private void retry() {
+        outbox.retry();
     }
 
     /** The crawl's own (local) Vert.x, whose frontier admits what other nodes send here. */
@@ -61,9 +78,10 @@ public final class ClusterShare implements HostShare {
     @Override
     public void handOver(CrawlUrl url) {
         String owner = ring.owner(url.hostKey()); // on the frontier's thread, which alone uses the ring's memo
-        sent.incrementAndGet();
+        long seq = sent.incrementAndGet();
+        unacknowledged.add(seq);
         pending.incrementAndGet();
-        context.runOnContext(v -> outbox.add(owner, url));
+        context.runOnContext(v -> outbox.add(owner, new Handed(seq, url)));
     }
 
     @Override
@@ -77,14 +95,42 @@ public final class ClusterShare implements HostShare {
         return over && idle;
     }
 
+    @Override
+    public void whenDelivered(Runnable then) {
+        long upTo = sent.get();
+        synchronized (waiters) {
+            if (waiters.isEmpty() && acknowledgedUpTo(upTo)) {
+                then.run(); // nothing of this page (or before it) is on its way
+                return;
+            }
+            waiters.add(new Waiter(upTo, then));
+        }
+    }
+
+    @Override
+    public void runDelivered() {
+        Runnable next;
+        while ((next = released.poll()) != null) {
+            next.run();
+        }
+    }
+
+    private boolean acknowledgedUpTo(long seq) {
+        return unacknowledged.isEmpty() || unacknowledged.first() > seq;
+    }
+
     /** What this node reports to the end-of-crawl check. */
     NodeState state() {
         return new NodeState(idleHere && pending.get() == 0, sent.get(), received.get());
     }
 
-    /** URLs of this node's hosts from another node: admitted by the frontier before the future completes. */
+    /** URLs of this node's hosts from another node: admitted and committed here before the future completes. */
     Future<Integer> receive(List<CrawlUrl> urls) {
-        return crawl.eventBus().<Integer>request(Addresses.FRONTIER_HANDED_OVER, new HandedOver(urls),
+        Vertx local = crawl;
+        if (local == null) {
+            return Future.failedFuture("node " + self + " is not crawling yet");
+        }
+        return local.eventBus().<Integer>request(Addresses.FRONTIER_HANDED_OVER, new HandedOver(urls),
                         LocalCodec.withTimeout(60_000))
                 .map(reply -> {
                     received.addAndGet(urls.size());
@@ -111,10 +157,18 @@ public final class ClusterShare implements HostShare {
         return pending.get();
     }
 
-    private void delivered(int urls) {
-        int before = pending.getAndAdd(-urls);
-        if (before > HOLD_BACK && before - urls <= HOLD_BACK) {
-            nudge(); // fetching may go on
+    private void delivered(List<Handed> batch) {
+        batch.forEach(h -> unacknowledged.remove(h.seq()));
+        int before = pending.getAndAdd(-batch.size());
+        List<Runnable> free = new ArrayList<>();
+        synchronized (waiters) {
+            while (!waiters.isEmpty() && acknowledgedUpTo(waiters.peek().upTo())) {
+                free.add(waiters.poll().then());
+            }
+        }
+        released.addAll(free);
+        if (!free.isEmpty() || before > HOLD_BACK && before - batch.size() <= HOLD_BACK) {
+            nudge(); // pages to mark done, or fetching may go on
         }
     }
 

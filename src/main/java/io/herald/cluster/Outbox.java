@@ -1,6 +1,5 @@
 package io.herald.cluster;
 
-import io.herald.model.CrawlUrl;
 import io.vertx.core.Future;
 
 import java.util.ArrayDeque;
@@ -10,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.IntConsumer;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -21,32 +20,32 @@ import java.util.function.LongConsumer;
  * leaves only once acknowledged (at least once: the owner's seen set drops a repeat). Single-threaded (the cluster
  * context's).
  */
-final class Outbox {
+final class Outbox<T> {
     /** Sends one batch to a node; the future completes when the node has admitted it. */
-    interface Transport {
-        Future<?> send(String node, List<CrawlUrl> batch);
+    interface Transport<T> {
+        Future<?> send(String node, List<T> batch);
     }
 
-    private final Transport transport;
+    private final Transport<T> transport;
     private final int batchSize;
     private final LongConsumer retryLater;
-    private final IntConsumer delivered;
-    private final Map<String, ArrayDeque<CrawlUrl>> waiting = new HashMap<>();
+    private final Consumer<List<T>> delivered;
+    private final Map<String, ArrayDeque<T>> waiting = new HashMap<>();
     private final Set<String> sending = new HashSet<>();
     private final Set<String> failing = new HashSet<>();
 
     /**
      * @param retryLater schedules {@link #retry} after a pause (its argument: the pause in ms)
-     * @param delivered  told how many URLs each acknowledged batch carried
+     * @param delivered  told of each acknowledged batch
      */
-    Outbox(Transport transport, int batchSize, LongConsumer retryLater, IntConsumer delivered) {
+    Outbox(Transport<T> transport, int batchSize, LongConsumer retryLater, Consumer<List<T>> delivered) {
         this.transport = transport;
         this.batchSize = batchSize;
         this.retryLater = retryLater;
         this.delivered = delivered;
     }
 
-    void add(String node, CrawlUrl url) {
+    void add(String node, T url) {
         waiting.computeIfAbsent(node, n -> new ArrayDeque<>()).add(url);
         flush(node);
     }
@@ -64,11 +63,11 @@ final class Outbox {
     }
 
     private void flush(String node) {
-        ArrayDeque<CrawlUrl> queue = waiting.get(node);
+        ArrayDeque<T> queue = waiting.get(node);
         if (queue == null || queue.isEmpty() || sending.contains(node) || failing.contains(node)) {
             return;
         }
-        List<CrawlUrl> batch = new ArrayList<>(Math.min(batchSize, queue.size()));
+        List<T> batch = new ArrayList<>(Math.min(batchSize, queue.size()));
         while (batch.size() < batchSize && !queue.isEmpty()) {
             batch.add(queue.poll());
         }
@@ -76,7 +75,7 @@ final class Outbox {
         transport.send(node, batch).onComplete(ar -> {
             sending.remove(node);
             if (ar.succeeded()) {
-                delivered.accept(batch.size());
+                delivered.accept(batch);
                 flush(node);
             } else {
                 for (int i = batch.size() - 1; i >= 0; i--) {

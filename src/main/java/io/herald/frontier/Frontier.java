@@ -207,6 +207,7 @@ public final class Frontier {
     /** URLs another node admitted for hosts this one owns (cluster mode). */
     public void onHandedOver(List<CrawlUrl> urls) {
         urls.forEach(admission::handedOver);
+        share.runDelivered();
     }
 
     /** A sitemap or feed was read: offer its pages (one hop from the sitemap) and queue its child sitemaps. */
@@ -224,7 +225,8 @@ public final class Frontier {
         for (DiscoveredLink link : processed.links()) {
             admission.offer(link, processed.source());
         }
-        store.done(processed.source()); // after its links: a durable store keeps changes in order
+        // after its links: a durable store keeps changes in order; in a cluster, after its links reached their owners
+        share.whenDelivered(() -> store.done(processed.source()));
     }
 
     /**

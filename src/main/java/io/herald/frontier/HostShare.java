@@ -30,6 +30,15 @@ public interface HostShare {
         public boolean crawlOver(boolean idleHere) {
             return idleHere;
         }
+
+        @Override
+        public void whenDelivered(Runnable then) {
+            then.run();
+        }
+
+        @Override
+        public void runDelivered() {
+        }
     };
 
     /** True when this node fetches the host ({@code scheme://host:port}). */
@@ -46,4 +55,14 @@ public interface HostShare {
      * over (here: exactly that; in a cluster: when every node is idle and nothing is on its way between them).
      */
     boolean crawlOver(boolean idleHere);
+
+    /**
+     * Runs {@code then} (on the frontier's thread, from {@link #runDelivered}) once every URL handed over so far has
+     * been acknowledged by its owner, which acknowledges only what its state has committed. The frontier marks a page
+     * done this way, so a page whose links could still be lost in a crash is crawled again after it.
+     */
+    void whenDelivered(Runnable then);
+
+    /** Runs what {@link #whenDelivered} released since the last call; on the frontier's thread. */
+    void runDelivered();
 }

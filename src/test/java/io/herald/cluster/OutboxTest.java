@@ -16,11 +16,11 @@ class OutboxTest {
     private final List<Sent> sent = new ArrayList<>();
     private final AtomicInteger delivered = new AtomicInteger();
     private final List<Long> retries = new ArrayList<>();
-    private final Outbox outbox = new Outbox((node, batch) -> {
+    private final Outbox<CrawlUrl> outbox = new Outbox<>((node, batch) -> {
         Promise<Void> ack = Promise.promise();
         sent.add(new Sent(node, List.copyOf(batch), ack));
         return ack.future();
-    }, 2, retries::add, delivered::addAndGet);
+    }, 2, retries::add, batch -> delivered.addAndGet(batch.size()));
 
     private record Sent(String node, List<CrawlUrl> batch, Promise<Void> ack) {
     }
