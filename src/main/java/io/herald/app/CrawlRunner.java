@@ -15,6 +15,8 @@ import io.herald.model.Fault;
 import io.herald.model.FrontierStatus;
 import io.herald.model.LocalCodec;
 import io.herald.monitor.ClockWatch;
+import io.herald.monitor.ClusterView;
+import io.herald.monitor.StatusJson;
 import io.herald.monitor.CrawlHealth;
 import io.herald.monitor.DiskCheck;
 import io.herald.monitor.ProgressWatch;
@@ -38,6 +40,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,6 +107,7 @@ public final class CrawlRunner {
                 .build();
         if (cluster != null) {
             cluster.share().attach(vertx);
+            cluster.counters(() -> StatusJson.report(stats.snapshot())); // for the others' /status?cluster=true
         }
     }
 
@@ -244,7 +248,9 @@ public final class CrawlRunner {
         PageFetcher fetcher = new PageFetcher(vertx, config.fetch(), config.politeness().userAgent(), registry,
                 config.output().warc()); // captures each exchange only for the WARC output
         if (config.monitor().enabled()) {
-            monitor = new MonitorVerticle(config.monitor(), stats, registry, health());
+            ClusterView view = cluster == null ? null : clusterView();
+            monitor = new MonitorVerticle(config.monitor(), stats, registry,
+                    view == null ? health() : health().withCluster(view), view);
         }
         // The monitor first: a port taken since the preflight must fail the start before the output folder is made.
         return (monitor == null ? Future.succeededFuture() : deploy(monitor, new DeploymentOptions())
@@ -266,6 +272,21 @@ public final class CrawlRunner {
                         new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)))
                 .compose(v -> deploy(new SlotVerticle(fetcher, config.fetch().concurrency(), registry,
                         stats.recentErrors()), new DeploymentOptions()));
+    }
+
+    /** The cluster as the monitor shows it; this node's counters go to the others' /status?cluster=true. */
+    private ClusterView clusterView() {
+        return new ClusterView() {
+            @Override
+            public JsonObject membership() {
+                return cluster.view();
+            }
+
+            @Override
+            public Future<JsonObject> members() {
+                return cluster.members();
+            }
+        };
     }
 
     private CrawlHealth health() {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * This process as a member of the cluster. The cluster has its own clustered Vert.x, apart from the crawl's: the
@@ -37,6 +38,7 @@ public final class ClusterNode {
     private static final String URLS = "herald.cluster.urls.";
     private static final String STATE = "herald.cluster.state.";
     private static final String OVER = "herald.cluster.over";
+    private static final String COUNTERS = "herald.cluster.counters.";
     private static final long CHECK_MS = 500;
     private static final DeliveryOptions ASK = new DeliveryOptions().setSendTimeout(2_000);
     /**
@@ -54,6 +56,8 @@ public final class ClusterNode {
     private final Context context;
     /** The nodes that answered the last round of the end-of-crawl check. */
     private volatile Set<String> answering = Set.of();
+    /** This node's counters (its /status without the per-host part), given by the app once the crawl runs. */
+    private volatile Supplier<JsonObject> counters = JsonObject::new;
 
     private ClusterNode(Vertx vertx, HazelcastClusterManager manager, String name, HostRing ring) {
         this.vertx = vertx;
@@ -206,6 +210,7 @@ public final class ClusterNode {
                         .onFailure(e -> msg.fail(1, e.getMessage())));
                 vertx.eventBus().<Object>consumer(STATE + name, msg -> msg.reply(share.state().toJson()));
                 vertx.eventBus().<Object>consumer(OVER, msg -> share.crawlIsOver());
+                vertx.eventBus().<Object>consumer(COUNTERS + name, msg -> msg.reply(counters.get()));
                 vertx.setPeriodic(CHECK_MS, id -> checkEnd());
                 p.complete();
             })).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -258,6 +263,43 @@ public final class ClusterNode {
                 .put("members", manager.getNodes().size()).put("unreachable", new JsonArray(new ArrayList<>(share.unreachable())))
                 .put("waitingForOwners", share.waiting()).put("handedOver", state.sent())
                 .put("received", state.received()).put("idle", state.idle()).put("over", share.isOver());
+    }
+
+    /** Where this node's counters come from, for the other nodes' {@code /status?cluster=true}. */
+    public void counters(Supplier<JsonObject> supplier) {
+        this.counters = supplier;
+    }
+
+    /**
+     * Every node's counters ({@code nodes}: name → its /status counters, or {@code {"unreachable": true}}) and the
+     * crawl's totals over the nodes ({@code totals}: the sum of each number in their {@code total}; elapsedMs the
+     * longest).
+     */
+    public Future<JsonObject> members() {
+        List<Future<JsonObject>> answers = new ArrayList<>();
+        for (String node : ring.nodes()) {
+            answers.add(vertx.eventBus().<JsonObject>request(COUNTERS + node, null, ASK).map(msg -> msg.body())
+                    .otherwise(e -> new JsonObject().put("unreachable", true)));
+        }
+        return Future.join(answers).map(all -> {
+            JsonObject nodes = new JsonObject();
+            JsonObject totals = new JsonObject();
+            for (int i = 0; i < answers.size(); i++) {
+                JsonObject status = answers.get(i).result();
+                nodes.put(ring.nodes().get(i), status);
+                JsonObject total = status.getJsonObject("total", new JsonObject());
+                total.forEach(e -> add(totals, e.getKey(), e.getValue()));
+            }
+            return new JsonObject().put("cluster", view()).put("totals", totals).put("nodes", nodes);
+        });
+    }
+
+    private static void add(JsonObject totals, String key, Object value) {
+        if (value instanceof Number n) {
+            double was = totals.getDouble(key, 0.0);
+            double sum = key.equals("elapsedMs") ? Math.max(was, n.doubleValue()) : was + n.doubleValue();
+            totals.put(key, value instanceof Double || value instanceof Float ? (Object) sum : (Object) (long) sum);
+        }
     }
 
     /** Leaves the cluster (the crawl is over here, or stopped). */

@@ -3,6 +3,7 @@ package io.herald.app;
 import io.herald.testing.CrawlerProcess;
 import io.herald.testing.TestSite;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +25,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,10 +65,37 @@ class ClusterEndToEndTest {
         Path conf = config(sites, ports.values());
         Map<String, Process> nodes = new LinkedHashMap<>();
         for (String node : NODES) {
-            nodes.put(node, start(conf, node, ports.get(node), "run"));
+            nodes.put(node, start(conf, node, ports.get(node), "run", node.equals("a")
+                    ? List.of("--set", "monitor.enabled=true", "--set", "monitor.port=0") : List.of()));
         }
+        // node a's monitor, while the crawl runs: its membership, and every node's counters summed
+        int monitorPort = await().atMost(Duration.ofSeconds(60)).until(() -> monitorPort("a"), p -> p > 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> lines("a") + lines("b") + lines("c") > 0);
+        JsonObject health = get(vertx, monitorPort, "/health");
+        JsonObject cluster = health.getJsonArray("checks").stream().map(JsonObject.class::cast)
+                .filter(c -> c.getString("id").equals("cluster")).findFirst().orElseThrow().getJsonObject("data");
+        assertThat(cluster.getString("node")).isEqualTo("a");
+        assertThat(cluster.getJsonArray("nodes").getList()).containsExactly("a", "b", "c");
+        JsonObject all = get(vertx, monitorPort, "/status?cluster=true");
+        assertThat(all.getJsonObject("nodes").fieldNames()).containsExactlyInAnyOrder("a", "b", "c");
+        assertThat(all.getJsonObject("totals").getLong("pagesFetched")).isPositive();
+        assertThat(get(vertx, monitorPort, "/status").getJsonObject("cluster").getString("node")).isEqualTo("a");
+
         awaitFinished(nodes, "run");
         assertOutputsAndGaps(sites);
+    }
+
+    private int monitorPort(String node) throws IOException {
+        Matcher m = Pattern.compile("monitor on http://127\\.0\\.0\\.1:(\\d+)/health")
+                .matcher(Files.readString(tmp.resolve(node + "-run.log")));
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    private static JsonObject get(Vertx vertx, int port, String path) throws Exception {
+        return vertx.createHttpClient().request(HttpMethod.GET, port, "127.0.0.1", path)
+                .compose(req -> req.send().compose(resp -> resp.body()))
+                .map(body -> body.toJsonObject())
+                .await(10, TimeUnit.SECONDS);
     }
 
     /**
@@ -156,9 +186,15 @@ class ClusterEndToEndTest {
     }
 
     private Process start(Path conf, String node, int port, String run) throws IOException {
+        return start(conf, node, port, run, List.of());
+    }
+
+    private Process start(Path conf, String node, int port, String run, List<String> more) throws IOException {
+        List<String> args = new ArrayList<>(List.of("crawl", "-c", conf.toString(), "--cluster",
+                "--set", "cluster.nodeName=" + node, "--set", "cluster.port=" + port));
+        args.addAll(more);
         List<String> command = CrawlerProcess.command(List.of("-Xmx160m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1"), "crawl", "-c", conf.toString(), "--cluster",
-                "--set", "cluster.nodeName=" + node, "--set", "cluster.port=" + port);
+                "-XX:TieredStopAtLevel=1"), args.toArray(String[]::new));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve(node + "-" + run + ".log").toFile()).start();
         processes.add(process);
