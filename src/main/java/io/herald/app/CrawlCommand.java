@@ -1,5 +1,8 @@
 package io.herald.app;
 
+import io.herald.cluster.ClusterJoinException;
+import io.herald.cluster.ClusterNode;
+import io.herald.cluster.NodeFolders;
 import io.herald.config.ConfigException;
 import io.herald.config.CrawlConfig;
 import io.herald.state.StateException;
@@ -32,6 +35,10 @@ final class CrawlCommand implements Callable<Integer> {
             + " deleted) instead of resuming the crawl they hold")
     boolean fresh;
 
+    @Option(names = "--cluster", description = "Crawl as one node of a cluster (same as --set cluster.enabled=true;"
+            + " see docs/cluster.md)")
+    boolean cluster;
+
     @Option(names = "--debug", description = "On a fault, print the stack trace as well as the one-line message")
     boolean debug;
 
@@ -39,21 +46,34 @@ final class CrawlCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         CrawlConfig config;
         try {
+            if (cluster) {
+                options.overrides.put("cluster.enabled", "true");
+            }
             config = options.load();
         } catch (ConfigException e) {
             System.err.println("herald: config error: " + e.getMessage());
             return Main.EXIT_CONFIG;
         }
+        ClusterNode node = null;
+        if (config.cluster().enabled()) {
+            try {
+                node = ClusterNode.join(config);
+            } catch (ClusterJoinException e) {
+                return fail(e.getMessage(), e, e.configProblem() ? Main.EXIT_CONFIG : Main.EXIT_FATAL);
+            }
+            config = NodeFolders.of(config);
+        }
         CrawlRunner runner;
         try {
-            runner = start(config);
+            runner = start(config, node);
         } catch (StartupFault e) {
             return fail(e.getMessage(), e, e.exitCode());
         } catch (StateException e) {
             return fail(e.getMessage(), e, DiskFull.causes(e) ? Main.EXIT_FATAL : Main.EXIT_CONFIG);
         }
         CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> stopGracefully(runner, done, config), "herald-shutdown");
+        CrawlConfig used = config;
+        Thread hook = new Thread(() -> stopGracefully(runner, done, used), "herald-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             CrawlSummary summary = runner.run().get();
@@ -73,14 +93,14 @@ final class CrawlCommand implements Callable<Integer> {
     }
 
     /** Checks the environment before anything is created or moved, then moves folders aside for --fresh. */
-    private CrawlRunner start(CrawlConfig config) {
+    private CrawlRunner start(CrawlConfig config, ClusterNode node) {
         Preflight.check(config);
         if (fresh) {
             FreshStart.moveAside(config, LocalDateTime.now()).forEach(System.out::println);
         }
         LOG.info("herald 0.1.0 · crawl \"{}\" · {} seed(s) · politeness {}ms/host · output {}", config.crawl().name(),
                 config.crawl().seeds().size(), config.politeness().delay().toMillis(), config.output().dir());
-        return new CrawlRunner(config);
+        return new CrawlRunner(config, node);
     }
 
     /** One line on stderr; the stack trace only with --debug. */

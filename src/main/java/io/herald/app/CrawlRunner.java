@@ -1,5 +1,6 @@
 package io.herald.app;
 
+import io.herald.cluster.ClusterNode;
 import io.herald.config.CrawlConfig;
 import io.herald.discovery.DiscoveryVerticle;
 import io.herald.discovery.SitemapReader;
@@ -8,11 +9,14 @@ import io.herald.extract.ExtractVerticle;
 import io.herald.fetch.PageFetcher;
 import io.herald.frontier.Frontier;
 import io.herald.frontier.FrontierVerticle;
+import io.herald.frontier.HostShare;
 import io.herald.model.Addresses;
 import io.herald.model.Fault;
 import io.herald.model.FrontierStatus;
 import io.herald.model.LocalCodec;
 import io.herald.monitor.ClockWatch;
+import io.herald.monitor.ClusterView;
+import io.herald.monitor.StatusJson;
 import io.herald.monitor.CrawlHealth;
 import io.herald.monitor.DiskCheck;
 import io.herald.monitor.ProgressWatch;
@@ -36,6 +40,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,13 +72,24 @@ public final class CrawlRunner {
     private final List<String> deployments = new ArrayList<>();
     private final CrawlStores stores;
     private final StateWatch stateWatch;
+    private final ClusterNode cluster;
     private MonitorVerticle monitor;
     private volatile boolean stopRequested;
     private volatile Fault fault;
 
     /** @throws StateException if the crawl's state cannot be opened or is another crawl's */
     public CrawlRunner(CrawlConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * A crawl that is one node's part of a cluster's crawl ({@code cluster} joined), or the whole crawl (null).
+     *
+     * @throws StateException if the crawl's state cannot be opened or is another crawl's
+     */
+    public CrawlRunner(CrawlConfig config, ClusterNode cluster) {
         this.config = config;
+        this.cluster = cluster;
         this.stores = CrawlStores.open(config);
         this.stateWatch = new StateWatch(clock, config.state().durable(), config.monitor().stallAfter());
         try {
@@ -89,6 +105,10 @@ public final class CrawlRunner {
                 .with(new VertxOptions().setMetricsOptions(VertxMeters.options()))
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
+        if (cluster != null) {
+            cluster.share().attach(vertx);
+            cluster.counters(() -> StatusJson.report(stats.snapshot())); // for the others' /status?cluster=true
+        }
     }
 
     /**
@@ -143,6 +163,9 @@ public final class CrawlRunner {
         return vertx.close().toCompletionStage().toCompletableFuture()
                 .orTimeout(CLOSE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
                 .handle((v, e) -> {
+                    if (cluster != null) {
+                        cluster.leave();
+                    }
                     if (e == null) {
                         closeState();
                     } else {
@@ -212,7 +235,7 @@ public final class CrawlRunner {
         PolitenessGate gate = new PolitenessGate(config.politeness(), config.fetch().retryBackoff(),
                 PageFetcher.ROBOTS_MAX_BYTES, clock, stores.hosts());
         Frontier frontier = new Frontier(config, stores.store(), stores.seen(), gate, clock, registry,
-                stores.revisits());
+                stores.revisits(), cluster == null ? HostShare.WHOLE : cluster.share());
         // on the frontier's thread, into the checkpoint's atomic write: the totals match the state and the output
         frontier.beforeCheckpointCommit(() -> {
             stores.saveHistory(stats.history(), false);
@@ -225,7 +248,9 @@ public final class CrawlRunner {
         PageFetcher fetcher = new PageFetcher(vertx, config.fetch(), config.politeness().userAgent(), registry,
                 config.output().warc()); // captures each exchange only for the WARC output
         if (config.monitor().enabled()) {
-            monitor = new MonitorVerticle(config.monitor(), stats, registry, health());
+            ClusterView view = cluster == null ? null : clusterView();
+            monitor = new MonitorVerticle(config.monitor(), stats, registry,
+                    view == null ? health() : health().withCluster(view), view);
         }
         // The monitor first: a port taken since the preflight must fail the start before the output folder is made.
         return (monitor == null ? Future.succeededFuture() : deploy(monitor, new DeploymentOptions())
@@ -247,6 +272,21 @@ public final class CrawlRunner {
                         new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)))
                 .compose(v -> deploy(new SlotVerticle(fetcher, config.fetch().concurrency(), registry,
                         stats.recentErrors()), new DeploymentOptions()));
+    }
+
+    /** The cluster as the monitor shows it; this node's counters go to the others' /status?cluster=true. */
+    private ClusterView clusterView() {
+        return new ClusterView() {
+            @Override
+            public JsonObject membership() {
+                return cluster.view();
+            }
+
+            @Override
+            public Future<JsonObject> members() {
+                return cluster.members();
+            }
+        };
     }
 
     private CrawlHealth health() {

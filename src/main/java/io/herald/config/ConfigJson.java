@@ -58,7 +58,14 @@ final class ConfigJson {
                 .put("recrawl", new JsonObject()
                         .put("minInterval", Durations.format(c.recrawl().minInterval()))
                         .put("maxInterval", Durations.format(c.recrawl().maxInterval()))
-                        .put("maxHubs", c.recrawl().maxHubs()));
+                        .put("maxHubs", c.recrawl().maxHubs()))
+                .put("cluster", new JsonObject()
+                        .put("enabled", c.cluster().enabled())
+                        .put("nodeName", c.cluster().nodeName())
+                        .put("host", c.cluster().host())
+                        .put("port", c.cluster().port())
+                        .put("members", array(c.cluster().members()))
+                        .put("joinTimeout", Durations.format(c.cluster().joinTimeout())));
     }
 
     private static JsonObject crawl(JobConfig j) {

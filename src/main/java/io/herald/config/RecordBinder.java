@@ -24,7 +24,7 @@ final class RecordBinder {
         ScopeBinder scopeBinder = new ScopeBinder(f);
         JobConfig crawl = crawl(scopeBinder.seeds());
         return new CrawlConfig(crawl, scopeBinder.scope(crawl.seeds()), discovery(scopeBinder), politeness(), fetch(),
-                extract(), output(), monitor(), state(), recrawl());
+                extract(), output(), monitor(), state(), recrawl(), cluster());
     }
 
     private JobConfig crawl(List<String> seeds) {
@@ -140,5 +140,26 @@ final class RecordBinder {
                     + token.length());
         }
         return token;
+    }
+
+    private ClusterConfig cluster() {
+        boolean enabled = f.bool("cluster.enabled");
+        Object raw = f.raw("cluster.nodeName");
+        String name = raw == null || "".equals(raw) ? "" : f.text("cluster.nodeName"); // a node alone needs no name
+        if (enabled && !name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}")) {
+            f.problem("cluster.nodeName", "a cluster node needs a name of letters, digits, '.', '_' or '-' (it names"
+                    + " the node's output and state folders), got " + ConfigValues.quote(name));
+        }
+        List<String> members = f.texts("cluster.members");
+        for (String member : members) {
+            if (!member.matches("[^\\s:]+:\\d{1,5}")) {
+                f.problem("cluster.members", "expected host:port, got " + ConfigValues.quote(member));
+            }
+        }
+        if (enabled && members.isEmpty()) {
+            f.problem("cluster.members", "a cluster needs its members listed as host:port (this node's among them)");
+        }
+        return new ClusterConfig(enabled, name, f.text("cluster.host"), f.integer("cluster.port", 0, 65_535), members,
+                f.duration("cluster.joinTimeout", false));
     }
 }

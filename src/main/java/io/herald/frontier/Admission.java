@@ -39,10 +39,11 @@ final class Admission {
     private final HostSchedule schedule;
     private final FrontierCounters counters;
     private final Consumer<CrawlUrl> onQueued;
+    private final HostShare share;
 
     /** @param onQueued told of each page queued (not of sitemaps or retries) */
     Admission(CrawlConfig config, FrontierStore store, SeenSet seen, SitemapQueue sitemaps, PolitenessGate gate,
-              HostSchedule schedule, FrontierCounters counters, Consumer<CrawlUrl> onQueued) {
+              HostSchedule schedule, FrontierCounters counters, Consumer<CrawlUrl> onQueued, HostShare share) {
         this.onQueued = onQueued;
         this.config = config;
         this.normalizer = new UrlNormalizer(config.scope().stripParams());
@@ -55,19 +56,24 @@ final class Admission {
         this.gate = gate;
         this.schedule = schedule;
         this.counters = counters;
+        this.share = share;
     }
 
     /**
      * Queues the configured sitemaps and seeds, unless an earlier run has seen them; answers the seeds it has seen
-     * (normalised), which a continuous crawl revisits rather than queues.
+     * (normalised), which a continuous crawl revisits rather than queues. In a cluster every node has the same seeds
+     * and queues only those of its own hosts: routed by the same rule as links, without a message.
      */
     List<String> seed() {
-        config.discovery().sitemaps().forEach(sitemap -> sitemap(sitemap, 0, null, false));
+        config.discovery().sitemaps().stream().filter(this::ownsUrl)
+                .forEach(sitemap -> sitemap(sitemap, 0, null, false));
         List<String> known = new ArrayList<>();
         for (String seed : config.crawl().seeds()) {
             String url = normalizer.normalize(seed);
             if (url == null) {
                 counters.count(Event.INVALID);
+            } else if (!share.owns(UrlNormalizer.hostKey(url))) {
+                continue; // another node's seed, and its hub
             } else if (seen.add(url)) {
                 enqueue(new CrawlUrl(url, UrlNormalizer.hostKey(url), 0, null, Via.SEED, 0, 0));
             } else {
@@ -133,6 +139,19 @@ final class Admission {
         }
     }
 
+    /**
+     * Admits a URL that another node admitted and handed over because this node owns its host: de-duplicated, trap-
+     * guarded and checked against robots here, where the host's seen URLs and rules are.
+     */
+    void handedOver(CrawlUrl url) {
+        admit(url.url(), url.depth(), url.referrer(), url.via(), url.redirects());
+    }
+
+    private boolean ownsUrl(String rawUrl) {
+        String url = normalizer.normalize(rawUrl);
+        return url == null || share.owns(UrlNormalizer.hostKey(url)); // an invalid one is counted where it is read
+    }
+
     private static boolean isTransient(FetchResult result) {
         return result instanceof FetchResult.NetworkError
                 || result instanceof FetchResult.HttpError error && error.isTransient();
@@ -157,6 +176,12 @@ final class Admission {
         if (!judged.inScope()) {
             counters.count(Event.OUT_OF_SCOPE);
             return Event.OUT_OF_SCOPE;
+        }
+        String owner = UrlNormalizer.hostKey(url);
+        if (!share.owns(owner)) { // its owner de-duplicates it: the seen set of a host lives where its queue does
+            share.handOver(new CrawlUrl(url, owner, depth, referrer, via, 0, redirects));
+            counters.count(Event.HANDED_OVER);
+            return Event.HANDED_OVER;
         }
         if (judged.knownSeen() || !seen.add(url)) {
             judged.markSeen();

@@ -41,6 +41,7 @@ public final class Frontier {
     private final HostSchedule schedule;
     private final FrontierCounters counters;
     private final Revisits revisits;
+    private final HostShare share;
     private int pagesInFlight;
     private int robotsInFlight;
     private long pagesStarted;
@@ -50,18 +51,24 @@ public final class Frontier {
     private final Set<String> toResolve = new LinkedHashSet<>();
     private final Set<String> resolving = new HashSet<>();
 
-    /** @param revisitStore where a continuous crawl keeps its hubs' schedules (unused in {@code once} mode) */
+    /**
+     * @param revisitStore where a continuous crawl keeps its hubs' schedules (unused in {@code once} mode)
+     * @param share        the hosts this process crawls: all of them, or in cluster mode its node's share (the
+     *                     others' URLs are handed over)
+     */
     public Frontier(CrawlConfig config, FrontierStore store, SeenSet seen, PolitenessGate gate, Clock clock,
-                    MeterRegistry registry, RevisitStore revisitStore) {
+                    MeterRegistry registry, RevisitStore revisitStore, HostShare share) {
         this.config = config;
         this.revisits = new Revisits(config, clock, revisitStore);
+        this.share = share;
         this.sitemaps = new SitemapQueue(config.discovery().maxSitemaps());
         this.store = store;
         this.seen = seen;
         this.gate = gate;
         this.schedule = new HostSchedule(clock);
         this.counters = new FrontierCounters(registry);
-        this.admission = new Admission(config, store, seen, sitemaps, gate, schedule, counters, revisits::queued);
+        this.admission = new Admission(config, store, seen, sitemaps, gate, schedule, counters, revisits::queued,
+                share);
         this.pagesStarted = store.pagesStartedBefore(); // a resumed crawl keeps its page budget
     }
 
@@ -75,7 +82,7 @@ public final class Frontier {
 
     /** A task that may be started now, or null (then ask again at {@link #nextWakeAt()} or after an event). */
     public FetchTask poll() {
-        if (stopped || paused) { // a pause leaves the schedule and every host's clock as they are
+        if (stopped || paused || share.holdBack()) { // a pause leaves the schedule and every host's clock as they are
             return null;
         }
         revisits.release(store, sitemaps).forEach(host -> schedule.wake(host, 0)); // due hubs of a continuous crawl
@@ -203,6 +210,12 @@ public final class Frontier {
         schedule.wake(hostKey, 0);
     }
 
+    /** URLs another node admitted for hosts this one owns (cluster mode). */
+    public void onHandedOver(List<CrawlUrl> urls) {
+        urls.forEach(admission::handedOver);
+        share.runDelivered();
+    }
+
     /** A sitemap or feed was read: offer its pages (one hop from the sitemap) and queue its child sitemaps. */
     public void onDiscovered(Discovered discovered) {
         sitemaps.done();
@@ -219,7 +232,8 @@ public final class Frontier {
         CrawlUrl source = processed.source();
         revisits.pageRead(processed,
                 revisits.offered(source.url(), () -> processed.links().forEach(link -> admission.offer(link, source))));
-        store.done(source); // after its links: a durable store keeps changes in order
+        // after its links: a durable store keeps changes in order; in a cluster, after its links reached their owners
+        share.whenDelivered(() -> store.done(source));
     }
 
     /**
@@ -252,6 +266,12 @@ public final class Frontier {
         if (revisits.on() && !budgetSpent()) {
             return false;
         }
+        boolean idle = idle();
+        return stopped ? idle : share.crawlOver(idle); // a stopped node leaves, whatever the others do
+    }
+
+    /** Nothing in flight here, and nothing queued (or the budget spent). */
+    private boolean idle() {
         return pagesInFlight == 0 && robotsInFlight == 0 && sitemaps.inFlight() == 0
                 && (store.size() == 0 && sitemaps.queued() == 0 || budgetSpent());
     }

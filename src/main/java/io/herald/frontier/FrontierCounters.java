@@ -11,7 +11,9 @@ import java.util.Map;
 final class FrontierCounters {
     enum Event {
         QUEUED, DUPLICATE, OUT_OF_SCOPE, TOO_DEEP, INVALID, ROBOTS_BLOCKED, RETRIED, FAILED, REDIRECT_LIMIT,
-        GAVE_UP, TRAP, HOST_BUDGET, SITEMAP_QUEUED, SITEMAP_PROBLEM
+        GAVE_UP, TRAP, HOST_BUDGET, SITEMAP_QUEUED, SITEMAP_PROBLEM,
+        /** Cluster mode: admitted here and sent to the node that owns the URL's host. */
+        HANDED_OVER
     }
 
     private final Map<Event, Counter> counters = new EnumMap<>(Event.class);

@@ -3,6 +3,7 @@ package io.herald.frontier;
 import io.herald.model.Addresses;
 import io.herald.model.Discovered;
 import io.herald.model.FetchResult;
+import io.herald.model.HandedOver;
 import io.herald.model.LocalCodec;
 import io.herald.model.Processed;
 import io.vertx.core.Future;
@@ -16,6 +17,8 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The only owner of the {@link Frontier}, adapting it to the event bus: fetch slots ask for work on
@@ -29,6 +32,8 @@ public final class FrontierVerticle extends VerticleBase {
     private final long checkpointMs;
     private final TaskDispatcher dispatcher;
     private final CheckpointCycle checkpoints;
+    /** Cluster mode: replies to other nodes' URLs, sent once the checkpoint that stores them has committed. */
+    private final List<Runnable> awaitingCommit = new ArrayList<>();
     private long checkpointTimer = -1;
     private long timerId = -1;
 
@@ -37,7 +42,7 @@ public final class FrontierVerticle extends VerticleBase {
         this.frontier = frontier;
         this.checkpointMs = checkpointInterval.toMillis();
         this.dispatcher = new TaskDispatcher(frontier, clock, new BusEffects());
-        this.checkpoints = new CheckpointCycle(frontier::checkpoint,
+        this.checkpoints = new CheckpointCycle(this::beginCheckpoint,
                 () -> vertx.eventBus().request(Addresses.SINK_SYNC, null, SYNC));
     }
 
@@ -52,6 +57,16 @@ public final class FrontierVerticle extends VerticleBase {
         bus.<Object>consumer(Addresses.FRONTIER_STOP, msg -> { frontier.stop(); dispatcher.pump(); });
         bus.<Object>consumer(Addresses.FRONTIER_STATUS, msg -> msg.reply(frontier.status(500), LocalCodec.OPTIONS));
         bus.<Boolean>consumer(Addresses.FRONTIER_PAUSE, msg -> { pause(msg.body()); msg.reply(msg.body()); dispatcher.pump(); });
+        bus.<HandedOver>consumer(Addresses.FRONTIER_HANDED_OVER, msg -> {
+            frontier.onHandedOver(msg.body().urls());
+            dispatcher.pump(); // before the reply: the node is seen busy before the sender counts the URLs delivered
+            Runnable reply = () -> msg.reply(msg.body().urls().size());
+            if (checkpointMs > 0 && !msg.body().urls().isEmpty()) {
+                awaitingCommit.add(reply); // the sender forgets them on the reply: they must be in the state by then
+            } else {
+                reply.run();
+            }
+        });
         bus.<JsonArray>consumer(Addresses.FRONTIER_SEEDS, msg -> { msg.reply(addSeeds(msg.body())); dispatcher.pump(); });
         frontier.seed();
         if (checkpointMs > 0) {
@@ -65,6 +80,17 @@ public final class FrontierVerticle extends VerticleBase {
     public Future<?> stop() {
         vertx.cancelTimer(checkpointTimer);
         return checkpointMs > 0 ? checkpoints.last() : Future.succeededFuture();
+    }
+
+    /** A checkpoint whose commit also answers the other nodes whose URLs it stores. */
+    private Runnable beginCheckpoint() {
+        Runnable commit = frontier.checkpoint();
+        return () -> {
+            commit.run(); // writes every change made so far, the URLs of the replies below among them
+            List<Runnable> replies = List.copyOf(awaitingCommit);
+            awaitingCommit.clear();
+            replies.forEach(Runnable::run);
+        };
     }
 
     private void pause(boolean pause) {

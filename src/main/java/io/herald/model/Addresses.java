@@ -16,6 +16,11 @@ public final class Addresses {
     public static final String FRONTIER_PAUSE = "herald.frontier.pause";
     /** Seeds added while the crawl runs: a JsonArray of URLs; the reply maps each URL to what became of it. */
     public static final String FRONTIER_SEEDS = "herald.frontier.seeds";
+    /**
+     * Cluster mode: request with a {@link HandedOver}, URLs of this node's hosts sent by another node; the reply (the
+     * number of URLs) comes once they are admitted.
+     */
+    public static final String FRONTIER_HANDED_OVER = "herald.frontier.handedOver";
     /** Published once when the crawl has nothing left to do; the body is the reason as a String. */
     public static final String CRAWL_FINISHED = "herald.crawl.finished";
     /**

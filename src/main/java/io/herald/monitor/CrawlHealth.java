@@ -30,6 +30,7 @@ public final class CrawlHealth {
     private final StateWatch state;
     private final ProgressWatch progress;
     private final long sampleMs;
+    private ClusterView cluster;
 
     /** @param stallAfter the stall bound, which also sets how often progress is sampled */
     public CrawlHealth(CrawlStats stats, DiskCheck disk, StateWatch state, ProgressWatch progress, Duration stallAfter) {
@@ -38,6 +39,12 @@ public final class CrawlHealth {
         this.state = state;
         this.progress = progress;
         this.sampleMs = Math.max(100, Math.min(1000, stallAfter.toMillis() / 4));
+    }
+
+    /** Cluster mode: /health/ready and /health also report the cluster's membership (a check that is always UP). */
+    public CrawlHealth withCluster(ClusterView view) {
+        this.cluster = view;
+        return this;
     }
 
     /** Registers the checks, starts sampling progress, and serves the three routes on {@code router}. */
@@ -57,6 +64,9 @@ public final class CrawlHealth {
     }
 
     private HealthChecks ready(Vertx vertx, HealthChecks checks) {
+        if (cluster != null) { // membership to see, not a reason to restart this node: its own crawl is healthy
+            checks.register("cluster", promise -> promise.complete(Status.OK(cluster.membership())));
+        }
         return checks
                 .register("frontier", FRONTIER_TIMEOUT_MS, promise -> frontierStatus(vertx)
                         .onSuccess(s -> promise.complete(Status.OK(new JsonObject().put("queued", s.queued()))))

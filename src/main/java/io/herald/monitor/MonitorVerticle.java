@@ -28,10 +28,18 @@ public final class MonitorVerticle extends VerticleBase {
     private final CrawlStats stats;
     private final PrometheusMeterRegistry prometheus;
     private final CrawlHealth health;
+    private final ClusterView cluster;
     private HttpServer server;
 
     public MonitorVerticle(MonitorConfig config, CrawlStats stats, PrometheusMeterRegistry prometheus,
                            CrawlHealth health) {
+        this(config, stats, prometheus, health, null);
+    }
+
+    /** A node of a cluster ({@code cluster} not null): /status has a {@code cluster} section and {@code ?cluster=true}. */
+    public MonitorVerticle(MonitorConfig config, CrawlStats stats, PrometheusMeterRegistry prometheus,
+                           CrawlHealth health, ClusterView cluster) {
+        this.cluster = cluster;
         this.config = config;
         this.stats = stats;
         this.prometheus = prometheus;
@@ -43,9 +51,16 @@ public final class MonitorVerticle extends VerticleBase {
         Router router = Router.router(vertx);
         health.mount(vertx, router);
         ControlRoutes.mount(vertx, router, config);
-        router.get("/status").handler(ctx -> frontierStatus()
-                .onSuccess(frontier -> json(ctx, 200, StatusJson.status(stats, frontier)))
-                .onFailure(e -> json(ctx, 503, StatusJson.unavailable(stats, e))));
+        router.get("/status").handler(ctx -> {
+            if (cluster != null && "true".equals(ctx.request().getParam("cluster"))) {
+                cluster.members().onComplete(ar -> json(ctx, ar.succeeded() ? 200 : 503, ar.succeeded() ? ar.result()
+                        : new JsonObject().put("error", String.valueOf(ar.cause()))));
+                return;
+            }
+            frontierStatus()
+                    .onSuccess(frontier -> json(ctx, 200, withCluster(StatusJson.status(stats, frontier))))
+                    .onFailure(e -> json(ctx, 503, withCluster(StatusJson.unavailable(stats, e))));
+        });
         router.get("/metrics").handler(new MetricsEndpoint(vertx, prometheus, config.metricsTopHosts()));
         StatusPage.mount(router);
         return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host())
@@ -63,6 +78,10 @@ public final class MonitorVerticle extends VerticleBase {
     private Future<FrontierStatus> frontierStatus() {
         return vertx.eventBus().<FrontierStatus>request(Addresses.FRONTIER_STATUS, null,
                 new DeliveryOptions().setSendTimeout(FRONTIER_TIMEOUT_MS)).map(m -> m.body());
+    }
+
+    private JsonObject withCluster(JsonObject status) {
+        return cluster == null ? status : status.put("cluster", cluster.membership());
     }
 
     private static void json(RoutingContext ctx, int status, JsonObject body) {

@@ -36,7 +36,8 @@ class FrontierTest {
 
     private Frontier frontier(CrawlConfig config) {
         PolitenessGate gate = new PolitenessGate(config.politeness(), Duration.ofMillis(100), 1 << 16, clock);
-        Frontier frontier = new Frontier(config, new InMemoryFrontierStore(), new InMemorySeenSet(), gate, clock, registry, RevisitStore.NONE);
+        Frontier frontier = new Frontier(config, new InMemoryFrontierStore(), new InMemorySeenSet(), gate, clock, registry,
+                RevisitStore.NONE, HostShare.WHOLE);
         frontier.seed();
         return frontier;
     }
@@ -156,7 +157,8 @@ class FrontierTest {
                 return inner.size();
             }
         };
-        Frontier frontier = new Frontier(config, new InMemoryFrontierStore(), counting, gate, clock, registry, RevisitStore.NONE);
+        Frontier frontier = new Frontier(config, new InMemoryFrontierStore(), counting, gate, clock, registry,
+                RevisitStore.NONE, HostShare.WHOLE);
         frontier.seed();
         FetchTask seed = passRobots(frontier, "");
         fetchedAndProcessed(frontier, seed, link("http://news.test/nav"), link("http://news.test/"),
@@ -362,13 +364,13 @@ class FrontierTest {
                 Path.of("out")), new DiscoveryConfig(List.of(), true, Duration.ZERO, 100, 10));
         Frontier first = new Frontier(config, new InMemoryFrontierStore(), new InMemorySeenSet(),
                 new PolitenessGate(config.politeness(), Duration.ofMillis(100), 1 << 16, clock, memory), clock, registry,
-                RevisitStore.NONE);
+                RevisitStore.NONE, HostShare.WHOLE);
         first.seed();
         passRobots(first, "User-agent: *\nDisallow:\nSitemap: http://news.test/s.xml\n");
 
         Frontier resumed = new Frontier(config, new InMemoryFrontierStore(), new InMemorySeenSet(),
                 new PolitenessGate(config.politeness(), Duration.ofMillis(100), 1 << 16, clock, memory), clock, registry,
-                RevisitStore.NONE);
+                RevisitStore.NONE, HostShare.WHOLE);
         resumed.seed();
         FetchTask task = resumed.poll();
         assertThat(task.kind()).as("no robots.txt: its rules were kept").isEqualTo(FetchTask.Kind.SITEMAP);

@@ -49,7 +49,8 @@ class FrontierVerticleCheckpointTest {
         var config = TestConfigs.crawl(List.of("http://news.test/"), TestConfigs.politeness(Duration.ZERO, 1), Path.of("out"));
         Clock clock = Clock.systemUTC();
         PolitenessGate gate = new PolitenessGate(config.politeness(), Duration.ofMillis(100), 1 << 16, clock);
-        Frontier frontier = new Frontier(config, store, new InMemorySeenSet(), gate, clock, new SimpleMeterRegistry(), RevisitStore.NONE);
+        Frontier frontier = new Frontier(config, store, new InMemorySeenSet(), gate, clock, new SimpleMeterRegistry(),
+                RevisitStore.NONE, HostShare.WHOLE);
         Vertx vertx = Vertx.vertx();
         try {
             // a slow sink: each sync is answered 300 ms after it is asked for
@@ -77,7 +78,8 @@ class FrontierVerticleCheckpointTest {
         var config = TestConfigs.crawl(List.of("http://news.test/"), TestConfigs.politeness(Duration.ZERO, 1), Path.of("out"));
         Clock clock = Clock.systemUTC();
         PolitenessGate gate = new PolitenessGate(config.politeness(), Duration.ofMillis(100), 1 << 16, clock);
-        Frontier frontier = new Frontier(config, store, new InMemorySeenSet(), gate, clock, new SimpleMeterRegistry(), RevisitStore.NONE);
+        Frontier frontier = new Frontier(config, store, new InMemorySeenSet(), gate, clock, new SimpleMeterRegistry(),
+                RevisitStore.NONE, HostShare.WHOLE);
         frontier.beforeCheckpointCommit(() -> order.add("hook"));
         Runnable commit = frontier.checkpoint();
         assertThat(order).as("nothing runs before the output is synced").isEmpty();

@@ -41,7 +41,7 @@ class TaskDispatcherTest {
                 TestConfigs.politeness(Duration.ofSeconds(1), 1), Path.of("out"));
         PolitenessGate gate = new PolitenessGate(config.politeness(), Duration.ofMillis(100), 1 << 16, clock);
         Frontier frontier = new Frontier(config, new InMemoryFrontierStore(), new InMemorySeenSet(), gate, clock,
-                new SimpleMeterRegistry(), RevisitStore.NONE);
+                new SimpleMeterRegistry(), RevisitStore.NONE, HostShare.WHOLE);
         frontier.seed();
         return frontier;
     }

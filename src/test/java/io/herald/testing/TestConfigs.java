@@ -1,5 +1,6 @@
 package io.herald.testing;
 
+import io.herald.config.ClusterConfig;
 import io.herald.config.CrawlConfig;
 import io.herald.config.DiscoveryConfig;
 import io.herald.config.ExtractConfig;
@@ -67,7 +68,8 @@ public final class TestConfigs {
                 new OutputConfig(outDir, 1L << 30),
                 monitor,
                 state,
-                recrawl(Duration.ofMinutes(1), Duration.ofHours(1)));
+                recrawl(Duration.ofMinutes(1), Duration.ofHours(1)),
+                ClusterConfig.off());
     }
 
     /** Hub revisits between the bounds given, at most 1000 hubs (used only in {@code crawl.mode: continuous}). */

@@ -1,0 +1,309 @@
+package io.herald.cluster;
+
+import com.hazelcast.map.IMap;
+import io.herald.config.ClusterConfig;
+import io.herald.config.CrawlConfig;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * This process as a member of the cluster. The cluster has its own clustered Vert.x, apart from the crawl's: the
+ * crawl's stages keep their local event bus and local-only messages, and only the cluster's few addresses (URLs
+ * handed over, state for the end-of-crawl check, the end) cross the network. Joining ({@link #join}) checks the
+ * config against the cluster's, claims the node's name, and waits until the ring of node names (which decides who
+ * owns which host) is agreed; the ring is fixed for the crawl's life (docs/cluster.md says what that means).
+ */
+public final class ClusterNode {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterNode.class);
+    /** The cluster-wide map of the crawl: fingerprint, node names, ring, end. */
+    static final String MAP = "herald.cluster";
+    private static final String URLS = "herald.cluster.urls.";
+    private static final String STATE = "herald.cluster.state.";
+    private static final String OVER = "herald.cluster.over";
+    private static final String COUNTERS = "herald.cluster.counters.";
+    private static final long CHECK_MS = 500;
+    private static final DeliveryOptions ASK = new DeliveryOptions().setSendTimeout(2_000);
+    /**
+     * A batch unanswered this long is sent again (the owner's seen set drops a repeat): a message to a node that was
+     * just killed can vanish without a failure, and the owner answers after its next checkpoint, well within this.
+     */
+    private static final DeliveryOptions SEND = new DeliveryOptions().setSendTimeout(10_000);
+
+    private final Vertx vertx;
+    private final HazelcastClusterManager manager;
+    private final String name;
+    private final HostRing ring;
+    private final ClusterShare share;
+    private final Quiescence quiescence;
+    private final Context context;
+    /** The nodes that answered the last round of the end-of-crawl check. */
+    private volatile Set<String> answering = Set.of();
+    /** This node's counters (its /status without the per-host part), given by the app once the crawl runs. */
+    private volatile Supplier<JsonObject> counters = JsonObject::new;
+
+    private ClusterNode(Vertx vertx, HazelcastClusterManager manager, String name, HostRing ring) {
+        this.vertx = vertx;
+        this.manager = manager;
+        this.name = name;
+        this.ring = ring;
+        this.context = vertx.getOrCreateContext();
+        this.share = new ClusterShare(name, ring, context,
+                (node, urls) -> vertx.eventBus().request(URLS + node, UrlJson.toJson(urls), SEND));
+        this.quiescence = new Quiescence(new TreeSet<>(ring.nodes()));
+    }
+
+    /**
+     * Joins the cluster of {@code config} (blocking; from the command's thread): on return the ring is agreed and this
+     * node listens for the URLs of its hosts.
+     *
+     * @throws ClusterJoinException when the config differs from the cluster's, the name is taken, the crawl's ring
+     *                              has no place for this node, or the members do not all join in time
+     */
+    public static ClusterNode join(CrawlConfig config) {
+        ClusterConfig cluster = config.cluster();
+        long deadline = System.nanoTime() + cluster.joinTimeout().toNanos();
+        HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSettings.of(cluster, config.crawl().name()));
+        Vertx vertx = start(manager, cluster);
+        try {
+            IMap<String, String> map = manager.getHazelcastInstance().getMap(MAP);
+            checkFingerprint(map, ClusterFingerprint.of(config));
+            claimName(map, manager, cluster.nodeName(), deadline);
+            HostRing ring = agreeRing(map, manager, cluster, deadline);
+            ClusterNode node = new ClusterNode(vertx, manager, cluster.nodeName(), ring);
+            node.listen();
+            LOG.info("cluster: node {} joined; the hosts are shared among {}", cluster.nodeName(), ring.nodes());
+            return node;
+        } catch (RuntimeException e) {
+            vertx.close();
+            throw e;
+        }
+    }
+
+    private static Vertx start(HazelcastClusterManager manager, ClusterConfig cluster) {
+        try {
+            return Vertx.builder()
+                    .with(new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(cluster.host()).setPort(0)))
+                    .withClusterManager(manager)
+                    .buildClustered()
+                    .toCompletionStage().toCompletableFuture()
+                    .get(cluster.joinTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new ClusterJoinException(false, "cluster: could not start the cluster member on " + cluster.host()
+                    + ":" + cluster.port() + " (cluster.host, cluster.port) within " + cluster.joinTimeout().toSeconds()
+                    + "s: " + e, e);
+        }
+    }
+
+    private static void checkFingerprint(IMap<String, String> map, JsonObject fingerprint) {
+        JsonObject mine = new JsonObject(fingerprint.encode()); // numbers as read back from JSON, like the cluster's
+        String theirs = map.putIfAbsent("fingerprint", mine.encode());
+        if (theirs == null) {
+            return;
+        }
+        JsonObject cluster = new JsonObject(theirs);
+        String key = ClusterFingerprint.firstDifference(cluster, mine);
+        if (key != null) {
+            throw new ClusterJoinException(true, "cluster: this node's config differs from the cluster's at " + key
+                    + ": the cluster has " + cluster.getValue(key) + ", this node " + mine.getValue(key)
+                    + "; every node must run the same config (only cluster.nodeName/host/port, output.dir, state.dir,"
+                    + " cluster.joinTimeout and monitor.* are a node's own)", null);
+        }
+    }
+
+    /**
+     * Claims the name. A node of that name that was killed may still count as a member for a few seconds (until the
+     * others miss its heartbeats), so a live holder is waited out up to the deadline before the name counts as taken.
+     */
+    private static void claimName(IMap<String, String> map, HazelcastClusterManager manager, String name,
+                                  long deadline) {
+        String key = "node." + name;
+        while (true) {
+            String was = map.putIfAbsent(key, manager.getNodeId());
+            if (was == null || was.equals(manager.getNodeId())) {
+                return;
+            }
+            if (!manager.getNodes().contains(was)) {
+                map.put(key, manager.getNodeId()); // the node of this name died: this one takes its place
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new ClusterJoinException(true, "cluster.nodeName " + name + " is already a live member of the"
+                        + " cluster: give each node its own name", null);
+            }
+            pause();
+        }
+    }
+
+    /** The ring is written once, by the first node to see all the expected nodes, and read by every other. */
+    private static HostRing agreeRing(IMap<String, String> map, HazelcastClusterManager manager, ClusterConfig cluster,
+                                      long deadline) {
+        while (true) {
+            String ring = map.get("ring");
+            if (ring != null) {
+                List<String> nodes = new JsonArray(ring).stream().map(String::valueOf).toList();
+                if (!nodes.contains(cluster.nodeName())) {
+                    throw new ClusterJoinException(true, "cluster: the crawl's hosts are shared among " + nodes
+                            + " since it started; a node of another name (" + cluster.nodeName() + ") cannot join a"
+                            + " running crawl yet (docs/cluster.md)", null);
+                }
+                return new HostRing(nodes);
+            }
+            List<String> live = liveNames(map, manager);
+            if (live.size() >= cluster.expectedNodes()) {
+                map.putIfAbsent("ring", new JsonArray(live).encode());
+                continue;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new ClusterJoinException(false, "cluster: " + live.size() + " of " + cluster.expectedNodes()
+                        + " nodes joined within " + cluster.joinTimeout().toSeconds() + "s (cluster.joinTimeout)"
+                        + "; joined: " + live + "; members tried: " + cluster.members()
+                        + ": start the other nodes, or check cluster.members and that those ports are reachable", null);
+            }
+            pause();
+        }
+    }
+
+    private static List<String> liveNames(IMap<String, String> map, HazelcastClusterManager manager) {
+        List<String> nodes = manager.getNodes();
+        List<String> names = new ArrayList<>();
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            if (e.getKey().startsWith("node.") && nodes.contains(e.getValue())) {
+                names.add(e.getKey().substring("node.".length()));
+            }
+        }
+        names.sort(null);
+        return names;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200); // the command's own thread, waiting for other processes to start
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterJoinException(false, "cluster: interrupted while waiting for the members", e);
+        }
+    }
+
+    private void listen() {
+        try {
+            Future.<Void>future(p -> context.runOnContext(v -> {
+                vertx.eventBus().<JsonArray>consumer(URLS + name, msg -> share.receive(UrlJson.fromJson(msg.body()))
+                        .onSuccess(msg::reply)
+                        .onFailure(e -> msg.fail(1, e.getMessage())));
+                vertx.eventBus().<Object>consumer(STATE + name, msg -> msg.reply(share.state().toJson()));
+                vertx.eventBus().<Object>consumer(OVER, msg -> share.crawlIsOver());
+                vertx.eventBus().<Object>consumer(COUNTERS + name, msg -> msg.reply(counters.get()));
+                vertx.setPeriodic(CHECK_MS, id -> checkEnd());
+                p.complete();
+            })).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new ClusterJoinException(false, "cluster: could not listen on the cluster's event bus: " + e, e);
+        }
+    }
+
+    /** One round of the end-of-crawl check (every node runs it; the first to see the end tells the others). */
+    private void checkEnd() {
+        if (share.isOver()) {
+            return;
+        }
+        List<Future<JsonObject>> answers = new ArrayList<>();
+        for (String node : ring.nodes()) {
+            answers.add(vertx.eventBus().<JsonObject>request(STATE + node, null, ASK).map(msg -> msg.body())
+                    .otherwiseEmpty());
+        }
+        Future.join(answers).onComplete(ar -> {
+            Map<String, NodeState> round = new HashMap<>();
+            for (int i = 0; i < answers.size(); i++) {
+                JsonObject answer = answers.get(i).result();
+                if (answer != null) {
+                    round.put(ring.nodes().get(i), NodeState.fromJson(answer));
+                }
+            }
+            answering = new TreeSet<>(round.keySet());
+            if (quiescence.observe(round)) {
+                LOG.info("cluster: every node is idle and nothing is on its way: the crawl is over");
+                vertx.eventBus().publish(OVER, true);
+            }
+        });
+    }
+
+    /** The frontier's view of this node's share of the hosts. */
+    public ClusterShare share() {
+        return share;
+    }
+
+    /** This node's name. */
+    public String name() {
+        return name;
+    }
+
+    /** For /health and /status: this node, the ring, the live members, and what waits for whom. */
+    public JsonObject view() {
+        NodeState state = share.state();
+        return new JsonObject().put("node", name).put("nodes", new JsonArray(ring.nodes()))
+                .put("answering", new JsonArray(new ArrayList<>(answering)))
+                .put("members", manager.getNodes().size()).put("unreachable", new JsonArray(new ArrayList<>(share.unreachable())))
+                .put("waitingForOwners", share.waiting()).put("handedOver", state.sent())
+                .put("received", state.received()).put("idle", state.idle()).put("over", share.isOver());
+    }
+
+    /** Where this node's counters come from, for the other nodes' {@code /status?cluster=true}. */
+    public void counters(Supplier<JsonObject> supplier) {
+        this.counters = supplier;
+    }
+
+    /**
+     * Every node's counters ({@code nodes}: name → its /status counters, or {@code {"unreachable": true}}) and the
+     * crawl's totals over the nodes ({@code totals}: the sum of each number in their {@code total}; elapsedMs the
+     * longest).
+     */
+    public Future<JsonObject> members() {
+        List<Future<JsonObject>> answers = new ArrayList<>();
+        for (String node : ring.nodes()) {
+            answers.add(vertx.eventBus().<JsonObject>request(COUNTERS + node, null, ASK).map(msg -> msg.body())
+                    .otherwise(e -> new JsonObject().put("unreachable", true)));
+        }
+        return Future.join(answers).map(all -> {
+            JsonObject nodes = new JsonObject();
+            JsonObject totals = new JsonObject();
+            for (int i = 0; i < answers.size(); i++) {
+                JsonObject status = answers.get(i).result();
+                nodes.put(ring.nodes().get(i), status);
+                JsonObject total = status.getJsonObject("total", new JsonObject());
+                total.forEach(e -> add(totals, e.getKey(), e.getValue()));
+            }
+            return new JsonObject().put("cluster", view()).put("totals", totals).put("nodes", nodes);
+        });
+    }
+
+    private static void add(JsonObject totals, String key, Object value) {
+        if (value instanceof Number n) {
+            double was = totals.getDouble(key, 0.0);
+            double sum = key.equals("elapsedMs") ? Math.max(was, n.doubleValue()) : was + n.doubleValue();
+            totals.put(key, value instanceof Double || value instanceof Float ? (Object) sum : (Object) (long) sum);
+        }
+    }
+
+    /** Leaves the cluster (the crawl is over here, or stopped). */
+    public Future<Void> leave() {
+        return vertx.close();
+    }
+}

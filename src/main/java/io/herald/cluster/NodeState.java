@@ -1,0 +1,20 @@
+package io.herald.cluster;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * What one node reports for the end-of-crawl check.
+ *
+ * @param idle     nothing queued, nothing in flight and no URL handed over that its owner has not acknowledged
+ * @param sent     URLs this node has handed over to others since it started
+ * @param received URLs this node has admitted from others since it started
+ */
+public record NodeState(boolean idle, long sent, long received) {
+    public JsonObject toJson() {
+        return new JsonObject().put("idle", idle).put("sent", sent).put("received", received);
+    }
+
+    public static NodeState fromJson(JsonObject json) {
+        return new NodeState(json.getBoolean("idle", false), json.getLong("sent", 0L), json.getLong("received", 0L));
+    }
+}

@@ -1,0 +1,68 @@
+package io.herald.frontier;
+
+import io.herald.model.CrawlUrl;
+
+/**
+ * Which hosts this frontier crawls. Alone ({@link #WHOLE}) it crawls every host and the crawl is over when its own
+ * queues are empty. In a cluster each node owns a share of the hosts: an admitted URL of a host owned elsewhere is
+ * handed over to its owner instead of queued, and the crawl is over only when every node is idle. Every method is
+ * called on the frontier's thread.
+ */
+public interface HostShare {
+    /** Every host is this frontier's, as when Herald runs alone. */
+    HostShare WHOLE = new HostShare() {
+        @Override
+        public boolean owns(String hostKey) {
+            return true;
+        }
+
+        @Override
+        public void handOver(CrawlUrl url) {
+            throw new IllegalStateException("a frontier that owns every host hands nothing over: " + url.url());
+        }
+
+        @Override
+        public boolean holdBack() {
+            return false;
+        }
+
+        @Override
+        public boolean crawlOver(boolean idleHere) {
+            return idleHere;
+        }
+
+        @Override
+        public void whenDelivered(Runnable then) {
+            then.run();
+        }
+
+        @Override
+        public void runDelivered() {
+        }
+    };
+
+    /** True when this node fetches the host ({@code scheme://host:port}). */
+    boolean owns(String hostKey);
+
+    /** Sends a URL admitted here (normalised, in scope) to the owner of its host, which de-duplicates it. */
+    void handOver(CrawlUrl url);
+
+    /** True while URLs handed over wait too long for their owners: hand out no new work until they drain. */
+    boolean holdBack();
+
+    /**
+     * Reports whether this frontier has nothing queued and nothing in flight, and answers whether the whole crawl is
+     * over (here: exactly that; in a cluster: when every node is idle and nothing is on its way between them).
+     */
+    boolean crawlOver(boolean idleHere);
+
+    /**
+     * Runs {@code then} (on the frontier's thread, from {@link #runDelivered}) once every URL handed over so far has
+     * been acknowledged by its owner, which acknowledges only what its state has committed. The frontier marks a page
+     * done this way, so a page whose links could still be lost in a crash is crawled again after it.
+     */
+    void whenDelivered(Runnable then);
+
+    /** Runs what {@link #whenDelivered} released since the last call; on the frontier's thread. */
+    void runDelivered();
+}

@@ -1,0 +1,257 @@
+package io.herald.app;
+
+import io.herald.testing.CrawlerProcess;
+import io.herald.testing.TestSite;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Three real crawler processes form a cluster on loopback (Hazelcast ports chosen at random) and crawl nine local
+ * sites from one seed: every other host is found through links, so its URLs reach its owner only by being handed
+ * over. Every article must be in exactly one node's output, and no server may see two requests closer than the
+ * delay, measured at the server.
+ */
+@ExtendWith(VertxExtension.class)
+class ClusterEndToEndTest {
+    private static final int HOSTS = 9;
+    private static final int STORIES = 5;
+    private static final long DELAY_MS = 400;
+    private static final List<String> NODES = List.of("a", "b", "c");
+
+    @TempDir
+    Path tmp;
+
+    private final List<Process> processes = new ArrayList<>();
+
+    @AfterEach
+    void killLeftovers() throws InterruptedException {
+        for (Process p : processes) {
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void threeNodesCrawlEveryArticleOnceAndKeepEveryHostsDelay(Vertx vertx) throws Exception {
+        List<TestSite> sites = startSites(vertx);
+        Map<String, Integer> ports = ports(NODES);
+        Path conf = config(sites, ports.values());
+        Map<String, Process> nodes = new LinkedHashMap<>();
+        for (String node : NODES) {
+            nodes.put(node, start(conf, node, ports.get(node), "run", node.equals("a")
+                    ? List.of("--set", "monitor.enabled=true", "--set", "monitor.port=0") : List.of()));
+        }
+        // node a's monitor, while the crawl runs: its membership, and every node's counters summed
+        int monitorPort = await().atMost(Duration.ofSeconds(60)).until(() -> monitorPort("a"), p -> p > 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> lines("a") + lines("b") + lines("c") > 0);
+        JsonObject health = get(vertx, monitorPort, "/health");
+        JsonObject cluster = health.getJsonArray("checks").stream().map(JsonObject.class::cast)
+                .filter(c -> c.getString("id").equals("cluster")).findFirst().orElseThrow().getJsonObject("data");
+        assertThat(cluster.getString("node")).isEqualTo("a");
+        assertThat(cluster.getJsonArray("nodes").getList()).containsExactly("a", "b", "c");
+        JsonObject all = get(vertx, monitorPort, "/status?cluster=true");
+        assertThat(all.getJsonObject("nodes").fieldNames()).containsExactlyInAnyOrder("a", "b", "c");
+        assertThat(all.getJsonObject("totals").getLong("pagesFetched")).isPositive();
+        assertThat(get(vertx, monitorPort, "/status").getJsonObject("cluster").getString("node")).isEqualTo("a");
+
+        awaitFinished(nodes, "run");
+        assertOutputsAndGaps(sites);
+    }
+
+    private int monitorPort(String node) throws IOException {
+        Matcher m = Pattern.compile("monitor on http://127\\.0\\.0\\.1:(\\d+)/health")
+                .matcher(Files.readString(tmp.resolve(node + "-run.log")));
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    private static JsonObject get(Vertx vertx, int port, String path) throws Exception {
+        return vertx.createHttpClient().request(HttpMethod.GET, port, "127.0.0.1", path)
+                .compose(req -> req.send().compose(resp -> resp.body()))
+                .map(body -> body.toJsonObject())
+                .await(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * kill -9 of one node mid-crawl: the others keep its URLs (they hand them over only once it acknowledges them) and
+     * wait for it; restarted with the same command, it resumes its hosts from its own state and the crawl ends with
+     * every article once. (The survivors do not take a dead node's hosts over: docs/cluster.md.)
+     */
+    @Test
+    void aNodeKilledMidCrawlResumesItsHostsWhenRestartedAndNothingIsLostOrWrittenTwice(Vertx vertx) throws Exception {
+        List<TestSite> sites = startSites(vertx);
+        Map<String, Integer> ports = ports(NODES);
+        Path conf = config(sites, ports.values());
+        Map<String, Process> nodes = new LinkedHashMap<>();
+        for (String node : NODES) {
+            nodes.put(node, start(conf, node, ports.get(node), "run"));
+        }
+        String victim = "b";
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20)).until(() -> lines(victim) >= 1);
+        nodes.get(victim).destroyForcibly(); // SIGKILL: no shutdown hook, no last checkpoint, no goodbye to the cluster
+        assertThat(nodes.get(victim).waitFor(10, TimeUnit.SECONDS)).isTrue();
+        long linesAtKill = lines(victim);
+
+        nodes.put(victim, start(conf, victim, ports.get(victim), "restart"));
+        awaitFinished(nodes, "restart");
+        assertOutputsAndGaps(sites);
+        assertThat(linesAtKill).as("killed mid-crawl").isLessThan(HOSTS * STORIES);
+    }
+
+    private void awaitFinished(Map<String, Process> nodes, String run) throws Exception {
+        for (Map.Entry<String, Process> node : nodes.entrySet()) {
+            String name = node.getKey();
+            String logName = name.equals("b") ? run : "run";
+            assertThat(node.getValue().waitFor(120, TimeUnit.SECONDS))
+                    .as("node %s finished; its log:%n%s", name, log(name, logName)).isTrue();
+            assertThat(node.getValue().exitValue()).as("node %s's exit; its log:%n%s", name, log(name, logName))
+                    .isZero();
+        }
+    }
+
+    private void assertOutputsAndGaps(List<TestSite> sites) throws IOException {
+        List<String> urls = articleUrls();
+        assertThat(new TreeSet<>(urls)).isEqualTo(expected(sites));
+        assertThat(urls).as("no article written twice across the nodes").hasSize(HOSTS * STORIES);
+        long writers = NODES.stream().filter(n -> lines(n) > 0).count();
+        assertThat(writers).as("the hosts are shared: more than one node wrote articles").isGreaterThan(1);
+        for (TestSite site : sites) {
+            assertThat(site.minGapMillis()).as("gap at %s", site.base()).isGreaterThanOrEqualTo(DELAY_MS);
+        }
+    }
+
+    private List<TestSite> startSites(Vertx vertx) throws Exception {
+        List<TestSite> sites = new ArrayList<>();
+        for (int h = 0; h < HOSTS; h++) {
+            sites.add(new TestSite(vertx, "127.0.0." + (31 + h)).start().await(10, TimeUnit.SECONDS));
+        }
+        StringBuilder front = new StringBuilder("<html><body>");
+        for (int h = 0; h < HOSTS; h++) {
+            TestSite site = sites.get(h);
+            TestSite next = sites.get((h + 1) % HOSTS);
+            site.html("/", TestSite.storyIndex(STORIES));
+            for (int i = 0; i < STORIES; i++) {
+                site.html("/story/" + i, TestSite.article("Story " + h + "-" + i, "Story " + h + "-" + i + " begins.",
+                        "/story/" + (i + 1) % STORIES, next.url("/story/" + i)));
+            }
+            front.append("<a href=\"").append(site.url("/")).append("\">Site ").append(h).append("</a> ");
+        }
+        sites.get(0).html("/", front.append(TestSite.storyIndex(STORIES).replace("<html><body>", "")).toString());
+        return sites;
+    }
+
+    private Path config(List<TestSite> sites, Iterable<Integer> ports) throws IOException {
+        List<String> members = new ArrayList<>();
+        ports.forEach(p -> members.add("127.0.0.1:" + p));
+        String hosts = sites.stream().map(s -> "'" + URI.create(s.base()).getHost() + "'")
+                .collect(Collectors.joining(", "));
+        Path conf = tmp.resolve("cluster.yaml");
+        Files.writeString(conf, String.join("\n",
+                "crawl: {name: cluster-test, seeds: ['" + sites.get(0).url("/") + "']}",
+                "scope: {hosts: [" + hosts + "]}",
+                "politeness: {delay: " + DELAY_MS + "ms}",
+                "fetch: {concurrency: 4}",
+                "extract: {minWords: 30, workers: 1}",
+                "output: {dir: '" + tmp.resolve("out") + "'}",
+                "state: {dir: '" + tmp.resolve("state") + "', checkpointInterval: 200ms}",
+                "monitor: {enabled: false, progressInterval: 0}",
+                "cluster: {members: [" + String.join(", ", members) + "], joinTimeout: 60s}", ""));
+        return conf;
+    }
+
+    private Process start(Path conf, String node, int port, String run) throws IOException {
+        return start(conf, node, port, run, List.of());
+    }
+
+    private Process start(Path conf, String node, int port, String run, List<String> more) throws IOException {
+        List<String> args = new ArrayList<>(List.of("crawl", "-c", conf.toString(), "--cluster",
+                "--set", "cluster.nodeName=" + node, "--set", "cluster.port=" + port));
+        args.addAll(more);
+        List<String> command = CrawlerProcess.command(List.of("-Xmx160m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1"), args.toArray(String[]::new));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve(node + "-" + run + ".log").toFile()).start();
+        processes.add(process);
+        return process;
+    }
+
+    private String log(String node, String run) throws IOException {
+        List<String> lines = Files.readAllLines(tmp.resolve(node + "-" + run + ".log"));
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    private List<String> articleUrls() throws IOException {
+        List<String> urls = new ArrayList<>();
+        for (String node : NODES) {
+            Path dir = tmp.resolve("out").resolve(node);
+            for (Path file : Files.isDirectory(dir) ? CrawlSummary.articleFiles(dir) : List.<Path>of()) {
+                Files.readAllLines(file).forEach(line -> urls.add(new JsonObject(line).getString("url")));
+            }
+        }
+        return urls;
+    }
+
+    private long lines(String node) {
+        try {
+            Path dir = tmp.resolve("out").resolve(node);
+            long n = 0;
+            for (Path file : CrawlSummary.articleFiles(dir)) {
+                n += Files.readAllLines(file).size();
+            }
+            return n;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Set<String> expected(List<TestSite> sites) {
+        Set<String> urls = new TreeSet<>();
+        sites.forEach(site -> {
+            for (int i = 0; i < STORIES; i++) {
+                urls.add(site.url("/story/" + i));
+            }
+        });
+        return urls;
+    }
+
+    private static Map<String, Integer> ports(List<String> nodes) throws IOException {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String node : nodes) {
+            ports.put(node, freePort());
+        }
+        return ports;
+    }
+
+    /** A port free a moment ago; the node binds it within a second, so a clash with another test is unlikely. */
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
+    }
+}
