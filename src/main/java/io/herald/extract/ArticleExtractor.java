@@ -88,7 +88,7 @@ public final class ArticleExtractor {
         List<Element> hinted = relatedFinder.hintedBlocks(doc, pageText);
         ContentView view = ContentView.of(doc.body(), filter, pageText);
         Container container = container(doc, rule, view, flags, methods);
-        BodyExtractor.Body body = new BodyExtractor(view).extract(container.roots());
+        BodyExtractor.Body body = new BodyExtractor(view, container.skipped()).extract(container.roots());
         List<String> paragraphs = trimmer.trim(body.paragraphs(), md.title());
         List<Element> relatedBlocks = relatedBlocks(doc, rule, hinted, container, body, flags, methods);
         List<RelatedLink> related = relatedFinder.links(relatedBlocks, ld.relatedLinks(), url, self(url, md));
@@ -120,7 +120,7 @@ public final class ArticleExtractor {
     }
 
     /** The article container: the elements whose paragraphs are read, their common ancestor, the score. */
-    private record Container(List<Element> roots, Element element, ContentScorer.Result scored) {
+    private record Container(List<Element> roots, Element element, ContentScorer.Result scored, Element skipped) {
     }
 
     private Container container(Document doc, SiteRule rule, ContentView view, List<String> flags,
@@ -130,14 +130,17 @@ public final class ArticleExtractor {
             if (!matched.isEmpty()) {
                 methods.add("rules");
                 Element common = commonAncestor(matched);
-                return new Container(matched, common, new ContentScorer.Result(common, 1, 0));
+                return new Container(matched, common, new ContentScorer.Result(common, 1, 0), null);
             }
             flags.add("rule-missed:body");
         }
         methods.add("generic");
         ContentScorer.Result best = scorer.best(doc.body(), view);
-        List<Element> roots = best.element() == null ? List.of() : List.of(best.element());
-        return new Container(roots, best.element(), best);
+        ContainerWidener.Widened wide = new ContainerWidener(view).widen(best.element());
+        Element body = wide.element();
+        List<Element> roots = body == null ? List.of() : List.of(body);
+        return new Container(roots, body, new ContentScorer.Result(body, best.score(), best.linkDensity()),
+                wide.headlineBlock());
     }
 
     private List<Element> relatedBlocks(Document doc, SiteRule rule, List<Element> hinted, Container container,

@@ -31,10 +31,17 @@ final class BodyExtractor {
 
     private final ContentView view;
     private final PageText text;
+    private final Element skipped;
 
     BodyExtractor(ContentView view) {
+        this(view, null);
+    }
+
+    /** {@code skipped}: a block inside the container that is not read (the headline block), or null. */
+    BodyExtractor(ContentView view, Element skipped) {
         this.view = view;
         this.text = view.text();
+        this.skipped = skipped;
     }
 
     Body extract(List<Element> roots) {
@@ -57,7 +64,7 @@ final class BodyExtractor {
             } else if (child instanceof Element c) {
                 if (c.normalName().equals("br")) {
                     run.append('\n');
-                } else if (!view.kept(c)) {
+                } else if (!view.kept(c) || c == skipped) {
                     run.append(' ');
                 } else if (BlockTags.isBlock(c.normalName()) || text.hasBlockInside(c)) {
                     flush(run, out);

@@ -21,6 +21,8 @@ final class BoilerplateFilter {
     private static final int LONG_PARAGRAPH = 120;
     private static final int PROSE_LENGTH = 600;
     private static final double PROSE_LINK_DENSITY = 0.25;
+    private static final double PAGE_SHARE = 0.5;
+    private static final double PAGE_LINK_DENSITY = 0.5;
 
     boolean isBoilerplate(Element e, PageText text) {
         String tag = e.normalName();
@@ -35,12 +37,31 @@ final class BoilerplateFilter {
             return !carriesArticle(e, text);
         }
         if (ClassHints.negative(e)) {
+            if (wrapsPage(e, text)) {
+                return false;
+            }
             if (ClassHints.onlyWeakNegative(e)) {
                 return !(carriesArticle(e, text) || holdsProse(e, text));
             }
             return !(ClassHints.positive(e) && carriesArticle(e, text));
         }
         return false;
+    }
+
+    /**
+     * True for a wrapper around most of the page and its headline: {@code div#top.page-banner} or an ad
+     * take-over slot around the whole layout. A class names what a block is; when the block is most of the
+     * page, it is the layout, and its parts are judged one by one. Comments or a feed longer than the article
+     * do not pass: they hold no {@code h1}.
+     */
+    private static boolean wrapsPage(Element e, PageText text) {
+        Element body = e.ownerDocument() == null ? null : e.ownerDocument().body();
+        if (body == null) {
+            return false;
+        }
+        int len = text.length(e);
+        return len >= PAGE_SHARE * text.length(body) && text.linkDensity(e) < PAGE_LINK_DENSITY
+                && e.selectFirst("h1") != null;
     }
 
     private static boolean hiddenByStyle(Element e) {

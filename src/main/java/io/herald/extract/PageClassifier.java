@@ -22,6 +22,8 @@ final class PageClassifier {
     private static final int HEADLINE_WORDS = 4;
     private static final int FRONT_HEADLINES = 8;
     private static final double CLEAR_LINK_DENSITY = 0.3;
+    /** Words in a clear container that make an article however they are split into paragraphs. */
+    private static final int PROSE_WORDS = 150;
 
     Verdict classify(Document doc, String url, Metadata md, JsonLdData ld, ContentScorer.Result container,
                      int words, int paragraphs, int minWords) {
@@ -37,7 +39,8 @@ final class PageClassifier {
         // a URL shaped like an article's lowers the bar; a section-shaped URL or og:type=website raises it
         int needed = websiteish || shape == UrlShape.SECTION ? 2 * MIN_PARAGRAPHS
                 : shape == UrlShape.ARTICLE ? MIN_PARAGRAPHS - 1 : MIN_PARAGRAPHS;
-        if (clear && words >= minWords && paragraphs >= needed) {
+        // a run of prose is an article however it is split: a post of <br> lines, a long lede, an RFC in <pre>
+        if (clear && words >= minWords && (paragraphs >= needed || words >= PROSE_WORDS)) {
             return new Verdict(PageType.ARTICLE, null);
         }
         int headlines = headlineLinks(doc);

@@ -67,4 +67,20 @@ class BoilerplateFilterTest {
         assertThat(kept("<blockquote class='pull-quote'><p>An hour a day</p></blockquote>", ".pull-quote p")).isFalse();
         assertThat(kept("<div class='tags'><a href='/t/ferry'>ferry</a></div>", ".tags a")).isFalse();
     }
+
+    @Test
+    void pageWideWrapperWithABannerOrAdClassIsKeptButItsAdsAreNot() {
+        String html = "<div id='top' class='page-banner'><h1>Ferry terminal to close</h1>" + PARAGRAPH + PARAGRAPH
+                + "<div class='ad-slot' id='ad'>Advertisement</div></div><div class='footer-links'>About</div>";
+        assertThat(kept(html, "#top")).isTrue();
+        assertThat(kept(html, "#top p")).isTrue();
+        assertThat(kept(html, "#ad")).isFalse();
+    }
+
+    @Test
+    void commentsLongerThanTheArticleAreStillDropped() {
+        String html = "<article><h1>Ferry terminal to close</h1>" + PARAGRAPH + "</article><div id='comments'"
+                + " class='comments'>" + PARAGRAPH + PARAGRAPH + PARAGRAPH + "</div>";
+        assertThat(kept(html, "#comments")).isFalse();
+    }
 }

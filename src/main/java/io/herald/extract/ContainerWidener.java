@@ -1,0 +1,131 @@
+package io.herald.extract;
+
+import java.util.Set;
+import org.jsoup.nodes.Element;
+
+/**
+ * Widens the scored container to the ancestor that holds the whole body. The score picks the element with
+ * the densest run of paragraphs; many bodies are split across sibling blocks (a CMS block per paragraph
+ * group, the lede in its own wrapper, text columns around an ad or a photo), so that element holds only a
+ * part. Each step up to the parent is taken when what the parent adds to the kept text is mostly prose —
+ * paragraphs, list items, sub-heads, quotes that are not link lists — and not furniture (teasers, link
+ * lists, forms), which the boilerplate filter has not already hidden.
+ */
+final class ContainerWidener {
+    private static final int MIN_PROSE_BLOCK = 25;
+    private static final double MAX_PROSE_LINK_DENSITY = 0.5;
+    /** Share of the added kept text that must be prose for a step up. */
+    private static final double PROSE_SHARE = 0.7;
+    private static final int MAX_STEPS = 6;
+    /**
+     * A headline block up to this long (headline, standfirst, byline) is skipped; a longer one holds body
+     * text too (the lede and first paragraphs under the headline), and is read.
+     */
+    private static final int MAX_HEADLINE_BLOCK = 250;
+    private static final Set<String> PROSE_TAGS = Set.of("li", "dd", "dt", "h2", "h3", "h4", "h5", "h6",
+            "figcaption", "th");
+    private static final Set<String> STOP = Set.of("body", "html");
+
+    private final ContentView view;
+    private final PageText text;
+
+    ContainerWidener(ContentView view) {
+        this.view = view;
+        this.text = view.text();
+    }
+
+    /** Text lengths of a subtree, as the body extractor will see it. */
+    private record Amount(int kept, int prose) {
+        Amount plus(Amount o) {
+            return new Amount(kept + o.kept, prose + o.prose);
+        }
+    }
+
+    /**
+     * The widened body and, when the widening took in the headline, the block around it (the headline,
+     * standfirst, byline and date: the page's header, not its body), which the body reader skips.
+     */
+    record Widened(Element element, Element headlineBlock) {
+    }
+
+    Widened widen(Element container) {
+        if (container == null) {
+            return new Widened(null, null);
+        }
+        Element wide = climb(container);
+        return new Widened(wide, wide == container ? null : headlineBlock(wide, container));
+    }
+
+    private Element headlineBlock(Element wide, Element container) {
+        Element h1 = wide.selectFirst("h1");
+        if (h1 == null || h1 == container || h1.parents().contains(container)) {
+            return null;
+        }
+        Element block = h1;
+        while (block.parent() != wide && !isAncestor(block.parent(), container)) {
+            block = block.parent();
+        }
+        return text.length(block) <= MAX_HEADLINE_BLOCK ? block : null;
+    }
+
+    private static boolean isAncestor(Element ancestor, Element e) {
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Element climb(Element container) {
+        Element current = container;
+        for (int step = 0; step < MAX_STEPS; step++) {
+            Element parent = current.parent();
+            if (parent == null || STOP.contains(parent.normalName()) || !view.kept(parent)) {
+                break;
+            }
+            Amount added = new Amount(0, 0);
+            for (Element sibling : parent.children()) {
+                if (sibling != current) {
+                    added = added.plus(amount(sibling));
+                }
+            }
+            added = added.plus(new Amount(ownText(parent), 0));
+            if (added.kept() > 0 && added.prose() < PROSE_SHARE * added.kept()) {
+                break;
+            }
+            current = parent;
+        }
+        return current;
+    }
+
+    private Amount amount(Element e) {
+        if (!view.kept(e)) {
+            return new Amount(0, 0);
+        }
+        int len = text.length(e);
+        if (isProse(e, len)) {
+            return new Amount(len, len);
+        }
+        Amount sum = new Amount(ownText(e), 0);
+        for (Element c : e.children()) {
+            sum = sum.plus(amount(c));
+        }
+        return sum;
+    }
+
+    private boolean isProse(Element e, int len) {
+        boolean block = PROSE_TAGS.contains(e.normalName())
+                ? len > 0 : len >= MIN_PROSE_BLOCK && TextBlocks.isTextBlock(e, text);
+        return block && text.linkDensity(e) < MAX_PROSE_LINK_DENSITY && e.closest(Selectors.A) == null;
+    }
+
+    /** Text directly in the element, outside its child elements (a run of {@code <br>} lines, say). */
+    private static int ownText(Element e) {
+        int n = 0;
+        for (org.jsoup.nodes.TextNode t : e.textNodes()) {
+            n += t.text().trim().length();
+        }
+        return n;
+    }
+}
