@@ -22,6 +22,7 @@ public final class NodeFolders {
                 c.monitor(),
                 new StateConfig(s.dir().resolve(node), s.store(), s.workingSet(), s.cacheSize(), s.seenFilterSize(),
                         s.checkpointInterval()),
+                c.recrawl(),
                 c.cluster());
     }
 }
