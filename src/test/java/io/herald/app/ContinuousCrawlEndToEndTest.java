@@ -70,7 +70,6 @@ class ContinuousCrawlEndToEndTest {
         Path out = tmp.resolve("out");
         CrawlConfig config = withMonitor(continuous(news, TestConfigs.crawl(List.of(news.url("/")),
                 TestConfigs.politeness(DELAY, 1), out)), TestConfigs.monitor(Duration.ofMinutes(2), 0, null));
-        news.open();
         CrawlRunner runner = new CrawlRunner(config);
         CompletableFuture<CrawlSummary> done = runner.run();
 

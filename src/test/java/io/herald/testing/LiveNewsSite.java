@@ -14,7 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A news site that publishes a new story every {@code period} ms after {@link #open()}, up to {@code stories}: the
+ * A news site that publishes a new story every {@code period} ms after {@link #open()} (or the first request for a
+ * hub, whichever comes first, so a crawler's start-up is not counted as delay), up to {@code stories}: the
  * front page {@code /} lists the even-numbered stories published so far and the RSS feed {@code /feed.xml} the odd
  * ones, so each hub is the only way to some stories. Both hubs answer conditional requests as a real server does:
  * the front by {@code ETag} ({@code If-None-Match}), the feed by {@code Last-Modified} ({@code If-Modified-Since}),
@@ -48,9 +49,11 @@ public final class LiveNewsSite {
         return site.start().map(s -> this);
     }
 
-    /** Story 0 is out now; story i follows {@code i * period} ms later. */
-    public void open() {
-        openedAtMs = System.currentTimeMillis();
+    /** Story 0 is out now; story i follows {@code i * period} ms later. Only the first call counts. */
+    public synchronized void open() {
+        if (openedAtMs == Long.MAX_VALUE) {
+            openedAtMs = System.currentTimeMillis();
+        }
     }
 
     /** Stories published so far. */
@@ -88,6 +91,7 @@ public final class LiveNewsSite {
     private void front(HttpServerRequest req) {
         String asked = req.getHeader("If-None-Match");
         frontRequests.add(asked == null ? "-" : asked);
+        open();
         int count = published();
         String etag = "\"front-" + count + "\"";
         if (etag.equals(req.getHeader("If-None-Match"))) {
@@ -108,6 +112,7 @@ public final class LiveNewsSite {
 
     /** The feed's Last-Modified is a date that grows with each story (second precision, as HTTP dates have). */
     private void feed(HttpServerRequest req) {
+        open();
         int count = published();
         String lastModified = HTTP_DATE.format(Instant.ofEpochSecond(1_700_000_000L + count));
         String since = req.getHeader("If-Modified-Since");
