@@ -91,6 +91,9 @@ final class Admission {
             return;
         }
         CrawlUrl sitemap = new CrawlUrl(url, UrlNormalizer.hostKey(url), depth, referrer, Via.SITEMAP, 0, 0);
+        if (!share.owns(sitemap.hostKey())) {
+            return; // cluster mode: only a host's owner fetches from it (docs/cluster.md: what is not read)
+        }
         if (sitemaps.offer(sitemap)) {
             counters.count(Event.SITEMAP_QUEUED);
             schedule.wake(sitemap.hostKey(), 0);

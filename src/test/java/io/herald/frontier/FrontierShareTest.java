@@ -1,0 +1,134 @@
+package io.herald.frontier;
+
+import io.herald.config.CrawlConfig;
+import io.herald.model.CrawlUrl;
+import io.herald.model.DiscoveredLink;
+import io.herald.model.FetchResult;
+import io.herald.model.FetchTask;
+import io.herald.model.Processed;
+import io.herald.model.Via;
+import io.herald.politeness.PolitenessGate;
+import io.herald.testing.FakeClock;
+import io.herald.testing.TestConfigs;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A frontier that owns a share of the hosts (cluster mode): what it queues, hands over, and marks done when. */
+class FrontierShareTest {
+    private static final String MINE = "http://news.test/";
+    private static final String THEIRS = "http://other.test/";
+    private final FakeClock clock = new FakeClock();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final Share share = new Share();
+
+    /** Owns news.test only; keeps what is handed over and the work waiting for delivery. */
+    private static final class Share implements HostShare {
+        final List<CrawlUrl> handed = new ArrayList<>();
+        final List<Runnable> waiting = new ArrayList<>();
+        boolean lastIdle;
+
+        @Override
+        public boolean owns(String hostKey) {
+            return hostKey.equals("http://news.test");
+        }
+
+        @Override
+        public void handOver(CrawlUrl url) {
+            handed.add(url);
+        }
+
+        @Override
+        public boolean holdBack() {
+            return false;
+        }
+
+        @Override
+        public boolean crawlOver(boolean idleHere) {
+            lastIdle = idleHere;
+            return false; // the rest of the cluster is never done here
+        }
+
+        @Override
+        public void whenDelivered(Runnable then) {
+            waiting.add(then);
+        }
+
+        @Override
+        public void runDelivered() {
+        }
+    }
+
+    private Frontier frontier() {
+        CrawlConfig config = TestConfigs.crawl(List.of(MINE, THEIRS), TestConfigs.politeness(Duration.ZERO, 1),
+                Path.of("out"));
+        PolitenessGate gate = new PolitenessGate(config.politeness(), Duration.ofMillis(100), 1 << 16, clock);
+        Frontier frontier = new Frontier(config, new InMemoryFrontierStore(), new InMemorySeenSet(), gate, clock,
+                registry, share);
+        frontier.seed();
+        return frontier;
+    }
+
+    @Test
+    void onlyTheSeedsOfOwnHostsAreQueuedAndNothingOfTheOthersIsFetched() {
+        Frontier frontier = frontier();
+        List<String> fetched = drain(frontier);
+        assertThat(fetched).containsExactly("http://news.test/robots.txt", MINE);
+        assertThat(share.handed).as("every node has the seeds: none is sent").isEmpty();
+    }
+
+    @Test
+    void aLinkToAnotherNodesHostIsHandedOverNotQueuedAndThePageIsDoneOnceItIsDelivered() {
+        Frontier frontier = frontier();
+        FetchTask robots = frontier.poll();
+        frontier.onFetched(fetched(robots));
+        FetchTask seed = frontier.poll();
+        frontier.onFetched(fetched(seed));
+        frontier.onProcessed(new Processed(seed.target(), List.of(new DiscoveredLink(MINE + "a", Via.LINK),
+                new DiscoveredLink(THEIRS + "b", Via.LINK)), false));
+
+        assertThat(share.handed).extracting(CrawlUrl::url).containsExactly(THEIRS + "b");
+        assertThat(share.handed.get(0).depth()).isEqualTo(1);
+        assertThat(share.handed.get(0).referrer()).isEqualTo(MINE);
+        assertThat(registry.get("herald.frontier.urls").tag("event", "handed_over").counter().count()).isEqualTo(1);
+        assertThat(share.waiting).as("the seed's done waits for its link's delivery").hasSize(1);
+        assertThat(drain(frontier)).containsExactly(MINE + "a");
+    }
+
+    @Test
+    void urlsHandedOverByAnotherNodeAreAdmittedHereOnce() {
+        Frontier frontier = frontier();
+        CrawlUrl sent = new CrawlUrl(MINE + "x", "http://news.test", 2, THEIRS, Via.LINK, 0, 0);
+        frontier.onHandedOver(List.of(sent, sent));
+        assertThat(drain(frontier)).containsExactly("http://news.test/robots.txt", MINE, MINE + "x");
+        assertThat(registry.get("herald.frontier.urls").tag("event", "duplicate").counter().count()).isEqualTo(1);
+        assertThat(frontier.isFinished()).isFalse();
+        assertThat(share.lastIdle).as("idle here, but the cluster decides the end").isTrue();
+    }
+
+    /** Fetches everything due, reporting each page processed without links; the URLs in order. */
+    private List<String> drain(Frontier frontier) {
+        List<String> urls = new ArrayList<>();
+        FetchTask task;
+        while ((task = frontier.poll()) != null) {
+            urls.add(task.target().url());
+            frontier.onFetched(fetched(task));
+            if (!task.isRobots()) {
+                frontier.onProcessed(new Processed(task.target(), List.of(), false));
+            }
+        }
+        return urls;
+    }
+
+    private static FetchResult fetched(FetchTask task) {
+        return new FetchResult.Fetched(task, Duration.ofMillis(1), Duration.ofMillis(1), 200,
+                task.isRobots() ? "text/plain" : "text/html", new byte[0], Instant.EPOCH);
+    }
+}
