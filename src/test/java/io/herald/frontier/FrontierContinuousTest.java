@@ -49,7 +49,7 @@ class FrontierContinuousTest {
                     public void save(Hub hub) {
                         saved.add(hub);
                     }
-                });
+                }, HostShare.WHOLE);
         frontier.seed();
         FetchTask robots = frontier.poll();
         frontier.onFetched(new FetchResult.Fetched(robots, Duration.ofMillis(1), Duration.ofMillis(1), 200, "text/plain",

@@ -5,7 +5,9 @@ import io.herald.model.CrawlUrl;
 import io.herald.model.DiscoveredLink;
 import io.herald.model.FetchResult;
 import io.herald.model.FetchTask;
+import io.herald.model.PageType;
 import io.herald.model.Processed;
+import io.herald.model.Validators;
 import io.herald.model.Via;
 import io.herald.politeness.PolitenessGate;
 import io.herald.testing.FakeClock;
@@ -71,7 +73,7 @@ class FrontierShareTest {
                 Path.of("out"));
         PolitenessGate gate = new PolitenessGate(config.politeness(), Duration.ofMillis(100), 1 << 16, clock);
         Frontier frontier = new Frontier(config, new InMemoryFrontierStore(), new InMemorySeenSet(), gate, clock,
-                registry, share);
+                registry, RevisitStore.NONE, share);
         frontier.seed();
         return frontier;
     }
@@ -92,7 +94,7 @@ class FrontierShareTest {
         FetchTask seed = frontier.poll();
         frontier.onFetched(fetched(seed));
         frontier.onProcessed(new Processed(seed.target(), List.of(new DiscoveredLink(MINE + "a", Via.LINK),
-                new DiscoveredLink(THEIRS + "b", Via.LINK)), false));
+                new DiscoveredLink(THEIRS + "b", Via.LINK)), false, PageType.OTHER));
 
         assertThat(share.handed).extracting(CrawlUrl::url).containsExactly(THEIRS + "b");
         assertThat(share.handed.get(0).depth()).isEqualTo(1);
@@ -121,7 +123,7 @@ class FrontierShareTest {
             urls.add(task.target().url());
             frontier.onFetched(fetched(task));
             if (!task.isRobots()) {
-                frontier.onProcessed(new Processed(task.target(), List.of(), false));
+                frontier.onProcessed(new Processed(task.target(), List.of(), false, PageType.OTHER));
             }
         }
         return urls;
@@ -129,6 +131,7 @@ class FrontierShareTest {
 
     private static FetchResult fetched(FetchTask task) {
         return new FetchResult.Fetched(task, Duration.ofMillis(1), Duration.ofMillis(1), 200,
-                task.isRobots() ? "text/plain" : "text/html", new byte[0], Instant.EPOCH);
+                task.isRobots() ? "text/plain" : "text/html", new byte[0], Instant.EPOCH,
+                Validators.NONE);
     }
 }
