@@ -19,7 +19,7 @@ import java.util.Set;
  * it by half (up to {@code recrawl.maxInterval}). So a busy front is read about as often as it changes, and a
  * quiet one drifts towards the maximum. Every change is saved to the {@link RevisitStore}. Single-threaded.
  */
-public final class RevisitSchedule {
+final class RevisitSchedule {
     private record Due(long at, String url) {
     }
 
@@ -35,7 +35,7 @@ public final class RevisitSchedule {
     /** Validators of full responses whose page is still in the pipeline (an HTML page is a hub only once read). */
     private final Map<String, Validators> fresh = new HashMap<>();
 
-    public RevisitSchedule(RecrawlConfig config, Clock clock, RevisitStore store) {
+    RevisitSchedule(RecrawlConfig config, Clock clock, RevisitStore store) {
         this.minMs = config.minInterval().toMillis();
         this.maxMs = config.maxInterval().toMillis();
         this.maxHubs = config.maxHubs();
@@ -142,12 +142,12 @@ public final class RevisitSchedule {
         return Long.MAX_VALUE;
     }
 
-    public int size() {
+    int size() {
         return hubs.size();
     }
 
     /** The {@code n} hubs due soonest, soonest first. */
-    public List<Hub> soonest(int n) {
+    List<Hub> soonest(int n) {
         return hubs.values().stream().sorted(Comparator.comparingLong(Hub::dueAt)).limit(n).toList();
     }
 

@@ -5,6 +5,7 @@
  * is over. {@link io.herald.frontier.Frontier} is plain single-threaded logic, and so are the
  * {@link io.herald.frontier.TaskDispatcher} (the slots' long poll) and the
  * {@link io.herald.frontier.CheckpointCycle}; {@link io.herald.frontier.FrontierVerticle} is their only owner
- * and adapts them to the event bus.
+ * and adapts them to the event bus. In {@code crawl.mode: continuous} the {@link io.herald.frontier.RevisitSchedule}
+ * decides when each hub (seed, section front, feed, sitemap) is queued again.
  */
 package io.herald.frontier;

@@ -114,6 +114,21 @@ class ContinuousCrawlEndToEndTest {
         assertThat(news.site().paths()).doesNotContain("/private/x");
     }
 
+    /** The negative control of the gap check above: with no delay the same measurement sees gaps below it. */
+    @Test
+    void withoutADelayTheServerSeesRevisitsCloserThanTheDelay(Vertx vertx) throws Exception {
+        LiveNewsSite news = new LiveNewsSite(vertx, "127.0.0.44", STORIES, PERIOD_MS).start().await(10, TimeUnit.SECONDS);
+        Path out = tmp.resolve("out");
+        CrawlRunner runner = new CrawlRunner(continuous(news, TestConfigs.crawl(List.of(news.url("/")),
+                TestConfigs.politeness(Duration.ZERO, 1), out)));
+        CompletableFuture<CrawlSummary> done = runner.run();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() ->
+                stories(out).size() >= 3 && news.notModified("/") >= 1);
+        runner.requestStop();
+        done.get(60, TimeUnit.SECONDS);
+        assertThat(news.site().minGapMillis()).isLessThan(DELAY.toMillis());
+    }
+
     static JsonObject status(int port) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/status")).timeout(Duration.ofSeconds(10)).build(),
