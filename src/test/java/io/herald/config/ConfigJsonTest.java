@@ -29,7 +29,7 @@ class ConfigJsonTest {
         assertThat(json.getJsonObject("scope").getJsonArray("hosts").getList()).containsExactly("127.0.0.2");
         assertThat(json.getJsonObject("scope").getJsonArray("exclude").getList()).containsExactly("\\.pdf$");
         assertThat(json.fieldNames()).containsExactly("crawl", "scope", "discovery", "politeness", "fetch", "extract",
-                "output", "monitor", "state");
+                "output", "monitor", "state", "cluster");
         assertThat(json.getJsonObject("state").getString("store")).isEqualTo("rocksdb");
         assertThat(json.getJsonObject("output").getString("rotateInterval")).isEqualTo("0");
     }
