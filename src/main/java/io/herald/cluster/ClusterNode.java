@@ -55,6 +55,8 @@ public final class ClusterNode {
     private final Context context;
     /** The nodes that answered the last round of the end-of-crawl check. */
     private volatile Set<String> answering = Set.of();
+    /** A round of the end-of-crawl check is under way (the cluster context's thread only). */
+    private boolean checking;
     /** This node's counters (its /status without the per-host part), given by the app once the crawl runs. */
     private volatile Supplier<JsonObject> counters = JsonObject::new;
 
@@ -130,15 +132,28 @@ public final class ClusterNode {
 
     /** One round of the end-of-crawl check (every node runs it; the first to see the end tells the others). */
     private void checkEnd() {
-        if (share.isOver()) {
-            return;
+        if (share.isOver() || checking) {
+            return; // one round at a time: the rule needs each round's answers given after the previous round's
         }
+        checking = true;
+        vertx.sharedData().<String, String>getClusterWideMap(MAP).compose(map -> map.get(OVER))
+                .onComplete(over -> {
+                    if (over.succeeded() && "true".equals(over.result())) {
+                        share.crawlIsOver(); // the end was seen by a node whose message this one missed
+                        checking = false;
+                    } else {
+                        askRound().onComplete(v -> checking = false);
+                    }
+                });
+    }
+
+    private Future<Void> askRound() {
         List<Future<JsonObject>> answers = new ArrayList<>();
         for (String node : ring.nodes()) {
             answers.add(vertx.eventBus().<JsonObject>request(STATE + node, null, ASK).map(msg -> msg.body())
                     .otherwiseEmpty());
         }
-        Future.join(answers).onComplete(ar -> {
+        return Future.join(answers).transform(ar -> {
             Map<String, NodeState> round = new HashMap<>();
             for (int i = 0; i < answers.size(); i++) {
                 JsonObject answer = answers.get(i).result();
@@ -147,10 +162,14 @@ public final class ClusterNode {
                 }
             }
             answering = new TreeSet<>(round.keySet());
-            if (quiescence.observe(round)) {
-                LOG.info("cluster: every node is idle and nothing is on its way: the crawl is over");
-                vertx.eventBus().publish(OVER, true);
+            if (!quiescence.observe(round)) {
+                return Future.succeededFuture();
             }
+            LOG.info("cluster: every node is idle and nothing is on its way: the crawl is over");
+            // recorded first, for a node that misses the message (it reads the record at its next round)
+            return vertx.sharedData().<String, String>getClusterWideMap(MAP).compose(map -> map.put(OVER, "true"))
+                    .onComplete(put -> vertx.eventBus().publish(OVER, true))
+                    .<Void>mapEmpty().otherwiseEmpty();
         });
     }
 
