@@ -1,6 +1,5 @@
 package io.herald.cluster;
 
-import com.hazelcast.map.IMap;
 import io.herald.config.ClusterConfig;
 import io.herald.config.CrawlConfig;
 import io.vertx.core.Context;
@@ -56,6 +55,8 @@ public final class ClusterNode {
     private final Context context;
     /** The nodes that answered the last round of the end-of-crawl check. */
     private volatile Set<String> answering = Set.of();
+    /** A round of the end-of-crawl check is under way (the cluster context's thread only). */
+    private boolean checking;
     /** This node's counters (its /status without the per-host part), given by the app once the crawl runs. */
     private volatile Supplier<JsonObject> counters = JsonObject::new;
 
@@ -83,10 +84,10 @@ public final class ClusterNode {
         HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSettings.of(cluster, config.crawl().name()));
         Vertx vertx = start(manager, cluster);
         try {
-            IMap<String, String> map = manager.getHazelcastInstance().getMap(MAP);
-            checkFingerprint(map, ClusterFingerprint.of(config));
-            claimName(map, manager, cluster.nodeName(), deadline);
-            HostRing ring = agreeRing(map, manager, cluster, deadline);
+            ClusterJoin join = new ClusterJoin(manager.getHazelcastInstance().getMap(MAP), manager, cluster, deadline);
+            join.checkFingerprint(ClusterFingerprint.of(config));
+            join.claimName();
+            HostRing ring = join.agreeRing();
             ClusterNode node = new ClusterNode(vertx, manager, cluster.nodeName(), ring);
             node.listen();
             LOG.info("cluster: node {} joined; the hosts are shared among {}", cluster.nodeName(), ring.nodes());
@@ -112,96 +113,6 @@ public final class ClusterNode {
         }
     }
 
-    private static void checkFingerprint(IMap<String, String> map, JsonObject fingerprint) {
-        JsonObject mine = new JsonObject(fingerprint.encode()); // numbers as read back from JSON, like the cluster's
-        String theirs = map.putIfAbsent("fingerprint", mine.encode());
-        if (theirs == null) {
-            return;
-        }
-        JsonObject cluster = new JsonObject(theirs);
-        String key = ClusterFingerprint.firstDifference(cluster, mine);
-        if (key != null) {
-            throw new ClusterJoinException(true, "cluster: this node's config differs from the cluster's at " + key
-                    + ": the cluster has " + cluster.getValue(key) + ", this node " + mine.getValue(key)
-                    + "; every node must run the same config (only cluster.nodeName/host/port, output.dir, state.dir,"
-                    + " cluster.joinTimeout and monitor.* are a node's own)", null);
-        }
-    }
-
-    /**
-     * Claims the name. A node of that name that was killed may still count as a member for a few seconds (until the
-     * others miss its heartbeats), so a live holder is waited out up to the deadline before the name counts as taken.
-     */
-    private static void claimName(IMap<String, String> map, HazelcastClusterManager manager, String name,
-                                  long deadline) {
-        String key = "node." + name;
-        while (true) {
-            String was = map.putIfAbsent(key, manager.getNodeId());
-            if (was == null || was.equals(manager.getNodeId())) {
-                return;
-            }
-            if (!manager.getNodes().contains(was)) {
-                map.put(key, manager.getNodeId()); // the node of this name died: this one takes its place
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new ClusterJoinException(true, "cluster.nodeName " + name + " is already a live member of the"
-                        + " cluster: give each node its own name", null);
-            }
-            pause();
-        }
-    }
-
-    /** The ring is written once, by the first node to see all the expected nodes, and read by every other. */
-    private static HostRing agreeRing(IMap<String, String> map, HazelcastClusterManager manager, ClusterConfig cluster,
-                                      long deadline) {
-        while (true) {
-            String ring = map.get("ring");
-            if (ring != null) {
-                List<String> nodes = new JsonArray(ring).stream().map(String::valueOf).toList();
-                if (!nodes.contains(cluster.nodeName())) {
-                    throw new ClusterJoinException(true, "cluster: the crawl's hosts are shared among " + nodes
-                            + " since it started; a node of another name (" + cluster.nodeName() + ") cannot join a"
-                            + " running crawl yet (docs/cluster.md)", null);
-                }
-                return new HostRing(nodes);
-            }
-            List<String> live = liveNames(map, manager);
-            if (live.size() >= cluster.expectedNodes()) {
-                map.putIfAbsent("ring", new JsonArray(live).encode());
-                continue;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new ClusterJoinException(false, "cluster: " + live.size() + " of " + cluster.expectedNodes()
-                        + " nodes joined within " + cluster.joinTimeout().toSeconds() + "s (cluster.joinTimeout)"
-                        + "; joined: " + live + "; members tried: " + cluster.members()
-                        + ": start the other nodes, or check cluster.members and that those ports are reachable", null);
-            }
-            pause();
-        }
-    }
-
-    private static List<String> liveNames(IMap<String, String> map, HazelcastClusterManager manager) {
-        List<String> nodes = manager.getNodes();
-        List<String> names = new ArrayList<>();
-        for (Map.Entry<String, String> e : map.entrySet()) {
-            if (e.getKey().startsWith("node.") && nodes.contains(e.getValue())) {
-                names.add(e.getKey().substring("node.".length()));
-            }
-        }
-        names.sort(null);
-        return names;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(200); // the command's own thread, waiting for other processes to start
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClusterJoinException(false, "cluster: interrupted while waiting for the members", e);
-        }
-    }
-
     private void listen() {
         try {
             Future.<Void>future(p -> context.runOnContext(v -> {
@@ -221,15 +132,28 @@ public final class ClusterNode {
 
     /** One round of the end-of-crawl check (every node runs it; the first to see the end tells the others). */
     private void checkEnd() {
-        if (share.isOver()) {
-            return;
+        if (share.isOver() || checking) {
+            return; // one round at a time: the rule needs each round's answers given after the previous round's
         }
+        checking = true;
+        vertx.sharedData().<String, String>getClusterWideMap(MAP).compose(map -> map.get(OVER))
+                .onComplete(over -> {
+                    if (over.succeeded() && "true".equals(over.result())) {
+                        share.crawlIsOver(); // the end was seen by a node whose message this one missed
+                        checking = false;
+                    } else {
+                        askRound().onComplete(v -> checking = false);
+                    }
+                });
+    }
+
+    private Future<Void> askRound() {
         List<Future<JsonObject>> answers = new ArrayList<>();
         for (String node : ring.nodes()) {
             answers.add(vertx.eventBus().<JsonObject>request(STATE + node, null, ASK).map(msg -> msg.body())
                     .otherwiseEmpty());
         }
-        Future.join(answers).onComplete(ar -> {
+        return Future.join(answers).transform(ar -> {
             Map<String, NodeState> round = new HashMap<>();
             for (int i = 0; i < answers.size(); i++) {
                 JsonObject answer = answers.get(i).result();
@@ -238,10 +162,14 @@ public final class ClusterNode {
                 }
             }
             answering = new TreeSet<>(round.keySet());
-            if (quiescence.observe(round)) {
-                LOG.info("cluster: every node is idle and nothing is on its way: the crawl is over");
-                vertx.eventBus().publish(OVER, true);
+            if (!quiescence.observe(round)) {
+                return Future.succeededFuture();
             }
+            LOG.info("cluster: every node is idle and nothing is on its way: the crawl is over");
+            // recorded first, for a node that misses the message (it reads the record at its next round)
+            return vertx.sharedData().<String, String>getClusterWideMap(MAP).compose(map -> map.put(OVER, "true"))
+                    .onComplete(put -> vertx.eventBus().publish(OVER, true))
+                    .<Void>mapEmpty().otherwiseEmpty();
         });
     }
 

@@ -30,7 +30,7 @@ final class HazelcastSettings {
         hz.setProperty("hazelcast.merge.first.run.delay.seconds", "5"); // members that started alone find each other
         hz.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
         NetworkConfig network = hz.getNetworkConfig();
-        network.setPort(cluster.port()).setPortAutoIncrement(cluster.port() == 0);
+        network.setPort(cluster.port()).setPortAutoIncrement(false); // 0: an ephemeral port (Hazelcast >= 3.8)
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
