@@ -1,7 +1,10 @@
 package io.herald.extract;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Set;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 
 /**
  * Widens the scored container to the ancestor that holds the whole body. The score picks the element with
@@ -22,8 +25,10 @@ final class ContainerWidener {
      * text too (the lede and first paragraphs under the headline), and is read.
      */
     private static final int MAX_HEADLINE_BLOCK = 250;
-    private static final Set<String> PROSE_TAGS = Set.of("li", "dd", "dt", "h2", "h3", "h4", "h5", "h6",
-            "figcaption", "th");
+    /** Share of a sibling's kept text that must be prose for it to be read with the body. */
+    private static final double MIN_SIBLING_PROSE = 0.5;
+    private static final Set<String> PROSE_TAGS = Set.of("li", "dd", "dt", "figcaption", "th");
+    private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
     private static final Set<String> STOP = Set.of("body", "html");
 
     private final ContentView view;
@@ -42,18 +47,25 @@ final class ContainerWidener {
     }
 
     /**
-     * The widened body and, when the widening took in the headline, the block around it (the headline,
-     * standfirst, byline and date: the page's header, not its body), which the body reader skips.
+     * The widened body and the blocks in it that the body reader skips: siblings taken in with the body that
+     * are not prose (a date line, an author box, a "see also" heading with nothing under it) and, when the
+     * widening took in the headline, the short block around it (headline, standfirst, byline: the page's
+     * header, not its body).
      */
-    record Widened(Element element, Element headlineBlock) {
+    record Widened(Element element, Set<Element> skipped) {
     }
 
     Widened widen(Element container) {
+        Set<Element> skipped = Collections.newSetFromMap(new IdentityHashMap<>());
         if (container == null) {
-            return new Widened(null, null);
+            return new Widened(null, skipped);
         }
-        Element wide = climb(container);
-        return new Widened(wide, wide == container ? null : headlineBlock(wide, container));
+        Element wide = climb(container, skipped);
+        Element headline = wide == container ? null : headlineBlock(wide, container);
+        if (headline != null) {
+            skipped.add(headline);
+        }
+        return new Widened(wide, skipped);
     }
 
     private Element headlineBlock(Element wide, Element container) {
@@ -77,7 +89,7 @@ final class ContainerWidener {
         return false;
     }
 
-    private Element climb(Element container) {
+    private Element climb(Element container, Set<Element> skipped) {
         Element current = container;
         for (int step = 0; step < MAX_STEPS; step++) {
             Element parent = current.parent();
@@ -94,9 +106,35 @@ final class ContainerWidener {
             if (added.kept() > 0 && added.prose() < PROSE_SHARE * added.kept()) {
                 break;
             }
+            skipNonProse(parent, current, skipped);
             current = parent;
         }
         return current;
+    }
+
+    /**
+     * Marks the siblings of the body part that are not mostly prose. A sub-head is kept when prose follows
+     * it; a block with no text (a photo) is left to the body reader's media rules.
+     */
+    private void skipNonProse(Element parent, Element part, Set<Element> skipped) {
+        Elements children = parent.children();
+        boolean proseAfter = false;
+        for (int i = children.size() - 1; i >= 0; i--) {
+            Element c = children.get(i);
+            if (c == part) {
+                proseAfter = true;
+                continue;
+            }
+            Amount a = amount(c);
+            boolean prose = a.prose() > 0 && a.prose() >= MIN_SIBLING_PROSE * a.kept();
+            boolean subhead = HEADINGS.contains(c.normalName()) && proseAfter;
+            if (a.kept() > 0 && !prose && !subhead) {
+                skipped.add(c);
+            }
+            if (a.kept() > 0) {
+                proseAfter = prose;
+            }
+        }
     }
 
     private Amount amount(Element e) {
