@@ -20,6 +20,8 @@ final class ContainerWidener {
     /** Share of the added kept text that must be prose for a step up. */
     private static final double PROSE_SHARE = 0.7;
     private static final int MAX_STEPS = 6;
+    /** Below this share of the page's paragraphs, the widening goes on past furniture. */
+    private static final double SMALL_SHARE = 0.6;
     /**
      * A headline block up to this long (headline, standfirst, byline) is skipped; a longer one holds body
      * text too (the lede and first paragraphs under the headline), and is read.
@@ -103,7 +105,7 @@ final class ContainerWidener {
                 }
             }
             added = added.plus(new Amount(ownText(parent), 0));
-            if (added.kept() > 0 && added.prose() < PROSE_SHARE * added.kept()) {
+            if (added.kept() > 0 && added.prose() < PROSE_SHARE * added.kept() && !smallShare(current)) {
                 break;
             }
             skipNonProse(parent, current, skipped);
@@ -135,6 +137,17 @@ final class ContainerWidener {
                 proseAfter = prose;
             }
         }
+    }
+
+    /**
+     * True when the element holds a small share of the page's paragraphs: the body is spread over blocks
+     * that the score did not join (page-builder sections), so the widening goes on past furniture, whose
+     * non-prose parts are skipped anyway.
+     */
+    private boolean smallShare(Element e) {
+        Element body = e.ownerDocument() == null ? null : e.ownerDocument().body();
+        int all = body == null ? 0 : text.documentProse(body);
+        return all > 0 && text.proseLength(e) < SMALL_SHARE * all;
     }
 
     private Amount amount(Element e) {

@@ -88,4 +88,13 @@ class ContainerWidenerTest {
         assertThat(new ContainerWidener(view).widen(doc.getElementById("part")).skipped())
                 .extracting(Element::id).containsExactly("head");
     }
+
+    @Test
+    void bodySpreadOverPageBuilderSectionsIsJoinedAndTheFurnitureBetweenIsSkipped() {
+        String cta = "<section class='cta'>" + "<a href='/course'>Book a seat now</a> ".repeat(20) + "</section>";
+        String html = page("<div id='page'><section><div class='col'><p>" + PARAGRAPHS.get(0) + "</p><p>"
+                + PARAGRAPHS.get(1) + "</p></div></section>" + cta + "<section><div class='col'><p>"
+                + PARAGRAPHS.get(2) + "</p><p>" + PARAGRAPHS.get(3) + "</p></div></section></div>");
+        assertThat(paragraphs(html)).containsExactlyElementsOf(PARAGRAPHS);
+    }
 }
