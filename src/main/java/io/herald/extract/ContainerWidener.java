@@ -151,16 +151,25 @@ final class ContainerWidener {
     }
 
     private Amount amount(Element e) {
+        return amount(e, e.closest(Selectors.A) != null);
+    }
+
+    /** {@code inLink}: the element is inside a link (a teaser card), where nothing is prose. */
+    private Amount amount(Element e, boolean inLink) {
         if (!view.kept(e)) {
             return new Amount(0, 0);
         }
         int len = text.length(e);
-        if (isProse(e, len)) {
+        if (len == 0) {
+            return new Amount(0, 0);
+        }
+        boolean linked = inLink || e.normalName().equals("a");
+        if (!linked && isProse(e, len)) {
             return new Amount(len, len);
         }
         Amount sum = new Amount(ownText(e), 0);
         for (Element c : e.children()) {
-            sum = sum.plus(amount(c));
+            sum = sum.plus(amount(c, linked));
         }
         return sum;
     }
@@ -168,7 +177,7 @@ final class ContainerWidener {
     private boolean isProse(Element e, int len) {
         boolean block = PROSE_TAGS.contains(e.normalName())
                 ? len > 0 : len >= MIN_PROSE_BLOCK && TextBlocks.isTextBlock(e, text);
-        return block && text.linkDensity(e) < MAX_PROSE_LINK_DENSITY && e.closest(Selectors.A) == null;
+        return block && text.linkDensity(e) < MAX_PROSE_LINK_DENSITY;
     }
 
     /** Text directly in the element, outside its child elements (a run of {@code <br>} lines, say). */
