@@ -120,7 +120,7 @@ public final class ArticleExtractor {
     }
 
     /** The article container: the elements whose paragraphs are read, their common ancestor, the score. */
-    private record Container(List<Element> roots, Element element, ContentScorer.Result scored, Element skipped) {
+    private record Container(List<Element> roots, Element element, ContentScorer.Result scored, Set<Element> skipped) {
     }
 
     private Container container(Document doc, SiteRule rule, ContentView view, List<String> flags,
@@ -130,7 +130,7 @@ public final class ArticleExtractor {
             if (!matched.isEmpty()) {
                 methods.add("rules");
                 Element common = commonAncestor(matched);
-                return new Container(matched, common, new ContentScorer.Result(common, 1, 0), null);
+                return new Container(matched, common, new ContentScorer.Result(common, 1, 0), Set.of());
             }
             flags.add("rule-missed:body");
         }
@@ -140,7 +140,7 @@ public final class ArticleExtractor {
         Element body = wide.element();
         List<Element> roots = body == null ? List.of() : List.of(body);
         return new Container(roots, body, new ContentScorer.Result(body, best.score(), best.linkDensity()),
-                wide.headlineBlock());
+                wide.skipped());
     }
 
     private List<Element> relatedBlocks(Document doc, SiteRule rule, List<Element> hinted, Container container,

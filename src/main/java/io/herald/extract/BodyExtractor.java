@@ -31,14 +31,14 @@ final class BodyExtractor {
 
     private final ContentView view;
     private final PageText text;
-    private final Element skipped;
+    private final Set<Element> skipped;
 
     BodyExtractor(ContentView view) {
-        this(view, null);
+        this(view, Set.of());
     }
 
-    /** {@code skipped}: a block inside the container that is not read (the headline block), or null. */
-    BodyExtractor(ContentView view, Element skipped) {
+    /** {@code skipped}: blocks inside the container that are not read (see {@link ContainerWidener}). */
+    BodyExtractor(ContentView view, Set<Element> skipped) {
         this.view = view;
         this.text = view.text();
         this.skipped = skipped;
@@ -64,7 +64,7 @@ final class BodyExtractor {
             } else if (child instanceof Element c) {
                 if (c.normalName().equals("br")) {
                     run.append('\n');
-                } else if (!view.kept(c) || c == skipped) {
+                } else if (!view.kept(c) || skipped.contains(c)) {
                     run.append(' ');
                 } else if (BlockTags.isBlock(c.normalName()) || text.hasBlockInside(c)) {
                     flush(run, out);

@@ -21,8 +21,9 @@ final class BoilerplateFilter {
     private static final int LONG_PARAGRAPH = 120;
     private static final int PROSE_LENGTH = 600;
     private static final double PROSE_LINK_DENSITY = 0.25;
-    private static final double PAGE_SHARE = 0.5;
-    private static final double PAGE_LINK_DENSITY = 0.5;
+    private static final double PAGE_TEXT_SHARE = 0.2;
+    private static final double PAGE_PROSE_SHARE = 0.6;
+    private static final double PAGE_LINK_DENSITY = 0.8;
 
     boolean isBoilerplate(Element e, PageText text) {
         String tag = e.normalName();
@@ -49,19 +50,20 @@ final class BoilerplateFilter {
     }
 
     /**
-     * True for a wrapper around most of the page and its headline: {@code div#top.page-banner} or an ad
-     * take-over slot around the whole layout. A class names what a block is; when the block is most of the
-     * page, it is the layout, and its parts are judged one by one. Comments or a feed longer than the article
-     * do not pass: they hold no {@code h1}.
+     * True for a wrapper around most of the page's writing: {@code div#top.page-banner}, a layout slot
+     * {@code below-banner-with-sidebar}, an ad take-over around the whole layout, {@code single-promotion} on a
+     * sponsored article. A class names what a block is; when the block holds most of the page's paragraphs,
+     * it is the layout or the article, and its parts are judged one by one. Feeds (comments, related,
+     * recommended, newsletter) never pass: comments can be longer than the article.
      */
     private static boolean wrapsPage(Element e, PageText text) {
         Element body = e.ownerDocument() == null ? null : e.ownerDocument().body();
-        if (body == null) {
+        if (body == null || ClassHints.feed(e) || text.length(e) < PAGE_TEXT_SHARE * text.length(body)
+                || text.linkDensity(e) >= PAGE_LINK_DENSITY) {
             return false;
         }
-        int len = text.length(e);
-        return len >= PAGE_SHARE * text.length(body) && text.linkDensity(e) < PAGE_LINK_DENSITY
-                && e.selectFirst("h1") != null;
+        int prose = text.documentProse(body);
+        return prose > 0 && text.proseLength(e) >= PAGE_PROSE_SHARE * prose;
     }
 
     private static boolean hiddenByStyle(Element e) {

@@ -36,6 +36,9 @@ final class ClassHints {
      */
     private static final List<String> WEAK_PREFIX = List.of("sidebar", "widget", "social", "share", "sharing",
             "more", "meta", "print", "nav", "menu");
+    private static final List<String> FEED_PREFIX = List.of("comment", "related", "recommend", "popular",
+            "trending", "disqus", "outbrain", "taboola", "newsletter", "subscri", "cookie", "footer", "paywall",
+            "regwall", "barrier", "login", "register", "reply", "forum");
     /** A pull quote repeats a sentence of the body; {@code pull} alone is Bootstrap's {@code pull-left}. */
     private static final Pattern PULL_QUOTE = Pattern.compile("pull[-_]?quote");
     private static final Pattern RELATED = Pattern.compile(
@@ -110,6 +113,19 @@ final class ClassHints {
             weak = true;
         }
         return weak;
+    }
+
+    /**
+     * Class or id names a feed of other people's or other pages' text: comments, related or recommended
+     * stories, a newsletter box, a paywall. These can hold more writing than the article.
+     */
+    static boolean feed(Element e) {
+        for (String t : tokens(e)) {
+            if (!NOT_NEGATIVE.contains(t) && FEED_PREFIX.stream().anyMatch(t::startsWith)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean pullQuote(Element e) {

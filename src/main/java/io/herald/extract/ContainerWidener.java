@@ -1,7 +1,10 @@
 package io.herald.extract;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Set;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 
 /**
  * Widens the scored container to the ancestor that holds the whole body. The score picks the element with
@@ -17,13 +20,17 @@ final class ContainerWidener {
     /** Share of the added kept text that must be prose for a step up. */
     private static final double PROSE_SHARE = 0.7;
     private static final int MAX_STEPS = 6;
+    /** Below this share of the page's paragraphs, the widening goes on past furniture. */
+    private static final double SMALL_SHARE = 0.6;
     /**
      * A headline block up to this long (headline, standfirst, byline) is skipped; a longer one holds body
      * text too (the lede and first paragraphs under the headline), and is read.
      */
     private static final int MAX_HEADLINE_BLOCK = 250;
-    private static final Set<String> PROSE_TAGS = Set.of("li", "dd", "dt", "h2", "h3", "h4", "h5", "h6",
-            "figcaption", "th");
+    /** Share of a sibling's kept text that must be prose for it to be read with the body. */
+    private static final double MIN_SIBLING_PROSE = 0.5;
+    private static final Set<String> PROSE_TAGS = Set.of("li", "dd", "dt", "figcaption", "th");
+    private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
     private static final Set<String> STOP = Set.of("body", "html");
 
     private final ContentView view;
@@ -42,18 +49,25 @@ final class ContainerWidener {
     }
 
     /**
-     * The widened body and, when the widening took in the headline, the block around it (the headline,
-     * standfirst, byline and date: the page's header, not its body), which the body reader skips.
+     * The widened body and the blocks in it that the body reader skips: siblings taken in with the body that
+     * are not prose (a date line, an author box, a "see also" heading with nothing under it) and, when the
+     * widening took in the headline, the short block around it (headline, standfirst, byline: the page's
+     * header, not its body).
      */
-    record Widened(Element element, Element headlineBlock) {
+    record Widened(Element element, Set<Element> skipped) {
     }
 
     Widened widen(Element container) {
+        Set<Element> skipped = Collections.newSetFromMap(new IdentityHashMap<>());
         if (container == null) {
-            return new Widened(null, null);
+            return new Widened(null, skipped);
         }
-        Element wide = climb(container);
-        return new Widened(wide, wide == container ? null : headlineBlock(wide, container));
+        Element wide = climb(container, skipped);
+        Element headline = wide == container ? null : headlineBlock(wide, container);
+        if (headline != null) {
+            skipped.add(headline);
+        }
+        return new Widened(wide, skipped);
     }
 
     private Element headlineBlock(Element wide, Element container) {
@@ -77,7 +91,7 @@ final class ContainerWidener {
         return false;
     }
 
-    private Element climb(Element container) {
+    private Element climb(Element container, Set<Element> skipped) {
         Element current = container;
         for (int step = 0; step < MAX_STEPS; step++) {
             Element parent = current.parent();
@@ -91,25 +105,71 @@ final class ContainerWidener {
                 }
             }
             added = added.plus(new Amount(ownText(parent), 0));
-            if (added.kept() > 0 && added.prose() < PROSE_SHARE * added.kept()) {
+            if (added.kept() > 0 && added.prose() < PROSE_SHARE * added.kept() && !smallShare(current)) {
                 break;
             }
+            skipNonProse(parent, current, skipped);
             current = parent;
         }
         return current;
     }
 
+    /**
+     * Marks the siblings of the body part that are not mostly prose. A sub-head is kept when prose follows
+     * it; a block with no text (a photo) is left to the body reader's media rules.
+     */
+    private void skipNonProse(Element parent, Element part, Set<Element> skipped) {
+        Elements children = parent.children();
+        boolean proseAfter = false;
+        for (int i = children.size() - 1; i >= 0; i--) {
+            Element c = children.get(i);
+            if (c == part) {
+                proseAfter = true;
+                continue;
+            }
+            Amount a = amount(c);
+            boolean prose = a.prose() > 0 && a.prose() >= MIN_SIBLING_PROSE * a.kept();
+            boolean subhead = HEADINGS.contains(c.normalName()) && proseAfter;
+            if (a.kept() > 0 && !prose && !subhead) {
+                skipped.add(c);
+            }
+            if (a.kept() > 0) {
+                proseAfter = prose;
+            }
+        }
+    }
+
+    /**
+     * True when the element holds a small share of the page's paragraphs: the body is spread over blocks
+     * that the score did not join (page-builder sections), so the widening goes on past furniture, whose
+     * non-prose parts are skipped anyway.
+     */
+    private boolean smallShare(Element e) {
+        Element body = e.ownerDocument() == null ? null : e.ownerDocument().body();
+        int all = body == null ? 0 : text.documentProse(body);
+        return all > 0 && text.proseLength(e) < SMALL_SHARE * all;
+    }
+
     private Amount amount(Element e) {
+        return amount(e, e.closest(Selectors.A) != null);
+    }
+
+    /** {@code inLink}: the element is inside a link (a teaser card), where nothing is prose. */
+    private Amount amount(Element e, boolean inLink) {
         if (!view.kept(e)) {
             return new Amount(0, 0);
         }
         int len = text.length(e);
-        if (isProse(e, len)) {
+        if (len == 0) {
+            return new Amount(0, 0);
+        }
+        boolean linked = inLink || e.normalName().equals("a");
+        if (!linked && isProse(e, len)) {
             return new Amount(len, len);
         }
         Amount sum = new Amount(ownText(e), 0);
         for (Element c : e.children()) {
-            sum = sum.plus(amount(c));
+            sum = sum.plus(amount(c, linked));
         }
         return sum;
     }
@@ -117,7 +177,7 @@ final class ContainerWidener {
     private boolean isProse(Element e, int len) {
         boolean block = PROSE_TAGS.contains(e.normalName())
                 ? len > 0 : len >= MIN_PROSE_BLOCK && TextBlocks.isTextBlock(e, text);
-        return block && text.linkDensity(e) < MAX_PROSE_LINK_DENSITY && e.closest(Selectors.A) == null;
+        return block && text.linkDensity(e) < MAX_PROSE_LINK_DENSITY;
     }
 
     /** Text directly in the element, outside its child elements (a run of {@code <br>} lines, say). */

@@ -23,7 +23,10 @@ final class PageClassifier {
     private static final int FRONT_HEADLINES = 8;
     private static final double CLEAR_LINK_DENSITY = 0.3;
     /** Words in a clear container that make an article however they are split into paragraphs. */
-    private static final int PROSE_WORDS = 150;
+    private static final int PROSE_WORDS = 100;
+    /** Words that make an article in any container that is not mostly links. */
+    private static final int LONG_WORDS = 150;
+    private static final double BUSY_LINK_DENSITY = 0.45;
 
     Verdict classify(Document doc, String url, Metadata md, JsonLdData ld, ContentScorer.Result container,
                      int words, int paragraphs, int minWords) {
@@ -41,6 +44,11 @@ final class PageClassifier {
                 : shape == UrlShape.ARTICLE ? MIN_PARAGRAPHS - 1 : MIN_PARAGRAPHS;
         // a run of prose is an article however it is split: a post of <br> lines, a long lede, an RFC in <pre>
         if (clear && words >= minWords && (paragraphs >= needed || words >= PROSE_WORDS)) {
+            return new Verdict(PageType.ARTICLE, null);
+        }
+        // a long text is an article even in a busier container (a blog theme's content column with its
+        // tag links) or straight in the body (a plain-text page); front pages hold headlines, not 150 words
+        if (c != null && words >= Math.max(minWords, LONG_WORDS) && container.linkDensity() < BUSY_LINK_DENSITY) {
             return new Verdict(PageType.ARTICLE, null);
         }
         int headlines = headlineLinks(doc);

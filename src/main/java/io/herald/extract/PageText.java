@@ -30,6 +30,10 @@ final class PageText {
     private final int[] linkLength;
     private final int[] hrefLinks;
     private final boolean[] blockInside;
+    private static final int PROSE_PARAGRAPH = 80;
+    private static final double PROSE_LINK_SHARE = 0.3;
+    /** The body's {@link #proseLength}, once asked; -1 before. */
+    private int documentProse = -1;
 
     private PageText(Accumulator a) {
         this.index = a.index;
@@ -113,6 +117,29 @@ final class PageText {
     double linkDensity(Element e) {
         int total = length(e);
         return total == 0 ? 0 : Math.min(1.0, linkLength(e) / (double) total);
+    }
+
+    /**
+     * The length of the writing under {@code e}: its {@code p} elements of {@value #PROSE_PARAGRAPH}+
+     * characters that are mostly not link text. Computed on each call: callers ask it for few elements.
+     */
+    int proseLength(Element e) {
+        int n = 0;
+        for (Element p : e.getElementsByTag("p")) {
+            int len = length(p);
+            if (len >= PROSE_PARAGRAPH && linkLength(p) < PROSE_LINK_SHARE * len) {
+                n += len;
+            }
+        }
+        return n;
+    }
+
+    /** {@link #proseLength} of the document's body, computed once. */
+    int documentProse(Element body) {
+        if (documentProse < 0) {
+            documentProse = proseLength(body);
+        }
+        return documentProse;
     }
 
     /** True when an element below {@code e} (not {@code e} itself) is one of {@link ContentScorer#BLOCK}. */

@@ -74,7 +74,7 @@ class ContainerWidenerTest {
         ContentView view = ContentView.of(doc.body(), new BoilerplateFilter(), PageText.of(doc));
         ContainerWidener.Widened w = new ContainerWidener(view).widen(doc.getElementById("body"));
         assertThat(w.element().id()).isEqualTo("body");
-        assertThat(w.headlineBlock()).isNull();
+        assertThat(w.skipped()).isEmpty();
     }
 
     @Test
@@ -85,6 +85,16 @@ class ContainerWidenerTest {
         ContentView view = ContentView.of(doc.body(), new BoilerplateFilter(), PageText.of(doc));
         Element wide = new ContainerWidener(view).widen(doc.getElementById("part")).element();
         assertThat(wide.id()).isEqualTo("story");
-        assertThat(new ContainerWidener(view).widen(doc.getElementById("part")).headlineBlock().id()).isEqualTo("head");
+        assertThat(new ContainerWidener(view).widen(doc.getElementById("part")).skipped())
+                .extracting(Element::id).containsExactly("head");
+    }
+
+    @Test
+    void bodySpreadOverPageBuilderSectionsIsJoinedAndTheFurnitureBetweenIsSkipped() {
+        String cta = "<section class='cta'>" + "<a href='/course'>Book a seat now</a> ".repeat(20) + "</section>";
+        String html = page("<div id='page'><section><div class='col'><p>" + PARAGRAPHS.get(0) + "</p><p>"
+                + PARAGRAPHS.get(1) + "</p></div></section>" + cta + "<section><div class='col'><p>"
+                + PARAGRAPHS.get(2) + "</p><p>" + PARAGRAPHS.get(3) + "</p></div></section></div>");
+        assertThat(paragraphs(html)).containsExactlyElementsOf(PARAGRAPHS);
     }
 }
