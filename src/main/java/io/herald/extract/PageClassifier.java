@@ -27,6 +27,8 @@ final class PageClassifier {
     /** Words that make an article in any container that is not mostly links. */
     private static final int LONG_WORDS = 150;
     private static final double BUSY_LINK_DENSITY = 0.45;
+    /** Mean words per paragraph of such a long text: teasers have fewer. */
+    private static final int PARAGRAPH_WORDS = 20;
 
     Verdict classify(Document doc, String url, Metadata md, JsonLdData ld, ContentScorer.Result container,
                      int words, int paragraphs, int minWords) {
@@ -46,9 +48,11 @@ final class PageClassifier {
         if (clear && words >= minWords && (paragraphs >= needed || words >= PROSE_WORDS)) {
             return new Verdict(PageType.ARTICLE, null);
         }
-        // a long text is an article even in a busier container (a blog theme's content column with its
-        // tag links) or straight in the body (a plain-text page); front pages hold headlines, not 150 words
-        if (c != null && words >= Math.max(minWords, LONG_WORDS) && container.linkDensity() < BUSY_LINK_DENSITY) {
+        // a long text is an article even in a busier container (a blog theme's content column with its tag
+        // links) or straight in the body (a plain-text page), when its paragraphs are written ones; a front
+        // page's container can hold as many words, in headline-and-blurb teasers of a dozen words each
+        if (c != null && words >= Math.max(minWords, LONG_WORDS) && container.linkDensity() < BUSY_LINK_DENSITY
+                && words >= PARAGRAPH_WORDS * Math.max(1, paragraphs)) {
             return new Verdict(PageType.ARTICLE, null);
         }
         int headlines = headlineLinks(doc);

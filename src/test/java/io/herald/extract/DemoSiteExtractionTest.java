@@ -90,6 +90,26 @@ class DemoSiteExtractionTest {
         assertThat(byHost).hasSize(3);
     }
 
+    @Test
+    void demoFrontAndSectionPagesAreNotArticles() throws Exception {
+        List<String> articles = new ArrayList<>();
+        for (String base : bases) {
+            for (String path : List.of("", "page/2/")) {
+                HttpResponse<byte[]> res = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (res.statusCode() != 200) {
+                    continue;
+                }
+                ExtractResult r = extractor.extract(res.body(), res.headers().firstValue("content-type").orElse(null),
+                        base + path);
+                if (r.type() == PageType.ARTICLE) {
+                    articles.add(base + path);
+                }
+            }
+        }
+        assertThat(articles).isEmpty();
+    }
+
     private static List<String> problems(String url, ExtractResult r, DemoSite.Manifest manifest, byte[] html,
                                          Score s) {
         List<String> out = new ArrayList<>();
