@@ -20,11 +20,6 @@ public record ClusterConfig(boolean enabled, String nodeName, String host, int p
         members = List.copyOf(members);
     }
 
-    /** Alone: no cluster. */
-    public static ClusterConfig off() {
-        return new ClusterConfig(false, "", "127.0.0.1", 0, List.of(), Duration.ofSeconds(30));
-    }
-
     /** How many nodes the crawl waits for before it starts: one per listed member. */
     public int expectedNodes() {
         return Math.max(1, members.size());
