@@ -1,5 +1,7 @@
 package io.herald.sink;
 
+import io.herald.model.Article;
+import io.herald.model.Via;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -52,5 +54,54 @@ class ArticleDeduperTest {
         assertThat(deduper.size()).isEqualTo(2);
         assertThat(deduper.firstTime(TestArticles.withCanonical("http://h/other", "http://h/f"))).isFalse();
         assertThat(deduper.firstTime(TestArticles.minimal("http://h/g"))).isFalse();
+    }
+
+    private static Article text(String url, String text) {
+        return new Article(url, TestArticles.FETCHED, 200, "127.0.0.2", 1, null, Via.LINK,
+                TestArticles.minimalContent(null, text));
+    }
+
+    @Test
+    void withVersionsAChangedTextIsTheNextVersionAndATextWrittenBeforeIsADuplicate() {
+        ArticleDeduper versions = new ArticleDeduper(new InMemoryWrittenKeys(), true);
+        assertThat(versions.claim(text("http://h/v", "one"))).isEqualTo(1);
+        assertThat(versions.claim(text("http://h/v", "one"))).isEqualTo(ArticleDeduper.DUPLICATE);
+        assertThat(versions.claim(text("http://h/v#top", "two"))).isEqualTo(2);
+        assertThat(versions.claim(text("http://h/v", "two"))).isEqualTo(ArticleDeduper.DUPLICATE);
+        assertThat(versions.claim(text("http://h/v", "three"))).isEqualTo(3);
+        assertThat(versions.claim(text("http://h/v", "one"))).isEqualTo(ArticleDeduper.DUPLICATE); // back to an old text
+        assertThat(versions.claim(text("http://h/w", "two"))).isEqualTo(1); // texts are per article
+
+        assertThat(deduper.claim(text("http://h/v", "one"))).isEqualTo(1); // without versions: once, whatever the text
+        assertThat(deduper.claim(text("http://h/v", "two"))).isEqualTo(ArticleDeduper.DUPLICATE);
+    }
+
+    @Test
+    void aFailedUpdateIsForgottenAndItsRetryGetsTheSameVersion() {
+        ArticleDeduper versions = new ArticleDeduper(new InMemoryWrittenKeys(), true);
+        assertThat(versions.claim(text("http://h/f", "one"))).isEqualTo(1);
+        Article update = text("http://h/f", "two").withVersion(versions.claim(text("http://h/f", "two")));
+        assertThat(update.version()).isEqualTo(2);
+        versions.forget(update);
+        assertThat(versions.claim(text("http://h/f", "two"))).isEqualTo(2);
+    }
+
+    /** A restart reads back the lines after the last recorded sync: each version's text and number are known again. */
+    @Test
+    void theVersionsOfEarlierLinesAreRememberedSoAReplayedRevisitWritesNothingAndANewTextComesNext() {
+        ArticleDeduper before = new ArticleDeduper(new InMemoryWrittenKeys(), true);
+        Article v1 = text("http://h/r", "one").withVersion(before.claim(text("http://h/r", "one")));
+        Article v2 = text("http://h/r", "two").withVersion(before.claim(text("http://h/r", "two")));
+
+        ArticleDeduper after = new ArticleDeduper(new InMemoryWrittenKeys(), true);
+        after.remember(ArticleJson.toJson(v1));
+        after.remember(ArticleJson.toJson(v2));
+        assertThat(after.claim(text("http://h/r", "two"))).isEqualTo(ArticleDeduper.DUPLICATE);
+        assertThat(after.claim(text("http://h/r", "one"))).isEqualTo(ArticleDeduper.DUPLICATE);
+        assertThat(after.claim(text("http://h/r", "three"))).isEqualTo(3);
+
+        ArticleDeduper lostV2 = new ArticleDeduper(new InMemoryWrittenKeys(), true); // v2's line did not survive
+        lostV2.remember(ArticleJson.toJson(v1));
+        assertThat(lostV2.claim(text("http://h/r", "two"))).isEqualTo(2);
     }
 }
