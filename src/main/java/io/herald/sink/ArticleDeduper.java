@@ -36,11 +36,6 @@ public final class ArticleDeduper {
         this.versions = versions;
     }
 
-    /** True the first time an article with this key is seen; it is claimed from then on. */
-    public boolean firstTime(Article a) {
-        return keys.claim(key(a));
-    }
-
     /**
      * Claims the keys of the version of {@code a} to write: 1 the first time its key is seen, N > 1 for a text not
      * written before of an article written before (only with versions on), {@link #DUPLICATE} for nothing to write.
@@ -117,9 +112,12 @@ public final class ArticleDeduper {
         return key + "#" + contentHash;
     }
 
-    /** How many distinct articles are remembered. */
+    /**
+     * How many lines are remembered: distinct articles, or with versions on, versions (each holds two keys, its
+     * version's and its text's; lines written earlier without versions hold one, so this is then a lower bound).
+     */
     public long size() {
-        return keys.size();
+        return versions ? keys.size() / 2 : keys.size();
     }
 
     /** The keys' record of how far the output is covered; null when all earlier output must be read. */
