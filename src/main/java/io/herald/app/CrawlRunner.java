@@ -241,7 +241,9 @@ public final class CrawlRunner {
             stores.saveHistory(stats.history(), false);
             stateWatch.checkpointed();
         });
-        SinkVerticle sink = new SinkVerticle(config.output(), stores.writtenKeys(), registry, WarcInfo.fields(config));
+        boolean versions = config.crawl().continuous() && config.recrawl().articleRevisits() > 0;
+        SinkVerticle sink = new SinkVerticle(config.output(), stores.writtenKeys(), registry, WarcInfo.fields(config),
+                versions);
         ArticleExtractor extractor = new ArticleExtractor(config.extract());
         SitemapReader sitemapReader = new SitemapReader(config.discovery().maxAge(),
                 config.discovery().maxUrlsPerSitemap(), Clock.systemUTC());

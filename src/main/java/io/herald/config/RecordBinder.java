@@ -49,7 +49,8 @@ final class RecordBinder {
             f.problem("recrawl.maxInterval", "must be at least recrawl.minInterval (" + Durations.format(min)
                     + "), got " + Durations.format(max));
         }
-        return new RecrawlConfig(min, max, f.integer("recrawl.maxHubs", 1, Integer.MAX_VALUE));
+        return new RecrawlConfig(min, max, f.integer("recrawl.maxHubs", 1, Integer.MAX_VALUE),
+                f.integer("recrawl.articleRevisits", 0, 1000), f.duration("recrawl.articleInterval", false));
     }
 
     private DiscoveryConfig discovery(ScopeBinder scopeBinder) {

@@ -9,7 +9,14 @@ import java.time.Duration;
  *
  * @param minInterval shortest time between two visits of one hub
  * @param maxInterval longest time between two visits of one hub (at least {@code minInterval})
- * @param maxHubs     hubs scheduled at most; pages classified as hubs beyond it are read once, like any page
+ * @param maxHubs     pages scheduled at most (hubs, and articles awaiting a revisit); pages beyond it are read once
+ * @param articleRevisits how many times an article is read again for updates (0: never, articles are read once)
+ * @param articleInterval time from one read of an article to its next revisit
  */
-public record RecrawlConfig(Duration minInterval, Duration maxInterval, int maxHubs) {
+public record RecrawlConfig(Duration minInterval, Duration maxInterval, int maxHubs, int articleRevisits,
+                            Duration articleInterval) {
+    /** Hubs only: articles are read once. */
+    public RecrawlConfig(Duration minInterval, Duration maxInterval, int maxHubs) {
+        this(minInterval, maxInterval, maxHubs, 0, Duration.ofHours(1));
+    }
 }

@@ -17,7 +17,9 @@ import java.util.Set;
  * When each hub of a continuous crawl is read again. A hub's interval starts at {@code recrawl.minInterval}; a
  * visit that found new links halves it (down to the minimum), one that found none (or a 304, or a failure) grows
  * it by half (up to {@code recrawl.maxInterval}). So a busy front is read about as often as it changes, and a
- * quiet one drifts towards the maximum. Every change is saved to the {@link RevisitStore}. Single-threaded.
+ * quiet one drifts towards the maximum. An article (with {@code recrawl.articleRevisits} above 0) is read again that
+ * many times, {@code recrawl.articleInterval} apart, then forgotten. Every change is saved to the
+ * {@link RevisitStore}. Single-threaded.
  */
 final class RevisitSchedule {
     private record Due(long at, String url) {
@@ -26,6 +28,8 @@ final class RevisitSchedule {
     private final long minMs;
     private final long maxMs;
     private final int maxHubs;
+    private final long articleMs;
+    private final int articleRevisits;
     private final Clock clock;
     private final RevisitStore store;
     private final Map<String, Hub> hubs = new HashMap<>();
@@ -39,6 +43,8 @@ final class RevisitSchedule {
         this.minMs = config.minInterval().toMillis();
         this.maxMs = config.maxInterval().toMillis();
         this.maxHubs = config.maxHubs();
+        this.articleMs = config.articleInterval().toMillis();
+        this.articleRevisits = config.articleRevisits();
         this.clock = clock;
         this.store = store;
         for (Hub hub : store.load()) {
@@ -57,8 +63,28 @@ final class RevisitSchedule {
         return true;
     }
 
+    /** A page with a schedule: a hub, or an article still to be read again. */
     boolean isHub(String url) {
         return hubs.containsKey(url);
+    }
+
+    /** An article still to be read again (its visits count down rather than adapt). */
+    boolean isArticle(String url) {
+        Hub hub = hubs.get(url);
+        return hub != null && hub.article();
+    }
+
+    /**
+     * An article was read for the first time: with {@code recrawl.articleRevisits} above 0 (and room), it is read
+     * again one {@code articleInterval} from now, with the validators of this response.
+     */
+    void articleRead(String url, int depth) {
+        Validators response = fresh.remove(url);
+        if (articleRevisits == 0 || hubs.containsKey(url) || hubs.size() >= maxHubs) {
+            return;
+        }
+        saved(new Hub(url, false, depth, articleMs, clock.millis() + articleMs,
+                response == null ? Validators.NONE : response, articleRevisits));
     }
 
     /** True while a revisit of the hub is queued or in flight. */
@@ -119,9 +145,23 @@ final class RevisitSchedule {
             }
             return;
         }
+        if (hub.article()) {
+            articleVisited(hub, now, kept);
+            return;
+        }
         long interval = newLinks > 0 ? Math.max(minMs, hub.intervalMs() / 2)
                 : Math.min(maxMs, Math.max(hub.intervalMs() + hub.intervalMs() / 2, hub.intervalMs() + 1));
         saved(hub.next(interval, now + interval, kept == null ? hub.validators() : kept));
+    }
+
+    // A revisit of an article, whatever its outcome (a 304, a failure, the same or a new text), uses up one visit.
+    private void articleVisited(Hub article, long now, Validators kept) {
+        if (article.revisitsLeft() <= 1) {
+            hubs.remove(article.url());
+            store.remove(article.url());
+            return;
+        }
+        saved(article.revisited(now + article.intervalMs(), kept == null ? article.validators() : kept));
     }
 
     /** A page that is no hub was read: forget what was kept for it. */

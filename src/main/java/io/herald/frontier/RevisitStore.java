@@ -17,6 +17,10 @@ public interface RevisitStore {
         @Override
         public void save(Hub hub) {
         }
+
+        @Override
+        public void remove(String url) {
+        }
     };
 
     /** Every hub kept by earlier runs. */
@@ -24,4 +28,7 @@ public interface RevisitStore {
 
     /** Records a hub's schedule (replacing what was kept of it). */
     void save(Hub hub);
+
+    /** Forgets a page that is read no more (an article after its last revisit). */
+    void remove(String url);
 }

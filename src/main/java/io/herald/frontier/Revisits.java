@@ -119,7 +119,10 @@ final class Revisits {
         }
     }
 
-    /** A page went through extraction: a hub's interval adapts to its new links; an article ends a latency. */
+    /**
+     * A page went through extraction: a hub's interval adapts to its new links; an article ends a latency, and is
+     * scheduled for its revisits the first time (an article's revisit, written or not, uses one up).
+     */
     void pageRead(Processed processed, int queued) {
         if (!on) {
             return;
@@ -130,12 +133,14 @@ final class Revisits {
         }
         if (isHub(processed)) {
             schedule.visited(source.url(), false, source.depth(), queued, null);
+        } else if (processed.article()) {
+            schedule.articleRead(source.url(), source.depth());
         } else {
             schedule.forget(source.url());
         }
     }
 
-    /** Seeds and section fronts are hubs; so is a page once scheduled as one. */
+    /** Seeds and section fronts are hubs; so is a page once scheduled as one (an article awaiting a revisit too). */
     private boolean isHub(Processed processed) {
         CrawlUrl source = processed.source();
         return processed.type() == PageType.FRONT || source.depth() == 0 && source.via() == Via.SEED

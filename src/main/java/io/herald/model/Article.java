@@ -15,9 +15,16 @@ import java.time.Instant;
  * @param via       how it was found
  * @param content   what the extractor read
  * @param warc      where the page's response record is in the WARC output, or null (WARC output off)
+ * @param version   1 for the first line of an article; 2, 3, ... for each update a revisit found (a changed text)
  */
 public record Article(String url, Instant fetchedAt, int status, String host, int depth, String referrer,
-                      Via via, ArticleContent content, WarcRef warc) {
+                      Via via, ArticleContent content, WarcRef warc, int version) {
+
+    /** The first version of an article. */
+    public Article(String url, Instant fetchedAt, int status, String host, int depth, String referrer, Via via,
+                   ArticleContent content, WarcRef warc) {
+        this(url, fetchedAt, status, host, depth, referrer, via, content, warc, 1);
+    }
 
     /** An article with no WARC record. */
     public Article(String url, Instant fetchedAt, int status, String host, int depth, String referrer, Via via,
@@ -27,7 +34,17 @@ public record Article(String url, Instant fetchedAt, int status, String host, in
 
     /** This article, naming the WARC record its page was read from ({@code ref} may be null). */
     public Article withWarc(WarcRef ref) {
-        return new Article(url, fetchedAt, status, host, depth, referrer, via, content, ref);
+        return new Article(url, fetchedAt, status, host, depth, referrer, via, content, ref, version);
+    }
+
+    /** This article as its version {@code n} (an update when above 1). */
+    public Article withVersion(int n) {
+        return new Article(url, fetchedAt, status, host, depth, referrer, via, content, warc, n);
+    }
+
+    /** A later version of an article written before: its line says so. */
+    public boolean update() {
+        return version > 1;
     }
 
     /** The article read from a fetched page: where and how the page was crawled, plus what the extractor read. */

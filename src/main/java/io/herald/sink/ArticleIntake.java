@@ -7,7 +7,8 @@ import io.herald.model.WarcRef;
 import io.vertx.core.Future;
 
 /**
- * The sink's decisions, on its event loop: an article whose key was written before is a duplicate; a new one claims
+ * The sink's decisions, on its event loop: an article whose key was written before is a duplicate (unless it is a
+ * new text and versions are on: then it is written as the next version, see {@link ArticleDeduper}); a new one claims
  * its key before it is written (so a copy that arrives meanwhile is a duplicate too) and gives it back if the write
  * fails; once the output has a fault nothing more is taken. The output is synced each second only when something was
  * written since the last sync. With {@code output.warc}, a fetch's exchange is recorded in the same order as the
@@ -47,16 +48,18 @@ final class ArticleIntake {
             counters.failed.increment();
             return Future.failedFuture("sink stopped: " + fault.reason());
         }
-        if (!deduper.firstTime(article)) {
+        int version = deduper.claim(article);
+        if (version == ArticleDeduper.DUPLICATE) {
             counters.duplicate.increment();
             return Future.succeededFuture(false);
         }
-        return output.write(article).compose(v -> {
+        Article line = article.withVersion(version);
+        return output.write(line).compose(v -> {
             dirty = true;
             counters.written.increment();
             return Future.succeededFuture(true);
         }, err -> {
-            deduper.forget(article);
+            deduper.forget(line);
             counters.failed.increment();
             return Future.failedFuture("sink write failed: " + err);
         });

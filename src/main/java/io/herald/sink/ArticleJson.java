@@ -80,6 +80,10 @@ public final class ArticleJson {
                 g.writeNumberField("offset", article.warc().offset());
                 g.writeEndObject();
             }
+            if (article.update()) { // only on updates, so a first version's line stays as it always was
+                g.writeNumberField("version", article.version());
+                g.writeBooleanField("update", true);
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("writing JSON to memory", e);
@@ -105,6 +109,9 @@ public final class ArticleJson {
         putContent(json, content);
         if (article.warc() != null) {
             json.put("warc", new JsonObject().put("file", article.warc().file()).put("offset", article.warc().offset()));
+        }
+        if (article.update()) {
+            json.put("version", article.version()).put("update", true);
         }
         return json;
     }

@@ -43,9 +43,15 @@ public final class SinkVerticle extends VerticleBase {
 
     /** @param warcInfo the fields of the {@code warcinfo} record at the head of each WARC file */
     public SinkVerticle(OutputConfig config, WrittenKeys keys, MeterRegistry registry, Map<String, String> warcInfo) {
+        this(config, keys, registry, warcInfo, false);
+    }
+
+    /** @param versions a revisited article whose text changed is written again as its next version */
+    public SinkVerticle(OutputConfig config, WrittenKeys keys, MeterRegistry registry, Map<String, String> warcInfo,
+                        boolean versions) {
         this.config = config;
         this.warcInfo = Map.copyOf(warcInfo);
-        this.deduper = new ArticleDeduper(keys);
+        this.deduper = new ArticleDeduper(keys, versions);
         this.counters = new SinkCounters(registry);
         counters.registerSynced(registry, synced);
     }

@@ -18,12 +18,14 @@ import java.util.List;
 
 /**
  * {@link RevisitStore} on RocksDB, in the {@code recrawl} family: one record per hub under its URL (a version byte,
- * then feed flag, depth, interval, due time and the two validators, -1-length for none). Saves go into the store's
+ * then feed flag, depth, interval, due time and the two validators, -1-length for none; version 2 adds the revisits
+ * an article has left, -1 for a hub, and version 1 records are read as hubs). Saves and removals go into the store's
  * pending batch and commit with the frontier's checkpoint, in order with the links a visit queued, so after a
  * {@code kill -9} a hub's schedule is never ahead of the links its visit found.
  */
 public final class RocksRevisitStore implements RevisitStore {
-    private static final int VERSION = 1;
+    private static final int HUBS_ONLY = 1;
+    private static final int VERSION = 2;
 
     private final StateDb db;
     private final ColumnFamilyHandle family;
@@ -50,6 +52,12 @@ public final class RocksRevisitStore implements RevisitStore {
         db.flushIfLarge();
     }
 
+    @Override
+    public void remove(String url) {
+        db.delete(family, url.getBytes(StandardCharsets.UTF_8));
+        db.flushIfLarge();
+    }
+
     static byte[] encode(Hub hub) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -60,6 +68,7 @@ public final class RocksRevisitStore implements RevisitStore {
             out.writeLong(hub.dueAt());
             writeText(out, hub.validators().etag());
             writeText(out, hub.validators().lastModified());
+            out.writeInt(hub.revisitsLeft());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array does not fail
         }
@@ -69,11 +78,16 @@ public final class RocksRevisitStore implements RevisitStore {
     static Hub decode(String url, byte[] value) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
             int version = in.readUnsignedByte();
-            if (version != VERSION) {
+            if (version != VERSION && version != HUBS_ONLY) {
                 throw new IOException("unknown version " + version);
             }
-            return new Hub(url, in.readBoolean(), in.readInt(), in.readLong(), in.readLong(),
-                    new Validators(readText(in), readText(in)));
+            boolean feed = in.readBoolean();
+            int depth = in.readInt();
+            long interval = in.readLong();
+            long due = in.readLong();
+            Validators validators = new Validators(readText(in), readText(in));
+            int left = version == HUBS_ONLY ? Hub.HUB : in.readInt();
+            return new Hub(url, feed, depth, interval, due, validators, left);
         } catch (IOException | RuntimeException e) {
             throw new StateException("saved revisit schedule of " + url + " cannot be read: " + e.getMessage());
         }

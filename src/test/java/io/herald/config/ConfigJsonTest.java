@@ -31,6 +31,8 @@ class ConfigJsonTest {
         assertThat(json.fieldNames()).containsExactly("crawl", "scope", "discovery", "politeness", "fetch", "extract",
                 "output", "monitor", "state", "recrawl", "cluster");
         assertThat(json.getJsonObject("state").getString("store")).isEqualTo("rocksdb");
+        assertThat(json.getJsonObject("recrawl").getInteger("articleRevisits")).isZero();
+        assertThat(json.getJsonObject("recrawl").getString("articleInterval")).isEqualTo("1h");
         assertThat(json.getJsonObject("output").getString("rotateInterval")).isEqualTo("0");
     }
 

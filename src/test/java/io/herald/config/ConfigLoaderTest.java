@@ -60,10 +60,14 @@ class ConfigLoaderTest {
     void continuousModeAndRecrawlKeysAreReadAndBadOnesNamed() {
         CrawlConfig c = ConfigLoader.fromYaml("""
                 crawl: {seeds: ['http://127.0.0.2/'], mode: Continuous}
-                recrawl: {minInterval: 30s, maxInterval: 10m, maxHubs: 50}
+                recrawl: {minInterval: 30s, maxInterval: 10m, maxHubs: 50, articleRevisits: 3, articleInterval: 2h}
                 """, "x.yaml", Map.of());
         assertThat(c.crawl().mode()).isEqualTo(JobConfig.Mode.CONTINUOUS);
-        assertThat(c.recrawl()).isEqualTo(new RecrawlConfig(Duration.ofSeconds(30), Duration.ofMinutes(10), 50));
+        assertThat(c.recrawl()).isEqualTo(new RecrawlConfig(Duration.ofSeconds(30), Duration.ofMinutes(10), 50, 3,
+                Duration.ofHours(2)));
+        assertThat(ConfigLoader.toJson(c).getJsonObject("recrawl").getString("articleInterval")).isEqualTo("2h");
+        assertThat(ConfigLoader.load(Map.of("crawl.seeds", "http://127.0.0.2/")).recrawl().articleRevisits())
+                .isZero();
         assertThat(ConfigLoader.toJson(c).getJsonObject("recrawl").getString("maxInterval")).isEqualTo("10m");
         assertThat(ConfigLoader.toJson(c).getJsonObject("crawl").getString("mode")).isEqualTo("continuous");
         assertThat(ConfigLoader.load(Map.of("crawl.seeds", "http://127.0.0.2/")).crawl().mode())
@@ -78,6 +82,10 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("crawl.seeds", "http://127.0.0.2/",
                 "recrawl.minInterval", "0"))).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("recrawl.minInterval: must be more than 0");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("crawl.seeds", "http://127.0.0.2/",
+                "recrawl.articleRevisits", "-1", "recrawl.articleInterval", "0"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("recrawl.articleRevisits")
+                .hasMessageContaining("recrawl.articleInterval: must be more than 0");
     }
 
     @Test

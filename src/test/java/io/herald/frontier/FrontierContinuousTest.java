@@ -49,6 +49,10 @@ class FrontierContinuousTest {
                     public void save(Hub hub) {
                         saved.add(hub);
                     }
+
+                    @Override
+                    public void remove(String url) {
+                    }
                 }, HostShare.WHOLE);
         frontier.seed();
         FetchTask robots = frontier.poll();

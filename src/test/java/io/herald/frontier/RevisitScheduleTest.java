@@ -26,7 +26,13 @@ class RevisitScheduleTest {
 
         @Override
         public void save(Hub hub) {
+            saved.removeIf(h -> h.url().equals(hub.url()));
             saved.add(hub);
+        }
+
+        @Override
+        public void remove(String url) {
+            saved.removeIf(h -> h.url().equals(url));
         }
     };
 
@@ -118,5 +124,45 @@ class RevisitScheduleTest {
         assertThat(reopened.validators(FEED).etag()).isEqualTo("\"e\"");
         assertThat(reopened.soonest(5)).extracting(Hub::url).containsExactly(FRONT, FEED);
         assertThat(reopened.takeDue()).extracting(Hub::url).containsExactly(FRONT);
+    }
+
+    private static final String STORY = "http://news.test/story/1";
+
+    @Test
+    void anArticleIsRevisitedArticleRevisitsTimesArticleIntervalApartThenForgotten() {
+        RevisitSchedule schedule = new RevisitSchedule(new RecrawlConfig(Duration.ofSeconds(60),
+                Duration.ofSeconds(600), 10, 2, Duration.ofSeconds(30)), clock, store);
+        schedule.fetched(STORY, new Validators("\"s1\"", null));
+        schedule.articleRead(STORY, 1);
+        assertThat(schedule.isArticle(STORY)).isTrue();
+        assertThat(schedule.validators(STORY).etag()).isEqualTo("\"s1\"");
+        assertThat(schedule.nextDueAt() - clock.millis()).isEqualTo(30_000);
+        assertThat(saved).singleElement().extracting(Hub::revisitsLeft).isEqualTo(2);
+
+        clock.advanceMillis(30_000);
+        assertThat(schedule.takeDue()).extracting(Hub::url).containsExactly(STORY);
+        schedule.visited(STORY, false, 1, 5, new Validators("\"s2\"", null)); // new links do not shorten it
+        assertThat(schedule.nextDueAt() - clock.millis()).isEqualTo(30_000);
+        assertThat(schedule.validators(STORY).etag()).isEqualTo("\"s2\"");
+        assertThat(schedule().isArticle(STORY)).isTrue(); // kept across a restart, with one visit left
+        assertThat(saved).singleElement().extracting(Hub::revisitsLeft).isEqualTo(1);
+
+        clock.advanceMillis(30_000);
+        assertThat(schedule.takeDue()).extracting(Hub::url).containsExactly(STORY);
+        schedule.visited(STORY, false, 1, 0, null); // a 304: the last visit all the same
+        assertThat(schedule.isHub(STORY)).isFalse();
+        assertThat(schedule.nextDueAt()).isEqualTo(Long.MAX_VALUE);
+        assertThat(saved).isEmpty();
+        schedule.articleRead(STORY, 1); // read again by other means: not scheduled twice over
+        assertThat(schedule.isHub(STORY)).isTrue();
+    }
+
+    @Test
+    void withoutArticleRevisitsAnArticleIsNotScheduled() {
+        RevisitSchedule schedule = schedule();
+        schedule.fetched(STORY, new Validators("\"s1\"", null));
+        schedule.articleRead(STORY, 1);
+        assertThat(schedule.isHub(STORY)).isFalse();
+        assertThat(saved).isEmpty();
     }
 }

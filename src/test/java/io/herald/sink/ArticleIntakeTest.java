@@ -30,7 +30,7 @@ class ArticleIntakeTest {
 
         @Override
         public Future<Void> write(Article article) {
-            calls.add("write " + article.url());
+            calls.add("write " + article.url() + (article.update() ? " v" + article.version() : ""));
             Promise<Void> write = Promise.promise();
             writes.add(write);
             return write.future();
@@ -61,6 +61,26 @@ class ArticleIntakeTest {
         assertThat(output.calls).containsExactly("write http://news.test/a");
         assertThat(count("written")).isEqualTo(1.0);
         assertThat(count("duplicate")).isEqualTo(1.0);
+    }
+
+    @Test
+    void withVersionsAChangedTextIsWrittenAsTheNextVersionAndAFailedOneIsRetriedAsTheSame() {
+        ArticleIntake versions = new ArticleIntake(new ArticleDeduper(new InMemoryWrittenKeys(), true),
+                new SinkCounters(registry), output);
+        versions.take(TestArticles.withCanonical("http://news.test/u", null));
+        output.writes.get(0).complete();
+        Article changed = new Article("http://news.test/u", TestArticles.FETCHED, 200, "news.test", 1, null,
+                io.herald.model.Via.LINK, TestArticles.minimalContent(null, "A new text."));
+        assertThat(versions.take(TestArticles.withCanonical("http://news.test/u", null)).result()).isFalse();
+        versions.take(changed);
+        output.writes.get(1).fail("No space left on device");
+        versions.take(changed);
+        output.writes.get(2).complete();
+        assertThat(versions.take(changed).result()).isFalse();
+        assertThat(output.calls).containsExactly("write http://news.test/u", "write http://news.test/u v2",
+                "write http://news.test/u v2");
+        assertThat(count("written")).isEqualTo(2.0);
+        assertThat(count("duplicate")).isEqualTo(2.0);
     }
 
     @Test

@@ -65,10 +65,30 @@ class ArticleSchemaTest {
     }
 
     @Test
+    void anUpdateIsValidAndNamesItsVersionAfterEverythingElseAndAFirstVersionSaysNothing() {
+        Article update = TestArticles.full("http://127.0.0.2:8090/world/a")
+                .withWarc(new WarcRef("herald-20260301101530-00001.warc.gz", 1234)).withVersion(3);
+        JsonObject line = new JsonObject(new String(ArticleJson.line(update), StandardCharsets.UTF_8));
+        assertValid(line);
+        assertThat(new ArrayList<>(line.fieldNames())).endsWith("extraction", "warc", "version", "update");
+        assertThat(line.getInteger("version")).isEqualTo(3);
+        assertThat(line.getBoolean("update")).isTrue();
+        assertThat(ArticleJson.line(update)).isEqualTo(JsonLine.encode(ArticleJson.toJson(update)));
+        Article first = TestArticles.full("http://127.0.0.2:8090/world/a");
+        assertThat(ArticleJson.line(first.withVersion(1))).isEqualTo(ArticleJson.line(first));
+        assertThat(ArticleJson.toJson(first).containsKey("version")).isFalse();
+        JsonObject good = ArticleJson.toJson(update);
+        for (JsonObject bad : List.of(good.copy().put("version", 1), good.copy().put("update", false),
+                ArticleJson.toJson(first).put("version", 2), ArticleJson.toJson(first).put("update", true))) {
+            assertThat(validator.validate(bad).getValid()).as(bad.encode()).isFalse();
+        }
+    }
+
+    @Test
     void schemaListsExactlyTheKeysWrittenInTheirOrder() {
-        // warc, the one optional key, comes last and only with output.warc
-        assertThat(new ArrayList<>(schema.getJsonObject("properties").fieldNames()))
-                .containsExactlyElementsOf(concat(ArticleJsonTest.CRAWL_KEYS, "warc"));
+        // the optional keys come last: warc only with output.warc, version and update only on an update
+        List<String> all = concat(concat(concat(ArticleJsonTest.CRAWL_KEYS, "warc"), "version"), "update");
+        assertThat(new ArrayList<>(schema.getJsonObject("properties").fieldNames())).containsExactlyElementsOf(all);
         assertThat(schema.getJsonArray("required").stream().map(String::valueOf).toList())
                 .containsExactlyElementsOf(ArticleJsonTest.CRAWL_KEYS);
         assertThat(schema.getString("$schema")).isEqualTo("https://json-schema.org/draft/2020-12/schema");

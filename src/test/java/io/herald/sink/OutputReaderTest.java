@@ -45,9 +45,9 @@ class OutputReaderTest {
         assertThat(OutputReader.rememberAfter(OutputFiles.list(dir), new OutputMark(2, afterFirstLine), deduper, marks::add))
                 .isEqualTo(2);
         assertThat(marks).as("one mark past each file read").containsExactly(new OutputMark(3, 0), new OutputMark(4, 0));
-        assertThat(deduper.firstTime(TestArticles.minimal("http://h/a"))).as("before the mark: the keys know it").isTrue();
-        assertThat(deduper.firstTime(TestArticles.minimal("http://h/b"))).isFalse();
-        assertThat(deduper.firstTime(TestArticles.minimal("http://h/c"))).isFalse();
+        assertThat(TestArticles.firstTime(deduper, TestArticles.minimal("http://h/a"))).as("before the mark: the keys know it").isTrue();
+        assertThat(TestArticles.firstTime(deduper, TestArticles.minimal("http://h/b"))).isFalse();
+        assertThat(TestArticles.firstTime(deduper, TestArticles.minimal("http://h/c"))).isFalse();
     }
 
     @Test
@@ -56,7 +56,7 @@ class OutputReaderTest {
         long afterFirstLine = A.getBytes(StandardCharsets.UTF_8).length;
         assertThat(OutputReader.rememberAfter(OutputFiles.list(dir), new OutputMark(4, afterFirstLine), deduper, marks::add))
                 .isEqualTo(1);
-        assertThat(deduper.firstTime(TestArticles.minimal("http://h/b"))).isFalse();
+        assertThat(TestArticles.firstTime(deduper, TestArticles.minimal("http://h/b"))).isFalse();
     }
 
     @Test

@@ -82,7 +82,7 @@ class OutputSessionTest {
 
     private void write(OutputSession session, String url) throws Exception {
         ArticleDeduper deduper = new ArticleDeduper(keys);
-        assertThat(deduper.firstTime(TestArticles.minimal(url))).as("claim " + url).isTrue();
+        assertThat(TestArticles.firstTime(deduper, TestArticles.minimal(url))).as("claim " + url).isTrue();
         session.write(TestArticles.minimal(url));
     }
 
@@ -107,9 +107,9 @@ class OutputSessionTest {
         assertThat(second.linesRead()).as("only the line after the mark is read").isEqualTo(1);
         assertThat(keys.stored).as("b's key stored at the start").contains("http://127.0.0.2/a", "http://127.0.0.2/b");
         ArticleDeduper deduper = new ArticleDeduper(keys);
-        assertThat(deduper.firstTime(TestArticles.minimal("http://127.0.0.2/a"))).isFalse();
-        assertThat(deduper.firstTime(TestArticles.minimal("http://127.0.0.2/b"))).isFalse();
-        assertThat(deduper.firstTime(TestArticles.minimal("http://127.0.0.2/c"))).isTrue();
+        assertThat(TestArticles.firstTime(deduper, TestArticles.minimal("http://127.0.0.2/a"))).isFalse();
+        assertThat(TestArticles.firstTime(deduper, TestArticles.minimal("http://127.0.0.2/b"))).isFalse();
+        assertThat(TestArticles.firstTime(deduper, TestArticles.minimal("http://127.0.0.2/c"))).isTrue();
         second.write(TestArticles.minimal("http://127.0.0.2/c"));
         second.close();
 
@@ -129,7 +129,7 @@ class OutputSessionTest {
 
         OutputSession second = open(config);
         assertThat(second.linesRead()).isZero();
-        assertThat(new ArticleDeduper(keys).firstTime(TestArticles.minimal("http://127.0.0.2/torn")))
+        assertThat(TestArticles.firstTime(new ArticleDeduper(keys), TestArticles.minimal("http://127.0.0.2/torn")))
                 .as("a torn line is no article").isTrue();
         second.write(TestArticles.minimal("http://127.0.0.2/torn"));
         second.close();

@@ -111,9 +111,76 @@ class SinkVerticleDurableKeysTest {
                 .onComplete(ctx.succeeding(v -> ctx.completeNow()));
     }
 
+    private static final String STORY = "http://127.0.0.2:8090/story";
+
+    private static Article story(String text) {
+        return new Article(STORY, TestArticles.FETCHED, 200, "127.0.0.2", 1, null, io.herald.model.Via.LINK,
+                TestArticles.minimalContent(null, text));
+    }
+
+    /**
+     * Versions across a kill -9: v1 and v2 are synced and their keys stored; v3's line reached the disk but the run
+     * died before the sync that would store its keys. The restart reads v3 back: no text is written twice, and the
+     * next new text is v4.
+     */
+    @Test
+    void aVersionWhoseKeysWereNotStoredIsReadBackSoNoTextIsWrittenTwice(Vertx vertx, VertxTestContext ctx)
+            throws IOException {
+        List<Object> replies = new ArrayList<>();
+        OutputConfig config = new OutputConfig(out, 1 << 20);
+        StateDb first = StateDb.open(state, 8 << 20);
+        vertx.deployVerticle(new SinkVerticle(config, new RocksWrittenKeys(first, 1 << 16), new SimpleMeterRegistry(),
+                        java.util.Map.of(), true))
+                .compose(id -> send(vertx, story("Text A."), replies)
+                        .compose(v -> send(vertx, story("Text B."), replies))
+                        .compose(v -> vertx.eventBus().request(Addresses.SINK_SYNC, null))
+                        .compose(v -> vertx.undeploy(id)))
+                .compose(v -> {
+                    // the file after the recorded sync, as a run killed after writing v3's line leaves it
+                    OutputMark mark = new RocksWrittenKeys(first, 0).mark();
+                    first.close();
+                    appendLine(out.resolve(String.format("articles-%04d.jsonl", mark.file())),
+                            story("Text C.").withVersion(3));
+                    StateDb second = StateDb.open(state, 8 << 20);
+                    return vertx.deployVerticle(new SinkVerticle(config, new RocksWrittenKeys(second, 1 << 16),
+                                    new SimpleMeterRegistry(), java.util.Map.of(), true))
+                            .compose(id -> send(vertx, story("Text C."), replies)
+                                    .compose(v2 -> send(vertx, story("Text B."), replies))
+                                    .compose(v2 -> send(vertx, story("Text A."), replies))
+                                    .compose(v2 -> send(vertx, story("Text D."), replies))
+                                    .compose(v2 -> vertx.undeploy(id)))
+                            .onComplete(ar -> second.close());
+                })
+                .onComplete(ctx.succeeding(v -> ctx.verify(() -> {
+                    assertThat(replies).containsExactly(true, true, false, false, false, true);
+                    List<String> lines = new ArrayList<>();
+                    for (Path file : JsonLinesWriter.existingFiles(out)) {
+                        lines.addAll(Files.readAllLines(file));
+                    }
+                    assertThat(lines).hasSize(4);
+                    assertThat(lines.get(0)).doesNotContain("\"version\"").contains("Text A.");
+                    assertThat(lines.get(1)).contains("Text B.", "\"version\":2,\"update\":true");
+                    assertThat(lines.get(2)).contains("Text C.", "\"version\":3,\"update\":true");
+                    assertThat(lines.get(3)).contains("Text D.", "\"version\":4,\"update\":true");
+                    ctx.completeNow();
+                })));
+    }
+
+    private static void appendLine(Path file, Article article) {
+        try {
+            Files.write(file, ArticleJson.line(article), java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Future<Void> send(Vertx vertx, String url, List<Object> replies) {
+        return send(vertx, TestArticles.minimal(url), replies);
+    }
+
+    private static Future<Void> send(Vertx vertx, Article article, List<Object> replies) {
         LocalCodec.register(vertx.eventBus());
-        Article article = TestArticles.minimal(url);
         return vertx.eventBus().request(Addresses.SINK_WRITE, article, LocalCodec.OPTIONS)
                 .map(Message::body)
                 .map(body -> {

@@ -38,6 +38,11 @@ final class TestArticles {
                 minimalContent(canonical, "Some text here."));
     }
 
+    /** True when {@code a} is claimed as a first version (what a sink without article revisits writes). */
+    static boolean firstTime(ArticleDeduper deduper, Article a) {
+        return deduper.claim(a) == 1;
+    }
+
     static ArticleContent minimalContent(String canonical, String text) {
         return new ArticleContent(canonical, null, null, List.of(), null, null, null, List.of(), null, null,
                 text, 0, List.of(), List.of(), null);

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * front page {@code /} lists the even-numbered stories published so far and the RSS feed {@code /feed.xml} the odd
  * ones, so each hub is the only way to some stories. Both hubs answer conditional requests as a real server does:
  * the front by {@code ETag} ({@code If-None-Match}), the feed by {@code Last-Modified} ({@code If-Modified-Since}),
- * and the site counts what it answered with a 304 and with a full body.
+ * and the site counts what it answered with a 304 and with a full body. Stories answer by {@code ETag} too (unless
+ * {@link #withoutValidators}), and a story {@link #edit}ed gets a new text after its first full response.
  */
 public final class LiveNewsSite {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
@@ -31,6 +33,10 @@ public final class LiveNewsSite {
     private final Map<String, AtomicInteger> notModified = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> full = new ConcurrentHashMap<>();
     private final List<String> frontRequests = new CopyOnWriteArrayList<>();
+    private final Set<Integer> edited = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> noValidators = ConcurrentHashMap.newKeySet();
+    private final Map<Integer, AtomicInteger> storyRevisions = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> storyConditions = new ConcurrentHashMap<>();
 
     public LiveNewsSite(Vertx vertx, String address, int stories, long periodMs) {
         this.site = new TestSite(vertx, address);
@@ -81,6 +87,23 @@ public final class LiveNewsSite {
 
     public String url(String path) {
         return site.url(path);
+    }
+
+    /** Story {@code i} gets a new text (and ETag) once its first full response is sent: an update to be found. */
+    public LiveNewsSite edit(int i) {
+        edited.add(i);
+        return this;
+    }
+
+    /** Story {@code i} is sent without an ETag, so every request for it is answered in full. */
+    public LiveNewsSite withoutValidators(int i) {
+        noValidators.add(i);
+        return this;
+    }
+
+    /** The {@code If-None-Match} of each request for story {@code i}, in order ({@code "-"}: none). */
+    public List<String> storyConditions(int i) {
+        return List.copyOf(storyConditions.getOrDefault("/story/" + i, List.of()));
     }
 
     /** The {@code If-None-Match} of each request for the front page, in order ({@code "-"}: none). */
@@ -138,8 +161,26 @@ public final class LiveNewsSite {
             req.response().setStatusCode(404).end();
             return;
         }
+        String path = "/story/" + i;
+        String asked = req.getHeader("If-None-Match");
+        storyConditions.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(asked == null ? "-" : asked);
+        AtomicInteger revision = storyRevisions.computeIfAbsent(i, n -> new AtomicInteger(1));
+        String etag = "\"story-" + i + "-" + revision.get() + "\"";
+        if (!noValidators.contains(i) && etag.equals(asked)) {
+            answer304(req, path, "ETag", etag);
+            return;
+        }
+        String body = revision.get() == 1 ? "Story " + i + " of the live site."
+                : "Story " + i + " of the live site, updated: the council has now voted.";
+        if (edited.contains(i)) {
+            revision.set(2); // the next request sees the new text
+        }
+        full.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        if (!noValidators.contains(i)) {
+            req.response().putHeader("ETag", etag);
+        }
         req.response().putHeader("content-type", "text/html; charset=utf-8")
-                .end(TestSite.article("Story number " + i, "Story " + i + " of the live site."));
+                .end(TestSite.article("Story number " + i, body));
     }
 
     private void answer304(HttpServerRequest req, String path, String header, String value) {
