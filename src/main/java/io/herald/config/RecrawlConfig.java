@@ -15,8 +15,4 @@ import java.time.Duration;
  */
 public record RecrawlConfig(Duration minInterval, Duration maxInterval, int maxHubs, int articleRevisits,
                             Duration articleInterval) {
-    /** Hubs only: articles are read once. */
-    public RecrawlConfig(Duration minInterval, Duration maxInterval, int maxHubs) {
-        this(minInterval, maxInterval, maxHubs, 0, Duration.ofHours(1));
-    }
 }

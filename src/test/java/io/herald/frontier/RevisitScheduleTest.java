@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RevisitScheduleTest {
     private static final String FRONT = "http://news.test/";
     private static final String FEED = "http://news.test/feed.xml";
-    private static final RecrawlConfig RECRAWL = new RecrawlConfig(Duration.ofSeconds(60), Duration.ofSeconds(600), 3);
+    private static final RecrawlConfig RECRAWL = new RecrawlConfig(Duration.ofSeconds(60), Duration.ofSeconds(600), 3,
+            0, Duration.ofHours(1));
 
     private final FakeClock clock = new FakeClock();
     private final List<Hub> saved = new ArrayList<>();

@@ -74,7 +74,7 @@ public final class TestConfigs {
 
     /** Hub revisits between the bounds given, at most 1000 hubs (used only in {@code crawl.mode: continuous}). */
     public static RecrawlConfig recrawl(Duration min, Duration max) {
-        return new RecrawlConfig(min, max, 1000);
+        return new RecrawlConfig(min, max, 1000, 0, Duration.ofHours(1)); // hubs only: articles read once
     }
 
     /** No monitor: no endpoints, no progress line. */
