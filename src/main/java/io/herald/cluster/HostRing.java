@@ -1,5 +1,6 @@
 package io.herald.cluster;
 
+import io.herald.politeness.PolitenessGate;
 import io.herald.util.UrlHash;
 
 import java.util.Collection;
@@ -11,8 +12,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Which node owns a host: consistent hashing of the politeness key ({@code scheme://host:port}, the key of the host's
- * queue, clock and robots rules) over the nodes' names, with virtual nodes so that shares are even and a node added
+ * Which node owns a host: consistent hashing of the host's server (its name: the politeness gate paces
+ * {@code http://a}, {@code https://a} and {@code http://a:8080} as one server with one clock, so one node must own
+ * them all) over the nodes' names, with virtual nodes so that shares are even and a node added
  * or removed moves only about 1/n of the hosts. Every node computes the same answer from the same names.
  */
 public final class HostRing {
@@ -40,10 +42,10 @@ public final class HostRing {
         return nodes;
     }
 
-    /** The node that owns {@code hostKey}: the first point at or after the key's hash, wrapping around. */
+    /** The node that owns {@code hostKey}: the first point at or after its server's hash, wrapping around. */
     public String owner(String hostKey) {
         return owners.computeIfAbsent(hostKey, key -> {
-            Map.Entry<Long, String> point = points.ceilingEntry(UrlHash.of(key));
+            Map.Entry<Long, String> point = points.ceilingEntry(UrlHash.of(PolitenessGate.server(key)));
             return point != null ? point.getValue() : points.firstEntry().getValue();
         });
     }

@@ -65,6 +65,14 @@ public final class PolitenessGate {
     private final Map<String, ServerClock> servers = new HashMap<>();
 
     /**
+     * The server a host key belongs to, as this gate paces them: origins that differ only in scheme or port are one
+     * server with one clock. Whatever shares the gate's work (the cluster's host ring) must keep a server together.
+     */
+    public static String server(String hostKey) {
+        return HostState.serverName(hostKey);
+    }
+
+    /**
      * @param backoffBase    first backoff step after a failure; it doubles with each further one
      * @param robotsCapBytes the robots.txt download cap (a body of this length was cut)
      */

@@ -46,6 +46,19 @@ class HostRingTest {
     }
 
     @Test
+    void theOriginsOfOneServerHaveOneOwnerAsTheGatePacesThemAsOne() {
+        HostRing ring = new HostRing(List.of("a", "b", "c"));
+        Map<String, Integer> servers = new HashMap<>();
+        for (int i = 0; i < 300; i++) {
+            String owner = ring.owner("http://news" + i + ".example.org:80");
+            assertThat(ring.owner("https://news" + i + ".example.org:443")).isEqualTo(owner);
+            assertThat(ring.owner("http://NEWS" + i + ".example.org:8080")).isEqualTo(owner);
+            servers.merge(owner, 1, Integer::sum);
+        }
+        assertThat(servers).containsOnlyKeys("a", "b", "c"); // still shared out, server by server
+    }
+
+    @Test
     void oneNodeOwnsEverything() {
         HostRing alone = new HostRing(List.of("solo"));
         assertThat(shares(alone)).containsOnlyKeys("solo");
