@@ -182,6 +182,11 @@ final class Admission {
         }
         String owner = UrlNormalizer.hostKey(url);
         if (!share.owns(owner)) { // its owner de-duplicates it: the seen set of a host lives where its queue does
+            if (judged.knownSeen()) { // handed over already: a nav link on every page need not go every time
+                counters.count(Event.DUPLICATE);
+                return Event.DUPLICATE;
+            }
+            judged.markSeen();
             share.handOver(new CrawlUrl(url, owner, depth, referrer, via, 0, redirects));
             counters.count(Event.HANDED_OVER);
             return Event.HANDED_OVER;

@@ -17,7 +17,10 @@ final class LinkMemo {
             this(url, inScope, new Seen());
         }
 
-        /** True once the URL is known to be in the seen set (it never leaves it). */
+        /**
+         * True once the URL is known to be in the seen set (it never leaves it), or, for another node's host in a
+         * cluster, handed over to its owner (whose seen set has it once the owner acknowledges it).
+         */
         boolean knownSeen() {
             return seen.value;
         }

@@ -105,6 +105,24 @@ class FrontierShareTest {
     }
 
     @Test
+    void aLinkOnEveryPageIsHandedOverOnceNotWithEachPage() {
+        Frontier frontier = frontier();
+        frontier.onFetched(fetched(frontier.poll())); // robots.txt
+        FetchTask seed = frontier.poll();
+        frontier.onFetched(fetched(seed));
+        frontier.onProcessed(new Processed(seed.target(), List.of(new DiscoveredLink(MINE + "a", Via.LINK),
+                new DiscoveredLink(THEIRS + "nav", Via.LINK)), false, PageType.OTHER));
+        FetchTask next = frontier.poll();
+        frontier.onFetched(fetched(next));
+        frontier.onProcessed(new Processed(next.target(), List.of(new DiscoveredLink(THEIRS + "nav", Via.LINK)), false,
+                PageType.OTHER));
+
+        assertThat(next.target().url()).isEqualTo(MINE + "a");
+        assertThat(share.handed).extracting(CrawlUrl::url).containsExactly(THEIRS + "nav");
+        assertThat(registry.get("herald.frontier.urls").tag("event", "duplicate").counter().count()).isEqualTo(1);
+    }
+
+    @Test
     void urlsHandedOverByAnotherNodeAreAdmittedHereOnce() {
         Frontier frontier = frontier();
         CrawlUrl sent = new CrawlUrl(MINE + "x", "http://news.test", 2, THEIRS, Via.LINK, 0, 0);
