@@ -14,6 +14,7 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,11 +41,8 @@ public final class ClusterNode {
     private static final String COUNTERS = "herald.cluster.counters.";
     private static final long CHECK_MS = 500;
     private static final DeliveryOptions ASK = new DeliveryOptions().setSendTimeout(2_000);
-    /**
-     * A batch unanswered this long is sent again (the owner's seen set drops a repeat): a message to a node that was
-     * just killed can vanish without a failure, and the owner answers after its next checkpoint, well within this.
-     */
-    private static final DeliveryOptions SEND = new DeliveryOptions().setSendTimeout(10_000);
+    /** A batch's wait for its answer beyond two of the owner's checkpoint intervals (see {@link #sendOptions}). */
+    private static final long SEND_SLACK_MS = 10_000;
 
     private final Vertx vertx;
     private final HazelcastClusterManager manager;
@@ -60,15 +58,27 @@ public final class ClusterNode {
     /** This node's counters (its /status without the per-host part), given by the app once the crawl runs. */
     private volatile Supplier<JsonObject> counters = JsonObject::new;
 
-    private ClusterNode(Vertx vertx, HazelcastClusterManager manager, String name, HostRing ring) {
+    private ClusterNode(Vertx vertx, HazelcastClusterManager manager, String name, HostRing ring,
+                        Duration checkpointInterval) {
         this.vertx = vertx;
         this.manager = manager;
         this.name = name;
         this.ring = ring;
         this.context = vertx.getOrCreateContext();
+        DeliveryOptions send = sendOptions(checkpointInterval);
         this.share = new ClusterShare(name, ring, context,
-                (node, urls) -> vertx.eventBus().request(URLS + node, UrlJson.toJson(urls), SEND));
+                (node, urls) -> vertx.eventBus().request(URLS + node, UrlJson.toJson(urls), send));
         this.quiescence = new Quiescence(new TreeSet<>(ring.nodes()));
+    }
+
+    /**
+     * A batch unanswered this long is sent again (the owner's seen set drops a repeat): a message to a node that was
+     * just killed can vanish without a failure. The owner answers after its next checkpoint has committed the batch,
+     * so the wait must outlast a checkpoint interval (every node has the same, the config being the same) or a slow
+     * interval would have every batch sent twice.
+     */
+    static DeliveryOptions sendOptions(Duration checkpointInterval) {
+        return new DeliveryOptions().setSendTimeout(SEND_SLACK_MS + 2 * checkpointInterval.toMillis());
     }
 
     /**
@@ -88,7 +98,8 @@ public final class ClusterNode {
             join.checkFingerprint(ClusterFingerprint.of(config));
             join.claimName();
             HostRing ring = join.agreeRing();
-            ClusterNode node = new ClusterNode(vertx, manager, cluster.nodeName(), ring);
+            ClusterNode node = new ClusterNode(vertx, manager, cluster.nodeName(), ring,
+                    config.state().checkpointInterval());
             node.listen();
             LOG.info("cluster: node {} joined; the hosts are shared among {}", cluster.nodeName(), ring.nodes());
             return node;
