@@ -16,7 +16,6 @@ import io.herald.model.FrontierStatus;
 import io.herald.model.LocalCodec;
 import io.herald.monitor.ClockWatch;
 import io.herald.monitor.ClusterView;
-import io.herald.monitor.StatusJson;
 import io.herald.monitor.CrawlHealth;
 import io.herald.monitor.DiskCheck;
 import io.herald.monitor.ProgressWatch;
@@ -107,7 +106,7 @@ public final class CrawlRunner {
                 .build();
         if (cluster != null) {
             cluster.share().attach(vertx);
-            cluster.counters(() -> StatusJson.report(stats.snapshot())); // for the others' /status?cluster=true
+            cluster.counters(stats::report); // for the others' /status?cluster=true
         }
     }
 
