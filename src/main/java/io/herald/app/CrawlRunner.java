@@ -76,11 +76,6 @@ public final class CrawlRunner {
     private volatile boolean stopRequested;
     private volatile Fault fault;
 
-    /** @throws StateException if the crawl's state cannot be opened or is another crawl's */
-    public CrawlRunner(CrawlConfig config) {
-        this(config, null);
-    }
-
     /**
      * A crawl that is one node's part of a cluster's crawl ({@code cluster} joined), or the whole crawl (null).
      *
