@@ -16,7 +16,6 @@ import io.herald.model.FrontierStatus;
 import io.herald.model.LocalCodec;
 import io.herald.monitor.ClockWatch;
 import io.herald.monitor.ClusterView;
-import io.herald.monitor.StatusJson;
 import io.herald.monitor.CrawlHealth;
 import io.herald.monitor.DiskCheck;
 import io.herald.monitor.ProgressWatch;
@@ -77,11 +76,6 @@ public final class CrawlRunner {
     private volatile boolean stopRequested;
     private volatile Fault fault;
 
-    /** @throws StateException if the crawl's state cannot be opened or is another crawl's */
-    public CrawlRunner(CrawlConfig config) {
-        this(config, null);
-    }
-
     /**
      * A crawl that is one node's part of a cluster's crawl ({@code cluster} joined), or the whole crawl (null).
      *
@@ -107,7 +101,7 @@ public final class CrawlRunner {
                 .build();
         if (cluster != null) {
             cluster.share().attach(vertx);
-            cluster.counters(() -> StatusJson.report(stats.snapshot())); // for the others' /status?cluster=true
+            cluster.counters(stats::report); // for the others' /status?cluster=true
         }
     }
 

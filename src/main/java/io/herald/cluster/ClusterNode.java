@@ -189,11 +189,6 @@ public final class ClusterNode {
         return share;
     }
 
-    /** This node's name. */
-    public String name() {
-        return name;
-    }
-
     /** For /health and /status: this node, the ring, the live members, and what waits for whom. */
     public JsonObject view() {
         NodeState state = share.state();

@@ -33,10 +33,6 @@ final class BodyExtractor {
     private final PageText text;
     private final Set<Element> skipped;
 
-    BodyExtractor(ContentView view) {
-        this(view, Set.of());
-    }
-
     /** {@code skipped}: blocks inside the container that are not read (see {@link ContainerWidener}). */
     BodyExtractor(ContentView view, Set<Element> skipped) {
         this.view = view;

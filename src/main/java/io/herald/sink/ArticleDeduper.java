@@ -25,11 +25,6 @@ public final class ArticleDeduper {
     private final WrittenKeys keys;
     private final boolean versions;
 
-    /** Each article written once, whatever its later texts. */
-    public ArticleDeduper(WrittenKeys keys) {
-        this(keys, false);
-    }
-
     /** @param versions a changed text of an article written before is written again, as its next version */
     public ArticleDeduper(WrittenKeys keys, boolean versions) {
         this.keys = keys;

@@ -36,17 +36,11 @@ public final class SinkVerticle extends VerticleBase {
     private MessageConsumer<HttpCapture> recordConsumer;
     private final Map<String, String> warcInfo;
 
-    /** @param keys where the keys of written articles are kept (durable ones spare reading old output back) */
-    public SinkVerticle(OutputConfig config, WrittenKeys keys, MeterRegistry registry) {
-        this(config, keys, registry, Map.of());
-    }
-
-    /** @param warcInfo the fields of the {@code warcinfo} record at the head of each WARC file */
-    public SinkVerticle(OutputConfig config, WrittenKeys keys, MeterRegistry registry, Map<String, String> warcInfo) {
-        this(config, keys, registry, warcInfo, false);
-    }
-
-    /** @param versions a revisited article whose text changed is written again as its next version */
+    /**
+     * @param keys     where the keys of written articles are kept (durable ones spare reading old output back)
+     * @param warcInfo the fields of the {@code warcinfo} record at the head of each WARC file
+     * @param versions a revisited article whose text changed is written again as its next version
+     */
     public SinkVerticle(OutputConfig config, WrittenKeys keys, MeterRegistry registry, Map<String, String> warcInfo,
                         boolean versions) {
         this.config = config;

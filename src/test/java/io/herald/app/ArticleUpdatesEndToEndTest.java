@@ -4,6 +4,7 @@ import io.herald.config.CrawlConfig;
 import io.herald.config.RecrawlConfig;
 import io.herald.testing.LiveNewsSite;
 import io.herald.testing.TestConfigs;
+import io.herald.testing.TestRunners;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -47,7 +48,7 @@ class ArticleUpdatesEndToEndTest {
         RecrawlConfig hubs = base.recrawl();
         CrawlConfig config = withMonitor(withRecrawl(base, new RecrawlConfig(hubs.minInterval(), hubs.maxInterval(),
                 hubs.maxHubs(), REVISITS, ARTICLE_INTERVAL)), TestConfigs.monitor(Duration.ofMinutes(2), 0, null));
-        CrawlRunner runner = new CrawlRunner(config);
+        CrawlRunner runner = TestRunners.standalone(config);
         CompletableFuture<CrawlSummary> done = runner.run();
 
         // every story read 1 + REVISITS times, and none still scheduled: only the front and the feed are

@@ -5,6 +5,7 @@ import io.herald.config.DiscoveryConfig;
 import io.herald.config.JobConfig;
 import io.herald.testing.LiveNewsSite;
 import io.herald.testing.TestConfigs;
+import io.herald.testing.TestRunners;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -70,7 +71,7 @@ class ContinuousCrawlEndToEndTest {
         Path out = tmp.resolve("out");
         CrawlConfig config = withMonitor(continuous(news, TestConfigs.crawl(List.of(news.url("/")),
                 TestConfigs.politeness(DELAY, 1), out)), TestConfigs.monitor(Duration.ofMinutes(2), 0, null));
-        CrawlRunner runner = new CrawlRunner(config);
+        CrawlRunner runner = TestRunners.standalone(config);
         CompletableFuture<CrawlSummary> done = runner.run();
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() ->
@@ -119,7 +120,7 @@ class ContinuousCrawlEndToEndTest {
     void withoutADelayTheServerSeesRevisitsCloserThanTheDelay(Vertx vertx) throws Exception {
         LiveNewsSite news = new LiveNewsSite(vertx, "127.0.0.44", STORIES, PERIOD_MS).start().await(10, TimeUnit.SECONDS);
         Path out = tmp.resolve("out");
-        CrawlRunner runner = new CrawlRunner(continuous(news, TestConfigs.crawl(List.of(news.url("/")),
+        CrawlRunner runner = TestRunners.standalone(continuous(news, TestConfigs.crawl(List.of(news.url("/")),
                 TestConfigs.politeness(Duration.ZERO, 1), out)));
         CompletableFuture<CrawlSummary> done = runner.run();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() ->

@@ -2,6 +2,7 @@ package io.herald.app;
 
 import io.herald.config.CrawlConfig;
 import io.herald.testing.TestConfigs;
+import io.herald.testing.TestRunners;
 import io.herald.testing.TestSite;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -79,7 +80,7 @@ class ControlEndToEndTest {
 
     @Test
     void pauseSeedsResumeAndStopThenTheSameCommandResumes() throws Exception {
-        CrawlRunner runner = new CrawlRunner(config());
+        CrawlRunner runner = TestRunners.standalone(config());
         CompletableFuture<CrawlSummary> run = runner.run();
         await().atMost(Duration.ofSeconds(30)).until(() -> pageHits() >= 3);
         int port = runner.monitorPort();
@@ -111,7 +112,7 @@ class ControlEndToEndTest {
         long fetchedBeforeStop = pageHits();
         assertThat(fetchedBeforeStop).as("the stop came before the end").isLessThan(ARTICLES);
 
-        CrawlSummary resumed = new CrawlRunner(config()).run().get(60, TimeUnit.SECONDS);
+        CrawlSummary resumed = TestRunners.standalone(config()).run().get(60, TimeUnit.SECONDS);
         assertThat(resumed.reason()).isEqualTo("frontier exhausted");
         assertThat(site.paths()).doesNotContain("/private/x");
         assertThat(site.paths().stream().filter(p -> p.startsWith("/a")).distinct().count()).isEqualTo(ARTICLES);

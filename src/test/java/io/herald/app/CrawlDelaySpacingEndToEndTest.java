@@ -3,6 +3,7 @@ package io.herald.app;
 import io.herald.config.FetchConfig;
 import io.herald.config.PolitenessConfig;
 import io.herald.testing.TestConfigs;
+import io.herald.testing.TestRunners;
 import io.herald.testing.TestSite;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -48,7 +49,7 @@ class CrawlDelaySpacingEndToEndTest {
         PolitenessConfig politeness = TestConfigs.politeness(Duration.ZERO, 8); // delay 0, 8 per host, no adaptive
         FetchConfig fetch = new FetchConfig(64, Duration.ofSeconds(2), Duration.ofSeconds(5), 1 << 20, 3, 1,
                 Duration.ofMillis(200));
-        CrawlSummary summary = new CrawlRunner(TestConfigs.crawl(List.of(site.url("/")), politeness, fetch,
+        CrawlSummary summary = TestRunners.standalone(TestConfigs.crawl(List.of(site.url("/")), politeness, fetch,
                 tmp.resolve(name), 3, 100)).run().get(60, TimeUnit.SECONDS);
         assertThat(summary.articles()).isEqualTo(PAGES);
     }

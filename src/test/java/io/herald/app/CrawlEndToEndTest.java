@@ -4,6 +4,7 @@ import io.herald.config.CrawlConfig;
 import io.herald.config.FetchConfig;
 import io.herald.config.MonitorConfig;
 import io.herald.testing.TestConfigs;
+import io.herald.testing.TestRunners;
 import io.herald.testing.TestSite;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -81,7 +82,7 @@ class CrawlEndToEndTest {
 
     @Test
     void crawlFindsExactlyTheAllowedArticlesAndStaysPolite() throws Exception {
-        CrawlSummary summary = new CrawlRunner(config(DELAY, 1, new MonitorConfig(false, "127.0.0.1", 0,
+        CrawlSummary summary = TestRunners.standalone(config(DELAY, 1, new MonitorConfig(false, "127.0.0.1", 0,
                 Duration.ZERO))).run().get(60, TimeUnit.SECONDS);
 
         List<String> urls = articles().stream().map(a -> a.getString("url")).sorted().toList();
@@ -117,14 +118,14 @@ class CrawlEndToEndTest {
             news.route("/a" + i, req -> vertx.setTimer(40, t -> req.response().putHeader("content-type", "text/html")
                     .end(html)));
         }
-        new CrawlRunner(config(Duration.ZERO, 4, new MonitorConfig(false, "127.0.0.1", 0, Duration.ZERO))).run()
+        TestRunners.standalone(config(Duration.ZERO, 4, new MonitorConfig(false, "127.0.0.1", 0, Duration.ZERO))).run()
                 .get(60, TimeUnit.SECONDS);
         assertThat(news.minGapMillis()).isLessThan(DELAY.toMillis());
     }
 
     @Test
     void healthAndStatusAnswerWhileCrawling() throws Exception {
-        CrawlRunner runner = new CrawlRunner(config(Duration.ofMillis(300), 1,
+        CrawlRunner runner = TestRunners.standalone(config(Duration.ofMillis(300), 1,
                 new MonitorConfig(true, "127.0.0.1", 0, Duration.ofSeconds(1))));
         var run = runner.run();
         await().atMost(Duration.ofSeconds(20)).until(() -> runner.monitorPort() > 0);
@@ -150,7 +151,7 @@ class CrawlEndToEndTest {
         CrawlConfig base = config(Duration.ZERO, 1, new MonitorConfig(false, "127.0.0.1", 0, Duration.ZERO));
         FetchConfig fetch = base.fetch();
         CrawlConfig limited = TestConfigs.crawl(base.crawl().seeds(), base.politeness(), fetch, tmp.resolve("out"), 10, 4);
-        CrawlSummary summary = new CrawlRunner(limited).run().get(60, TimeUnit.SECONDS);
+        CrawlSummary summary = TestRunners.standalone(limited).run().get(60, TimeUnit.SECONDS);
         assertThat(summary.reason()).isEqualTo("maxPages reached");
         assertThat(news.paths().stream().filter(p -> !p.equals("/robots.txt")).count()
                 + blog.paths().stream().filter(p -> !p.equals("/robots.txt")).count()).isEqualTo(4);

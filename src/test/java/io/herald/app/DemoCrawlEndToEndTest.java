@@ -3,6 +3,7 @@ package io.herald.app;
 import io.herald.config.ConfigLoader;
 import io.herald.config.CrawlConfig;
 import io.herald.demo.DemoSite;
+import io.herald.testing.TestRunners;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -41,7 +42,7 @@ class DemoCrawlEndToEndTest {
         overrides.put("politeness.delay", "100ms");
         overrides.put("monitor.enabled", "false");
         CrawlConfig config = ConfigLoader.load(Path.of("conf/demo.yaml"), overrides);
-        CrawlSummary summary = new CrawlRunner(config).run().get(120, TimeUnit.SECONDS);
+        CrawlSummary summary = TestRunners.standalone(config).run().get(120, TimeUnit.SECONDS);
 
         List<JsonObject> articles = new ArrayList<>();
         for (Path file : CrawlSummary.articleFiles(tmp.resolve("out"))) {

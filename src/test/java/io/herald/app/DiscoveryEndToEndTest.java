@@ -3,6 +3,7 @@ package io.herald.app;
 import io.herald.config.CrawlConfig;
 import io.herald.config.DiscoveryConfig;
 import io.herald.testing.TestConfigs;
+import io.herald.testing.TestRunners;
 import io.herald.testing.TestSite;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -57,7 +58,7 @@ class DiscoveryEndToEndTest {
         CrawlConfig base = TestConfigs.crawl(List.of(site.url("/")), TestConfigs.politeness(Duration.ofMillis(50), 1),
                 tmp.resolve("out"));
         CrawlConfig config = withDiscovery(base, new DiscoveryConfig(List.of(), true, Duration.ofHours(48), 1000, 10));
-        CrawlSummary summary = new CrawlRunner(config).run().get(60, TimeUnit.SECONDS);
+        CrawlSummary summary = TestRunners.standalone(config).run().get(60, TimeUnit.SECONDS);
 
         assertThat(site.paths()).contains("/news-sitemap.xml", "/fresh").doesNotContain("/stale", "/private/fresh");
         assertThat(site.paths().indexOf("/news-sitemap.xml")).isLessThan(site.paths().indexOf("/fresh"));

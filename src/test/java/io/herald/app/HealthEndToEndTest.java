@@ -4,6 +4,7 @@ import io.herald.config.CrawlConfig;
 import io.herald.config.FetchConfig;
 import io.herald.config.StateConfig;
 import io.herald.testing.TestConfigs;
+import io.herald.testing.TestRunners;
 import io.herald.testing.TestSite;
 import io.herald.testing.TmpfsMount;
 import io.vertx.core.Vertx;
@@ -95,7 +96,7 @@ class HealthEndToEndTest {
 
     @Test
     void theOnlySiteStoppingWhileWorkIsQueuedIsAStallUntilItAnswersAgain() throws Exception {
-        CrawlRunner runner = new CrawlRunner(config(tmp.resolve("out"), Duration.ofMillis(100), Duration.ofSeconds(1), 0));
+        CrawlRunner runner = TestRunners.standalone(config(tmp.resolve("out"), Duration.ofMillis(100), Duration.ofSeconds(1), 0));
         CompletableFuture<CrawlSummary> run = runner.run();
         await().atMost(Duration.ofSeconds(30)).until(() -> pageHits() >= 3);
         int port = runner.monitorPort();
@@ -117,7 +118,7 @@ class HealthEndToEndTest {
     @Test
     void aSlowPoliteCrawlIsNotAStall() throws Exception {
         // the delay (1.5s) is longer than stallAfter (1s): the host is waited on, not stalled
-        CrawlRunner runner = new CrawlRunner(config(tmp.resolve("out"), Duration.ofMillis(1500), Duration.ofSeconds(1), 0));
+        CrawlRunner runner = TestRunners.standalone(config(tmp.resolve("out"), Duration.ofMillis(1500), Duration.ofSeconds(1), 0));
         CompletableFuture<CrawlSummary> run = runner.run();
         await().atMost(Duration.ofSeconds(30)).until(() -> pageHits() >= 1);
         int port = runner.monitorPort();
@@ -133,7 +134,7 @@ class HealthEndToEndTest {
         try (TmpfsMount disk = new TmpfsMount(tmp.resolve("out"))) {
             String refused = disk.mount("size=16m");
             Assumptions.assumeTrue(refused == null, () -> "skipped: " + refused);
-            CrawlRunner runner = new CrawlRunner(config(disk.dir(), Duration.ofMillis(100), Duration.ofMinutes(1), 4 * MB));
+            CrawlRunner runner = TestRunners.standalone(config(disk.dir(), Duration.ofMillis(100), Duration.ofMinutes(1), 4 * MB));
             CompletableFuture<CrawlSummary> run = runner.run();
             await().atMost(Duration.ofSeconds(30)).until(() -> pageHits() >= 2);
             int port = runner.monitorPort();

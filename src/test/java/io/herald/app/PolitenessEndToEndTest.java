@@ -4,6 +4,7 @@ import io.herald.config.CrawlConfig;
 import io.herald.config.FetchConfig;
 import io.herald.config.PolitenessConfig;
 import io.herald.testing.TestConfigs;
+import io.herald.testing.TestRunners;
 import io.herald.testing.TestSite;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -42,7 +43,7 @@ class PolitenessEndToEndTest {
 
     private CrawlSummary crawl(PolitenessConfig politeness, FetchConfig fetch) throws Exception {
         CrawlConfig config = TestConfigs.crawl(List.of(site.url("/")), politeness, fetch, tmp.resolve("out"), 5, 100);
-        return new CrawlRunner(config).run().get(60, TimeUnit.SECONDS);
+        return TestRunners.standalone(config).run().get(60, TimeUnit.SECONDS);
     }
 
     private static PolitenessConfig politeness(Duration delay, Duration robotsRetryDelay, int robotsRetries) {
@@ -192,7 +193,7 @@ class PolitenessEndToEndTest {
         List<String> seeds = List.of("http://127.0.0.1:" + port + "/", "http://localhost:" + port + "/");
         PolitenessConfig perHostOnly = politeness(Duration.ofMillis(250), Duration.ofSeconds(1), 1);
 
-        new CrawlRunner(TestConfigs.crawl(seeds, perHostOnly, TestConfigs.fetch(), tmp.resolve("control"), 5, 100))
+        TestRunners.standalone(TestConfigs.crawl(seeds, perHostOnly, TestConfigs.fetch(), tmp.resolve("control"), 5, 100))
                 .run().get(60, TimeUnit.SECONDS);
         assertThat(shared.minGapMillis()).as("control: two host names, one address").isLessThan(250);
 
@@ -203,7 +204,7 @@ class PolitenessEndToEndTest {
         }
         floored.html("/", "<html><body><a href=\"/s0\">0</a><a href=\"/s1\">1</a></body></html>");
         List<String> seeds2 = List.of("http://127.0.0.1:" + port2 + "/", "http://localhost:" + port2 + "/");
-        new CrawlRunner(TestConfigs.crawl(seeds2, with(perHostOnly, 0, Duration.ofSeconds(5), Duration.ofMillis(250)),
+        TestRunners.standalone(TestConfigs.crawl(seeds2, with(perHostOnly, 0, Duration.ofSeconds(5), Duration.ofMillis(250)),
                 TestConfigs.fetch(), tmp.resolve("floored"), 5, 100)).run().get(60, TimeUnit.SECONDS);
         assertThat(floored.paths()).hasSizeGreaterThanOrEqualTo(8);
         assertThat(floored.minGapMillis()).isGreaterThanOrEqualTo(250);

@@ -2,6 +2,7 @@ package io.herald.app;
 
 import io.herald.config.CrawlConfig;
 import io.herald.testing.TestConfigs;
+import io.herald.testing.TestRunners;
 import io.herald.testing.TestSite;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -43,7 +44,7 @@ class PolitenessResumeTest {
                 TestConfigs.fetch(), tmp.resolve("out"), 5, 100, TestConfigs.noMonitor(),
                 TestConfigs.rocksState(tmp.resolve("state"), Duration.ofMillis(200)));
 
-        CrawlRunner first = new CrawlRunner(config);
+        CrawlRunner first = TestRunners.standalone(config);
         CompletableFuture<CrawlSummary> firstRun = first.run();
         await().atMost(Duration.ofSeconds(20)).until(() -> site.paths().contains("/"));
         first.requestStop(); // the next request is a full delay away, so none is in flight
@@ -53,7 +54,7 @@ class PolitenessResumeTest {
         assertThat(before).extracting(TestSite.Hit::path).containsExactly("/robots.txt", "/");
 
         long restarted = System.nanoTime();
-        CrawlSummary second = new CrawlRunner(config).run().get(60, TimeUnit.SECONDS);
+        CrawlSummary second = TestRunners.standalone(config).run().get(60, TimeUnit.SECONDS);
         assertThat((restarted - lastEnded) / 1e6).as("the restart came within the delay, so waiting was needed")
                 .isLessThan(DELAY.toMillis());
 

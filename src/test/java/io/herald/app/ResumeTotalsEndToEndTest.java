@@ -3,6 +3,7 @@ package io.herald.app;
 import io.herald.config.CrawlConfig;
 import io.herald.config.StateConfig;
 import io.herald.testing.TestConfigs;
+import io.herald.testing.TestRunners;
 import io.herald.testing.TestSite;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -55,7 +56,7 @@ class ResumeTotalsEndToEndTest {
     }
 
     private static CrawlSummary crawl(CrawlConfig config) throws Exception {
-        return new CrawlRunner(config).run().get(60, TimeUnit.SECONDS);
+        return TestRunners.standalone(config).run().get(60, TimeUnit.SECONDS);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.herald.app;
 import io.herald.config.CrawlConfig;
 import io.herald.config.DiscoveryConfig;
 import io.herald.testing.TestConfigs;
+import io.herald.testing.TestRunners;
 import io.herald.testing.TestSite;
 import io.herald.testing.WarcFiles;
 import io.herald.testing.WarcFiles.Read;
@@ -83,7 +84,7 @@ class WarcEndToEndTest {
 
     @Test
     void everyFetchTheServerSawHasOneResponseAndOneRequestRecord() throws Exception {
-        done(new CrawlRunner(config(1L << 30)).run());
+        done(TestRunners.standalone(config(1L << 30)).run());
 
         List<Path> files = warcFiles();
         assertThat(files).hasSize(1);
@@ -121,7 +122,7 @@ class WarcEndToEndTest {
 
     @Test
     void articleLinesPointAtTheirResponseRecords() throws Exception {
-        done(new CrawlRunner(config(1L << 30)).run());
+        done(TestRunners.standalone(config(1L << 30)).run());
 
         List<JsonObject> articles = articles();
         assertThat(articles).extracting(a -> a.getString("url")).contains(site.url("/a1"), site.url("/a4"),
@@ -138,7 +139,7 @@ class WarcEndToEndTest {
 
     @Test
     void smallFilesRotateAndEachStartsWithItsWarcinfo() throws Exception {
-        done(new CrawlRunner(config(4096)).run());
+        done(TestRunners.standalone(config(4096)).run());
 
         List<Path> files = warcFiles();
         assertThat(files).hasSizeGreaterThan(2);
@@ -159,7 +160,7 @@ class WarcEndToEndTest {
 
     @Test
     void aTornTailLeftByACrashIsCutOffWhenTheNextRunStarts() throws Exception {
-        done(new CrawlRunner(config(1L << 30)).run());
+        done(TestRunners.standalone(config(1L << 30)).run());
         Path first = warcFiles().get(0);
         List<Read> before = WarcFiles.readAll(List.of(first));
         try (FileChannel ch = FileChannel.open(first, StandardOpenOption.WRITE)) {
@@ -168,7 +169,7 @@ class WarcEndToEndTest {
         assertThat(readsClean(first)).isFalse();
         assertThat(jwarcValidate(List.of(first))).isNotZero(); // the validator notices too: the check can fail
 
-        done(new CrawlRunner(config(1L << 30)).run());
+        done(TestRunners.standalone(config(1L << 30)).run());
 
         List<Path> files = warcFiles();
         assertThat(files).hasSize(2);

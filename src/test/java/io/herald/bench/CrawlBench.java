@@ -1,6 +1,5 @@
 package io.herald.bench;
 
-import io.herald.app.CrawlRunner;
 import io.herald.app.CrawlSummary;
 import io.herald.config.CrawlConfig;
 import io.herald.config.ExtractConfig;
@@ -8,6 +7,7 @@ import io.herald.config.FetchConfig;
 import io.herald.config.PolitenessConfig;
 import io.herald.config.StateConfig;
 import io.herald.testing.TestConfigs;
+import io.herald.testing.TestRunners;
 import io.herald.testing.TestSite;
 import io.vertx.core.Vertx;
 
@@ -69,7 +69,7 @@ public final class CrawlBench {
                     .DEFAULT_WARC_MAX_BYTES));
         }
         long start = System.nanoTime();
-        CrawlSummary summary = new CrawlRunner(withWorkers).run().get(30, TimeUnit.MINUTES);
+        CrawlSummary summary = TestRunners.standalone(withWorkers).run().get(30, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT,
                 "hosts=%d pages/host=%d delay=%dms perHost=%d concurrency=%d cores=%d state=%s warc=%s%n",

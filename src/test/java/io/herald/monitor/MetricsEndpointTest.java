@@ -8,6 +8,7 @@ import io.herald.config.MonitorConfig;
 import io.herald.testing.PrometheusText;
 import io.herald.testing.PrometheusText.Sample;
 import io.herald.testing.TestConfigs;
+import io.herald.testing.TestRunners;
 import io.herald.testing.TestSite;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -65,7 +66,7 @@ class MetricsEndpointTest {
         blog.html("/", TestSite.frontPage("/b1", "/b2"));
         blog.html("/b1", TestSite.article("Post 1", "Post one begins here.", "/b2"));
         blog.html("/b2", TestSite.article("Post 2", "Post two begins here.", "/b1"));
-        CrawlRunner runner = new CrawlRunner(config(List.of(news.url("/"), blog.url("/")), 0));
+        CrawlRunner runner = TestRunners.standalone(config(List.of(news.url("/"), blog.url("/")), 0));
         CompletableFuture<CrawlSummary> run = runner.run();
         String base = monitor(runner);
 
@@ -165,7 +166,7 @@ class MetricsEndpointTest {
     }
 
     private PrometheusText scrapeHeld(List<String> seeds, int topHosts) throws Exception {
-        CrawlRunner runner = new CrawlRunner(withMonitor(config(seeds, topHosts),
+        CrawlRunner runner = TestRunners.standalone(withMonitor(config(seeds, topHosts),
                 new MonitorConfig(true, "127.0.0.1", 0, Duration.ZERO, topHosts)));
         CompletableFuture<CrawlSummary> run = runner.run();
         String base = monitor(runner);

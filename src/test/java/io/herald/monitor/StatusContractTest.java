@@ -4,6 +4,7 @@ import io.herald.app.CrawlRunner;
 import io.herald.config.CrawlConfig;
 import io.herald.config.MonitorConfig;
 import io.herald.testing.TestConfigs;
+import io.herald.testing.TestRunners;
 import io.herald.testing.TestSite;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
@@ -138,7 +139,7 @@ class StatusContractTest {
         CrawlConfig config = withMonitor(TestConfigs.crawl(List.of(site.url("/")),
                 TestConfigs.politeness(Duration.ofMillis(250), 1), tmp.resolve("out")),
                 new MonitorConfig(true, "127.0.0.1", 0, Duration.ZERO));
-        CrawlRunner runner = new CrawlRunner(config);
+        CrawlRunner runner = TestRunners.standalone(config);
         var run = runner.run();
         await().atMost(Duration.ofSeconds(20)).until(() -> runner.monitorPort() > 0);
         HttpClient http = HttpClient.newHttpClient();

@@ -5,6 +5,7 @@ import io.herald.config.CrawlConfig;
 import io.herald.config.FetchConfig;
 import io.herald.config.MonitorConfig;
 import io.herald.testing.TestConfigs;
+import io.herald.testing.TestRunners;
 import io.herald.testing.TestSite;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -107,7 +108,7 @@ class StatusPageBrowserTest {
                         others.get(1).url("/"), others.get(2).url("/")), TestConfigs.politeness(Duration.ZERO, 2), HOLDING,
                         tmp.resolve("out"), 10, 10_000),
                 new MonitorConfig(true, "127.0.0.1", 0, Duration.ZERO));
-        runner = new CrawlRunner(config);
+        runner = TestRunners.standalone(config);
         run = runner.run();
         await().atMost(Duration.ofSeconds(20)).until(() -> runner.monitorPort() > 0);
         String base = "http://127.0.0.1:" + runner.monitorPort();

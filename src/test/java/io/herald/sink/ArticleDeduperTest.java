@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ArticleDeduperTest {
-    private final ArticleDeduper deduper = new ArticleDeduper(new InMemoryWrittenKeys());
+    private final ArticleDeduper deduper = new ArticleDeduper(new InMemoryWrittenKeys(), false);
 
     @Test
     void canonicalUrlIsTheKeyWhenPresent() {

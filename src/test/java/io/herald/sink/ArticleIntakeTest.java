@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArticleIntakeTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final FakeOutput output = new FakeOutput();
-    private final ArticleIntake intake = new ArticleIntake(new ArticleDeduper(new InMemoryWrittenKeys()),
+    private final ArticleIntake intake = new ArticleIntake(new ArticleDeduper(new InMemoryWrittenKeys(), false),
             new SinkCounters(registry), output);
 
     /** Records what it is asked to do; each write waits for the test to finish it. */

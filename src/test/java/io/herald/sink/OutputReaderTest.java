@@ -21,7 +21,7 @@ class OutputReaderTest {
 
     @TempDir
     Path dir;
-    private final ArticleDeduper deduper = new ArticleDeduper(new InMemoryWrittenKeys());
+    private final ArticleDeduper deduper = new ArticleDeduper(new InMemoryWrittenKeys(), false);
     private final List<OutputMark> marks = new ArrayList<>();
 
     private static String line(String url) {

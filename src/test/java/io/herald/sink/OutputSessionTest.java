@@ -77,11 +77,11 @@ class OutputSessionTest {
     private final KeptKeys keys = new KeptKeys();
 
     private OutputSession open(OutputConfig config) {
-        return OutputSession.open(config, new ArticleDeduper(keys.restart()), Clock.systemUTC(), new AtomicLong(), () -> { });
+        return OutputSession.open(config, new ArticleDeduper(keys.restart(), false), Clock.systemUTC(), new AtomicLong(), () -> { });
     }
 
     private void write(OutputSession session, String url) throws Exception {
-        ArticleDeduper deduper = new ArticleDeduper(keys);
+        ArticleDeduper deduper = new ArticleDeduper(keys, false);
         assertThat(TestArticles.firstTime(deduper, TestArticles.minimal(url))).as("claim " + url).isTrue();
         session.write(TestArticles.minimal(url));
     }
@@ -106,7 +106,7 @@ class OutputSessionTest {
         OutputSession second = open(config);
         assertThat(second.linesRead()).as("only the line after the mark is read").isEqualTo(1);
         assertThat(keys.stored).as("b's key stored at the start").contains("http://127.0.0.2/a", "http://127.0.0.2/b");
-        ArticleDeduper deduper = new ArticleDeduper(keys);
+        ArticleDeduper deduper = new ArticleDeduper(keys, false);
         assertThat(TestArticles.firstTime(deduper, TestArticles.minimal("http://127.0.0.2/a"))).isFalse();
         assertThat(TestArticles.firstTime(deduper, TestArticles.minimal("http://127.0.0.2/b"))).isFalse();
         assertThat(TestArticles.firstTime(deduper, TestArticles.minimal("http://127.0.0.2/c"))).isTrue();
@@ -129,7 +129,7 @@ class OutputSessionTest {
 
         OutputSession second = open(config);
         assertThat(second.linesRead()).isZero();
-        assertThat(TestArticles.firstTime(new ArticleDeduper(keys), TestArticles.minimal("http://127.0.0.2/torn")))
+        assertThat(TestArticles.firstTime(new ArticleDeduper(keys, false), TestArticles.minimal("http://127.0.0.2/torn")))
                 .as("a torn line is no article").isTrue();
         second.write(TestArticles.minimal("http://127.0.0.2/torn"));
         second.close();

@@ -39,7 +39,7 @@ class SinkVerticleDurableKeysTest {
         List<Object> replies = new ArrayList<>();
         OutputConfig config = new OutputConfig(out, 1 << 20);
         StateDb first = StateDb.open(state, 8 << 20);
-        vertx.deployVerticle(new SinkVerticle(config, new RocksWrittenKeys(first, 1 << 16), new SimpleMeterRegistry()))
+        vertx.deployVerticle(TestSinks.jsonl(config, new RocksWrittenKeys(first, 1 << 16), new SimpleMeterRegistry()))
                 .compose(id -> send(vertx, "http://127.0.0.2:8090/a", replies)
                         .compose(v -> send(vertx, "http://127.0.0.2:8090/b", replies))
                         .compose(v -> vertx.eventBus().request(Addresses.SINK_SYNC, null))
@@ -48,7 +48,7 @@ class SinkVerticleDurableKeysTest {
                     first.close();
                     moveAway(out.resolve("articles-0001.jsonl")); // a downstream job took the closed file
                     StateDb second = StateDb.open(state, 8 << 20);
-                    return vertx.deployVerticle(new SinkVerticle(config, new RocksWrittenKeys(second, 1 << 16),
+                    return vertx.deployVerticle(TestSinks.jsonl(config, new RocksWrittenKeys(second, 1 << 16),
                                     new SimpleMeterRegistry()))
                             .compose(id -> send(vertx, "http://127.0.0.2:8090/a", replies)
                                     .compose(v2 -> send(vertx, "http://127.0.0.2:8090/c", replies))
@@ -69,7 +69,7 @@ class SinkVerticleDurableKeysTest {
         List<Object> replies = new ArrayList<>();
         OutputConfig config = new OutputConfig(out, 100, Duration.ZERO, true); // one line a file, gzip
         StateDb db = StateDb.open(state, 8 << 20);
-        vertx.deployVerticle(new SinkVerticle(config, new RocksWrittenKeys(db, 1 << 16), new SimpleMeterRegistry()))
+        vertx.deployVerticle(TestSinks.jsonl(config, new RocksWrittenKeys(db, 1 << 16), new SimpleMeterRegistry()))
                 .compose(id -> send(vertx, "http://127.0.0.2:8090/a", replies)
                         .compose(v -> send(vertx, "http://127.0.0.2:8090/b", replies))
                         .map(v -> {
@@ -98,7 +98,7 @@ class SinkVerticleDurableKeysTest {
                 ArticleJson.toJson(TestArticles.minimal("http://127.0.0.2:8090/a")).encode() + "\n");
         OutputConfig config = new OutputConfig(out, 1 << 20, Duration.ZERO, true);
         StateDb db = StateDb.open(state, 8 << 20);
-        vertx.deployVerticle(new SinkVerticle(config, new RocksWrittenKeys(db, 1 << 16), new SimpleMeterRegistry()))
+        vertx.deployVerticle(TestSinks.jsonl(config, new RocksWrittenKeys(db, 1 << 16), new SimpleMeterRegistry()))
                 .map(id -> {
                     ctx.verify(() -> {
                         assertThat(out.resolve("articles-0001.jsonl.gz")).exists();

@@ -37,7 +37,7 @@ class SinkVerticleTest {
     @Test
     void writesEachArticleOnceAndRepliesWhetherItWasNew(Vertx vertx, VertxTestContext ctx) {
         List<Object> replies = new ArrayList<>();
-        vertx.deployVerticle(new SinkVerticle(new OutputConfig(dir, 1 << 20), new InMemoryWrittenKeys(), registry))
+        vertx.deployVerticle(TestSinks.jsonl(new OutputConfig(dir, 1 << 20), new InMemoryWrittenKeys(), registry))
                 .compose(id -> send(vertx, TestArticles.full("http://127.0.0.2:8090/a"), replies)
                         .compose(v -> send(vertx, TestArticles.minimal("http://127.0.0.2:8090/b"), replies))
                         .compose(v -> send(vertx, TestArticles.full("http://127.0.0.2:8090/a"), replies))
@@ -59,11 +59,11 @@ class SinkVerticleTest {
     void aRestartedCrawlDoesNotWriteAnArticleAgain(Vertx vertx, VertxTestContext ctx) {
         List<Object> replies = new ArrayList<>();
         OutputConfig config = new OutputConfig(dir, 1 << 20);
-        vertx.deployVerticle(new SinkVerticle(config, new InMemoryWrittenKeys(), registry))
+        vertx.deployVerticle(TestSinks.jsonl(config, new InMemoryWrittenKeys(), registry))
                 .compose(id -> send(vertx, TestArticles.minimal("http://127.0.0.2:8090/a"), replies)
                         .compose(v -> vertx.undeploy(id)))
                 .compose(v -> tearTail(dir.resolve("articles-0001.jsonl")))
-                .compose(v -> vertx.deployVerticle(new SinkVerticle(config, new InMemoryWrittenKeys(), registry)))
+                .compose(v -> vertx.deployVerticle(TestSinks.jsonl(config, new InMemoryWrittenKeys(), registry)))
                 .compose(id -> send(vertx, TestArticles.minimal("http://127.0.0.2:8090/a"), replies)
                         .compose(v -> send(vertx, TestArticles.minimal("http://127.0.0.2:8090/b"), replies))
                         .compose(v -> vertx.undeploy(id)))
@@ -80,7 +80,7 @@ class SinkVerticleTest {
     void anArticleThatCannotBeWrittenFailsTheMessage(Vertx vertx, VertxTestContext ctx) {
         Article noHost = new Article("http://h/a", TestArticles.FETCHED, 200, null, 0, null,
                 Via.SEED, TestArticles.minimalContent(null, "t"));
-        vertx.deployVerticle(new SinkVerticle(new OutputConfig(dir, 1 << 20), new InMemoryWrittenKeys(), registry))
+        vertx.deployVerticle(TestSinks.jsonl(new OutputConfig(dir, 1 << 20), new InMemoryWrittenKeys(), registry))
                 .compose(id -> vertx.eventBus().request(Addresses.SINK_WRITE, noHost, LocalCodec.OPTIONS))
                 .onComplete(ctx.failing(err -> ctx.verify(() -> {
                     assertThat(err).hasMessageContaining("sink write failed");
@@ -92,7 +92,7 @@ class SinkVerticleTest {
     @Test
     void writtenLinesReachTheFileBeforeTheReply(Vertx vertx, VertxTestContext ctx) {
         List<Object> replies = new ArrayList<>();
-        vertx.deployVerticle(new SinkVerticle(new OutputConfig(dir, 1 << 20), new InMemoryWrittenKeys(), registry))
+        vertx.deployVerticle(TestSinks.jsonl(new OutputConfig(dir, 1 << 20), new InMemoryWrittenKeys(), registry))
                 .compose(id -> send(vertx, TestArticles.minimal("http://127.0.0.2:8090/a"), replies))
                 .onComplete(ctx.succeeding(v -> ctx.verify(() -> {
                     // no undeploy: the line is in the OS already, without waiting for a sync or close
@@ -105,11 +105,11 @@ class SinkVerticleTest {
     void gzippedOutputOfEarlierRunsIsReadBackAndSyncIsAnswered(Vertx vertx, VertxTestContext ctx) {
         List<Object> replies = new ArrayList<>();
         OutputConfig config = new OutputConfig(dir, 1 << 20, Duration.ZERO, true);
-        vertx.deployVerticle(new SinkVerticle(config, new InMemoryWrittenKeys(), registry))
+        vertx.deployVerticle(TestSinks.jsonl(config, new InMemoryWrittenKeys(), registry))
                 .compose(id -> send(vertx, TestArticles.minimal("http://127.0.0.2:8090/a"), replies)
                         .compose(v -> vertx.eventBus().request(Addresses.SINK_SYNC, null))
                         .compose(v -> vertx.undeploy(id)))
-                .compose(v -> vertx.deployVerticle(new SinkVerticle(config, new InMemoryWrittenKeys(), registry)))
+                .compose(v -> vertx.deployVerticle(TestSinks.jsonl(config, new InMemoryWrittenKeys(), registry)))
                 .compose(id -> send(vertx, TestArticles.minimal("http://127.0.0.2:8090/a"), replies)
                         .compose(v -> vertx.undeploy(id)))
                 .onComplete(ctx.succeeding(v -> ctx.verify(() -> {
