@@ -96,7 +96,7 @@ final class RevisitSchedule {
 
     /**
      * The hubs due now, each now pending until {@link #visited}. If the revisit never reports back (a host given
-     * up, a page refused by robots.txt), the hub comes due again after the longest interval. That provisional time
+     * up), the hub comes due again after the longest interval. That provisional time
      * is not saved: after a restart the hub is due at once.
      */
     List<Hub> takeDue() {
