@@ -138,6 +138,7 @@ public final class Frontier {
                 return new FetchTask(next, FetchTask.Kind.SITEMAP, revisits.validators(next.url()));
             }
             sitemaps.done();
+            revisits.refused(next, true);
             counters.count(Event.ROBOTS_BLOCKED);
         }
         return null;
@@ -157,6 +158,7 @@ public final class Frontier {
             }
             counters.count(Event.ROBOTS_BLOCKED);
             store.done(next);
+            revisits.refused(next, false);
         }
         return null;
     }

@@ -10,8 +10,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
+import java.util.NavigableSet;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * When each hub of a continuous crawl is read again. A hub's interval starts at {@code recrawl.minInterval}; a
@@ -33,7 +34,8 @@ final class RevisitSchedule {
     private final Clock clock;
     private final RevisitStore store;
     private final Map<String, Hub> hubs = new HashMap<>();
-    private final PriorityQueue<Due> queue = new PriorityQueue<>(Comparator.comparingLong(Due::at));
+    /** Exactly one entry per hub (its next due time), so the queue never outgrows {@code recrawl.maxHubs}. */
+    private final NavigableSet<Due> queue = new TreeSet<>(Comparator.comparingLong(Due::at).thenComparing(Due::url));
     /** Hubs handed to the queues and not yet visited. */
     private final Set<String> pending = new HashSet<>();
     /** Validators of full responses whose page is still in the pipeline (an HTML page is a hub only once read). */
@@ -68,12 +70,6 @@ final class RevisitSchedule {
         return hubs.containsKey(url);
     }
 
-    /** An article still to be read again (its visits count down rather than adapt). */
-    boolean isArticle(String url) {
-        Hub hub = hubs.get(url);
-        return hub != null && hub.article();
-    }
-
     /**
      * An article was read for the first time: with {@code recrawl.articleRevisits} above 0 (and room), it is read
      * again one {@code articleInterval} from now, with the validators of this response.
@@ -100,18 +96,14 @@ final class RevisitSchedule {
 
     /**
      * The hubs due now, each now pending until {@link #visited}. If the revisit never reports back (a host given
-     * up, a page refused by robots.txt), the hub comes due again after the longest interval. That provisional time
+     * up), the hub comes due again after the longest interval. That provisional time
      * is not saved: after a restart the hub is due at once.
      */
     List<Hub> takeDue() {
         long now = clock.millis();
         List<Hub> due = new ArrayList<>();
-        while (!queue.isEmpty() && queue.peek().at() <= now) {
-            Due head = queue.poll();
-            Hub hub = hubs.get(head.url());
-            if (hub == null || hub.dueAt() != head.at()) {
-                continue; // stale: rescheduled since
-            }
+        while (!queue.isEmpty() && queue.first().at() <= now) {
+            Hub hub = hubs.get(queue.pollFirst().url());
             pending.add(hub.url());
             put(hub.next(hub.intervalMs(), now + maxMs, hub.validators()));
             due.add(hub);
@@ -158,6 +150,7 @@ final class RevisitSchedule {
     private void articleVisited(Hub article, long now, Validators kept) {
         if (article.revisitsLeft() <= 1) {
             hubs.remove(article.url());
+            queue.remove(new Due(article.dueAt(), article.url()));
             store.remove(article.url());
             return;
         }
@@ -171,19 +164,12 @@ final class RevisitSchedule {
 
     /** Clock time (ms) of the next revisit, or {@link Long#MAX_VALUE} with no hub scheduled. */
     long nextDueAt() {
-        while (!queue.isEmpty()) {
-            Due head = queue.peek();
-            Hub hub = hubs.get(head.url());
-            if (hub != null && hub.dueAt() == head.at()) {
-                return head.at();
-            }
-            queue.poll();
-        }
-        return Long.MAX_VALUE;
+        return queue.isEmpty() ? Long.MAX_VALUE : queue.first().at();
     }
 
+    /** Hubs scheduled: counted by the queue, which holds one entry for each. */
     int size() {
-        return hubs.size();
+        return queue.size();
     }
 
     /** The {@code n} hubs due soonest, soonest first. */
@@ -196,8 +182,12 @@ final class RevisitSchedule {
         store.save(hub);
     }
 
+    // Replaces the hub's queue entry rather than adding a second one beside it.
     private void put(Hub hub) {
-        hubs.put(hub.url(), hub);
+        Hub old = hubs.put(hub.url(), hub);
+        if (old != null) {
+            queue.remove(new Due(old.dueAt(), old.url()));
+        }
         queue.add(new Due(hub.dueAt(), hub.url()));
     }
 }

@@ -92,6 +92,16 @@ final class Revisits {
         }
     }
 
+    /**
+     * robots.txt refused a page or feed: a revisit refused found nothing (a hub's interval grows, an article's
+     * visit is used up), so the hub is no longer pending and comes back on its schedule.
+     */
+    void refused(CrawlUrl target, boolean feed) {
+        if (on && schedule.isPending(target.url())) {
+            schedule.visited(target.url(), feed, target.depth(), 0, null);
+        }
+    }
+
     /** Runs the offers of one page or feed; answers how many pages they queued, noting new links of a revisit. */
     int offered(String sourceUrl, Runnable offers) {
         queuedNow = 0;

@@ -18,13 +18,12 @@ import java.util.List;
 
 /**
  * {@link RevisitStore} on RocksDB, in the {@code recrawl} family: one record per hub under its URL (a version byte,
- * then feed flag, depth, interval, due time and the two validators, -1-length for none; version 2 adds the revisits
- * an article has left, -1 for a hub, and version 1 records are read as hubs). Saves and removals go into the store's
- * pending batch and commit with the frontier's checkpoint, in order with the links a visit queued, so after a
+ * then feed flag, depth, interval, due time, the two validators, -1-length for none, and the revisits an article
+ * has left, -1 for a hub). Saves and removals go into the store's pending batch and commit with the frontier's
+ * checkpoint, in order with the links a visit queued, so after a
  * {@code kill -9} a hub's schedule is never ahead of the links its visit found.
  */
 public final class RocksRevisitStore implements RevisitStore {
-    private static final int HUBS_ONLY = 1;
     private static final int VERSION = 2;
 
     private final StateDb db;
@@ -66,8 +65,8 @@ public final class RocksRevisitStore implements RevisitStore {
             out.writeInt(hub.depth());
             out.writeLong(hub.intervalMs());
             out.writeLong(hub.dueAt());
-            writeText(out, hub.validators().etag());
-            writeText(out, hub.validators().lastModified());
+            UrlCodec.writeText(out, hub.validators().etag());
+            UrlCodec.writeText(out, hub.validators().lastModified());
             out.writeInt(hub.revisitsLeft());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array does not fail
@@ -78,33 +77,17 @@ public final class RocksRevisitStore implements RevisitStore {
     static Hub decode(String url, byte[] value) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
             int version = in.readUnsignedByte();
-            if (version != VERSION && version != HUBS_ONLY) {
+            if (version != VERSION) {
                 throw new IOException("unknown version " + version);
             }
             boolean feed = in.readBoolean();
             int depth = in.readInt();
             long interval = in.readLong();
             long due = in.readLong();
-            Validators validators = new Validators(readText(in), readText(in));
-            int left = version == HUBS_ONLY ? Hub.HUB : in.readInt();
-            return new Hub(url, feed, depth, interval, due, validators, left);
+            Validators validators = new Validators(UrlCodec.readText(in), UrlCodec.readText(in));
+            return new Hub(url, feed, depth, interval, due, validators, in.readInt());
         } catch (IOException | RuntimeException e) {
             throw new StateException("saved revisit schedule of " + url + " cannot be read: " + e.getMessage());
         }
-    }
-
-    private static void writeText(DataOutputStream out, String text) throws IOException {
-        if (text == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
-    }
-
-    private static String readText(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        return length < 0 ? null : new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 }

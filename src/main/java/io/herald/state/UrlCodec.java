@@ -52,7 +52,8 @@ final class UrlCodec {
         }
     }
 
-    private static void writeText(DataOutputStream out, String text) throws IOException {
+    /** A string as its UTF-8 length and bytes, -1 for null (also used by {@link RocksRevisitStore}). */
+    static void writeText(DataOutputStream out, String text) throws IOException {
         if (text == null) {
             out.writeInt(-1);
             return;
@@ -62,7 +63,7 @@ final class UrlCodec {
         out.write(utf8);
     }
 
-    private static String readText(DataInputStream in) throws IOException {
+    static String readText(DataInputStream in) throws IOException {
         int length = in.readInt();
         if (length < 0) {
             return null;

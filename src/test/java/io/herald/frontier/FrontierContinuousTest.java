@@ -2,6 +2,8 @@ package io.herald.frontier;
 
 import io.herald.config.CrawlConfig;
 import io.herald.config.JobConfig;
+import io.herald.config.PolitenessConfig;
+import io.herald.config.RecrawlConfig;
 import io.herald.model.DiscoveredLink;
 import io.herald.model.FetchResult;
 import io.herald.model.FetchTask;
@@ -34,9 +36,13 @@ class FrontierContinuousTest {
     private final List<Hub> saved = new ArrayList<>();
 
     private Frontier frontier(JobConfig.Mode mode) {
-        CrawlConfig config = withMode(withRecrawl(TestConfigs.crawl(List.of(SEED),
-                TestConfigs.politeness(Duration.ZERO, 1), Path.of("out")),
-                TestConfigs.recrawl(Duration.ofSeconds(60), Duration.ofSeconds(600))), mode);
+        return frontier(mode, TestConfigs.politeness(Duration.ZERO, 1),
+                TestConfigs.recrawl(Duration.ofSeconds(60), Duration.ofSeconds(600)));
+    }
+
+    private Frontier frontier(JobConfig.Mode mode, PolitenessConfig politeness, RecrawlConfig recrawl) {
+        CrawlConfig config = withMode(withRecrawl(TestConfigs.crawl(List.of(SEED), politeness, Path.of("out")),
+                recrawl), mode);
         PolitenessGate gate = new PolitenessGate(config.politeness(), Duration.ofMillis(100), 1 << 16, clock);
         Frontier frontier = new Frontier(config, new InMemoryFrontierStore(), new InMemorySeenSet(), gate, clock,
                 new SimpleMeterRegistry(), new RevisitStore() {
@@ -55,10 +61,22 @@ class FrontierContinuousTest {
                     }
                 }, HostShare.WHOLE);
         frontier.seed();
-        FetchTask robots = frontier.poll();
-        frontier.onFetched(new FetchResult.Fetched(robots, Duration.ofMillis(1), Duration.ofMillis(1), 200, "text/plain",
-                "User-agent: *\nDisallow:\n".getBytes(StandardCharsets.UTF_8), Instant.EPOCH, Validators.NONE));
+        answerRobots(frontier, frontier.poll(), "");
         return frontier;
+    }
+
+    private static void answerRobots(Frontier frontier, FetchTask robots, String disallow) {
+        assertThat(robots.isRobots()).isTrue();
+        frontier.onFetched(new FetchResult.Fetched(robots, Duration.ofMillis(1), Duration.ofMillis(1), 200, "text/plain",
+                ("User-agent: *\nDisallow: " + disallow + "\n").getBytes(StandardCharsets.UTF_8), Instant.EPOCH,
+                Validators.NONE));
+    }
+
+    /** Politeness with robots rules trusted for only {@code robotsTtl}, so a test can change them between visits. */
+    private static PolitenessConfig robotsTrustedFor(Duration robotsTtl) {
+        return new PolitenessConfig("HeraldTest/1.0", "heraldbot", Duration.ZERO, Duration.ofSeconds(30), 1, 0,
+                Duration.ofSeconds(10), Duration.ofSeconds(30), 2, robotsTtl, 100, Duration.ofMinutes(2), 3,
+                Duration.ZERO);
     }
 
     private static void read(Frontier frontier, FetchTask task, PageType type, String... links) {
@@ -104,6 +122,45 @@ class FrontierContinuousTest {
                 .isEqualTo(clock.millis() + 60_000);
         assertThat(frontier.status(10).revisits().next().get(0).intervalSeconds()).isEqualTo(60.0);
         assertThat(saved).extracting(Hub::url).containsOnly(SEED);
+    }
+
+    @Test
+    void aHubRevisitRefusedByRobotsCountsAsAQuietVisitAndComesBackOnItsGrownInterval() {
+        Frontier frontier = frontier(JobConfig.Mode.CONTINUOUS, robotsTrustedFor(Duration.ofSeconds(60)),
+                TestConfigs.recrawl(Duration.ofSeconds(60), Duration.ofSeconds(600)));
+        read(frontier, frontier.poll(), PageType.FRONT);
+        assertThat(frontier.poll()).isNull();
+
+        clock.advanceMillis(60_000); // the seed is due and the robots rules are stale
+        answerRobots(frontier, frontier.poll(), "/");
+        assertThat(frontier.poll()).as("refused by robots.txt").isNull();
+        assertThat(frontier.nextWakeAt()).as("nothing found: the interval grows by half")
+                .isEqualTo(clock.millis() + 90_000);
+
+        clock.advanceMillis(90_000);
+        answerRobots(frontier, frontier.poll(), "/"); // the hub is back: its host asks robots.txt again
+        assertThat(frontier.poll()).isNull();
+        assertThat(frontier.nextWakeAt()).isEqualTo(clock.millis() + 135_000);
+        assertThat(frontier.status(10).revisits().scheduled()).isEqualTo(1);
+    }
+
+    @Test
+    void anArticleRevisitRefusedByRobotsUsesUpOneOfItsVisits() {
+        Frontier frontier = frontier(JobConfig.Mode.CONTINUOUS, robotsTrustedFor(Duration.ofSeconds(30)),
+                new RecrawlConfig(Duration.ofSeconds(600), Duration.ofSeconds(3600), 10, 2, Duration.ofSeconds(30)));
+        long start = clock.millis();
+        read(frontier, frontier.poll(), PageType.FRONT, "http://news.test/story/1");
+        read(frontier, frontier.poll(), PageType.ARTICLE);
+        assertThat(frontier.status(10).revisits().scheduled()).as("the seed and the story").isEqualTo(2);
+
+        for (int visit = 0; visit < 2; visit++) {
+            clock.advanceMillis(30_000); // the story is due and the robots rules are stale
+            answerRobots(frontier, frontier.poll(), "/story/");
+            assertThat(frontier.poll()).as("refused by robots.txt").isNull();
+        }
+        assertThat(frontier.status(10).revisits().scheduled()).as("the story's two visits are used up")
+                .isEqualTo(1);
+        assertThat(frontier.nextWakeAt()).as("only the seed is left").isEqualTo(start + 600_000);
     }
 
     @Test

@@ -91,6 +91,32 @@ class RevisitScheduleTest {
     }
 
     @Test
+    void manyVisitsKeepOneQueueEntryPerHubAndHandEachDueHubOutOnce() {
+        RevisitSchedule schedule = schedule();
+        schedule.visited(FRONT, false, 0, 1, null);
+        schedule.visited(FEED, true, 0, 1, null);
+        for (int i = 0; i < 50; i++) {
+            clock.advanceMillis(schedule.nextDueAt() - clock.millis());
+            for (Hub hub : schedule.takeDue()) { // visited in the same millisecond as taken
+                schedule.visited(hub.url(), hub.feed(), 0, i % 7 == 0 ? 1 : 0, null);
+            }
+            assertThat(schedule.size()).isEqualTo(2);
+        }
+        // At the maximum interval a visit reported at once lands on the provisional time: still one entry each.
+        for (int i = 0; i < 10; i++) {
+            clock.advanceMillis(schedule.nextDueAt() - clock.millis());
+            List<Hub> due = schedule.takeDue();
+            assertThat(due).extracting(Hub::url).doesNotHaveDuplicates();
+            due.forEach(hub -> schedule.visited(hub.url(), hub.feed(), 0, 0, null));
+        }
+        assertThat(schedule.nextDueAt() - clock.millis()).isEqualTo(600_000);
+        clock.advanceMillis(600_000);
+        assertThat(schedule.takeDue()).extracting(Hub::url).containsExactlyInAnyOrder(FRONT, FEED);
+        assertThat(schedule.takeDue()).isEmpty();
+        assertThat(schedule.size()).isEqualTo(2);
+    }
+
+    @Test
     void validatorsOfAFullResponseAreKeptOnlyOnceItsPageIsReadAndA304KeepsThem() {
         RevisitSchedule schedule = schedule();
         schedule.fetched(FEED, new Validators("\"v1\"", "Tue, 01 Dec 2026 10:00:00 GMT"));
@@ -135,7 +161,7 @@ class RevisitScheduleTest {
                 Duration.ofSeconds(600), 10, 2, Duration.ofSeconds(30)), clock, store);
         schedule.fetched(STORY, new Validators("\"s1\"", null));
         schedule.articleRead(STORY, 1);
-        assertThat(schedule.isArticle(STORY)).isTrue();
+        assertThat(schedule.isHub(STORY)).isTrue();
         assertThat(schedule.validators(STORY).etag()).isEqualTo("\"s1\"");
         assertThat(schedule.nextDueAt() - clock.millis()).isEqualTo(30_000);
         assertThat(saved).singleElement().extracting(Hub::revisitsLeft).isEqualTo(2);
@@ -145,7 +171,8 @@ class RevisitScheduleTest {
         schedule.visited(STORY, false, 1, 5, new Validators("\"s2\"", null)); // new links do not shorten it
         assertThat(schedule.nextDueAt() - clock.millis()).isEqualTo(30_000);
         assertThat(schedule.validators(STORY).etag()).isEqualTo("\"s2\"");
-        assertThat(schedule().isArticle(STORY)).isTrue(); // kept across a restart, with one visit left
+        assertThat(schedule().soonest(1)).singleElement() // kept across a restart, with one visit left
+                .extracting(Hub::article, Hub::revisitsLeft).containsExactly(true, 1);
         assertThat(saved).singleElement().extracting(Hub::revisitsLeft).isEqualTo(1);
 
         clock.advanceMillis(30_000);
