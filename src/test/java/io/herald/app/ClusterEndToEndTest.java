@@ -210,15 +210,13 @@ class ClusterEndToEndTest {
         args.addAll(more);
         List<String> command = CrawlerProcess.command(List.of("-Xmx160m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1"), args.toArray(String[]::new));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve(node + "-" + run + ".log").toFile()).start();
+        Process process = CrawlerProcess.start(command, tmp.resolve(node + "-" + run + ".log"));
         processes.add(process);
         return process;
     }
 
     private String log(String node, String run) throws IOException {
-        List<String> lines = Files.readAllLines(tmp.resolve(node + "-" + run + ".log"));
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        return CrawlerProcess.tail(tmp.resolve(node + "-" + run + ".log"));
     }
 
     private List<String> articleUrls() throws IOException {

@@ -125,13 +125,11 @@ class KillAndResumeTest {
     }
 
     private String log(int run) throws IOException {
-        List<String> lines = Files.readAllLines(tmp.resolve("run-" + run + ".log"));
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        return CrawlerProcess.tail(tmp.resolve("run-" + run + ".log"));
     }
 
     private Process start(List<String> command, int run) throws IOException {
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("run-" + run + ".log").toFile()).start();
+        return CrawlerProcess.start(command, tmp.resolve("run-" + run + ".log"));
     }
 
     /** Every line of every output file, plain or compressed. */

@@ -119,8 +119,7 @@ class WarcKillAndResumeTest {
     }
 
     private Process start(List<String> command, int run) throws IOException {
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("run-" + run + ".log").toFile()).start();
+        return CrawlerProcess.start(command, tmp.resolve("run-" + run + ".log"));
     }
 
     /** Every line of the (plain) article files. */

@@ -3,6 +3,8 @@ package io.herald.testing;
 import io.herald.app.Main;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,17 @@ public final class CrawlerProcess {
         command.add(Main.class.getName());
         command.addAll(List.of(args));
         return command;
+    }
+
+    /** Starts {@code command} with its output and errors in {@code log}. */
+    public static Process start(List<String> command, Path log) throws IOException {
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** The last 40 lines of a run's log, for a failure's message. */
+    public static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
     /** Surefire runs tests from a manifest-only jar; it publishes the real class path in this property. */
