@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -50,6 +51,9 @@ class ClusterEndToEndTest {
     Path tmp;
 
     private final List<Process> processes = new ArrayList<>();
+    /** The nodes' config and cluster ports, set by {@link #startNodes}; a restarted node gets the same. */
+    private Path conf;
+    private Map<String, Integer> ports;
 
     @AfterEach
     void killLeftovers() throws InterruptedException {
@@ -62,13 +66,8 @@ class ClusterEndToEndTest {
     @Test
     void threeNodesCrawlEveryArticleOnceAndKeepEveryHostsDelay(Vertx vertx) throws Exception {
         List<TestSite> sites = startSites(vertx);
-        Map<String, Integer> ports = ports(NODES);
-        Path conf = config(sites, ports.values());
-        Map<String, Process> nodes = new LinkedHashMap<>();
-        for (String node : NODES) {
-            nodes.put(node, start(conf, node, ports.get(node), "run", node.equals("a")
-                    ? List.of("--set", "monitor.enabled=true", "--set", "monitor.port=0") : List.of()));
-        }
+        Map<String, Process> nodes = startNodes(sites, node -> node.equals("a")
+                ? List.of("--set", "monitor.enabled=true", "--set", "monitor.port=0") : List.of());
         // node a's monitor, while the crawl runs: its membership, and every node's counters summed
         int monitorPort = await().atMost(Duration.ofSeconds(60)).until(() -> monitorPort("a"), p -> p > 0);
         await().atMost(Duration.ofSeconds(60)).until(() -> lines("a") + lines("b") + lines("c") > 0);
@@ -107,19 +106,14 @@ class ClusterEndToEndTest {
     @Test
     void aNodeKilledMidCrawlResumesItsHostsWhenRestartedAndNothingIsLostOrWrittenTwice(Vertx vertx) throws Exception {
         List<TestSite> sites = startSites(vertx);
-        Map<String, Integer> ports = ports(NODES);
-        Path conf = config(sites, ports.values());
-        Map<String, Process> nodes = new LinkedHashMap<>();
-        for (String node : NODES) {
-            nodes.put(node, start(conf, node, ports.get(node), "run"));
-        }
-        // the first node to write is killed: which nodes own hosts depends on the ports' hashes, chosen at random
+        Map<String, Process> nodes = startNodes(sites, node -> List.of());
+        // the first node to write is killed: which nodes own hosts depends on how the sites' names hash
         String victim = firstToWrite();
         nodes.get(victim).destroyForcibly(); // SIGKILL: no shutdown hook, no last checkpoint, no goodbye to the cluster
         assertThat(nodes.get(victim).waitFor(10, TimeUnit.SECONDS)).isTrue();
         long linesAtKill = lines(victim);
 
-        nodes.put(victim, start(conf, victim, ports.get(victim), "restart"));
+        nodes.put(victim, start(conf, victim, ports.get(victim), "restart")); // the same command again
         awaitFinished(nodes, victim, "restart");
         assertOutputsAndGaps(sites);
         assertThat(linesAtKill).as("killed mid-crawl").isLessThan(HOSTS * STORIES);
@@ -181,9 +175,9 @@ class ClusterEndToEndTest {
         return sites;
     }
 
-    private Path config(List<TestSite> sites, Iterable<Integer> ports) throws IOException {
+    private Path config(List<TestSite> sites, Iterable<Integer> clusterPorts) throws IOException {
         List<String> members = new ArrayList<>();
-        ports.forEach(p -> members.add("127.0.0.1:" + p));
+        clusterPorts.forEach(p -> members.add("127.0.0.1:" + p));
         String hosts = sites.stream().map(s -> "'" + URI.create(s.base()).getHost() + "'")
                 .collect(Collectors.joining(", "));
         Path conf = tmp.resolve("cluster.yaml");
@@ -198,6 +192,18 @@ class ClusterEndToEndTest {
                 "monitor: {enabled: false, progressInterval: 0}",
                 "cluster: {members: [" + String.join(", ", members) + "], joinTimeout: 60s}", ""));
         return conf;
+    }
+
+    /** Starts a node of each name, all with one config of the {@code sites} and their own ports and extra options. */
+    private Map<String, Process> startNodes(List<TestSite> sites, Function<String, List<String>> extra)
+            throws IOException {
+        ports = ports(NODES);
+        conf = config(sites, ports.values());
+        Map<String, Process> nodes = new LinkedHashMap<>();
+        for (String node : NODES) {
+            nodes.put(node, start(conf, node, ports.get(node), "run", extra.apply(node)));
+        }
+        return nodes;
     }
 
     private Process start(Path conf, String node, int port, String run) throws IOException {
