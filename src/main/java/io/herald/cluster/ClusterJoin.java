@@ -2,7 +2,6 @@ package io.herald.cluster;
 
 import com.hazelcast.map.IMap;
 import io.herald.config.ClusterConfig;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
@@ -17,6 +16,8 @@ import java.util.Map;
  * that names what to fix.
  */
 final class ClusterJoin {
+    /** The map's key of the current {@link RingRecord}. */
+    static final String RING = "ring";
     private final IMap<String, String> map;
     private final HazelcastClusterManager manager;
     private final ClusterConfig cluster;
@@ -71,22 +72,33 @@ final class ClusterJoin {
         }
     }
 
-    /** The ring is written once, by the first node to see all the expected nodes, and read by every other. */
-    HostRing agreeRing() {
+    /** Where a node starts: the ring it joined and what it owns. */
+    record Joined(RingRecord ring, Ownership ownership) {
+    }
+
+    /**
+     * The crawl's first ring is written once, by the first node to see all the expected nodes, and read by every
+     * other. A node that finds a running crawl without its name in the ring (a newcomer, or a node dropped while it
+     * was gone) adds itself: the hosts its place on the ring gives it move to it, as {@link ClusterShare} describes.
+     */
+    Joined agreeRing() {
+        String self = cluster.nodeName();
         while (true) {
-            String ring = map.get("ring");
-            if (ring != null) {
-                List<String> nodes = new JsonArray(ring).stream().map(String::valueOf).toList();
-                if (!nodes.contains(cluster.nodeName())) {
-                    throw new ClusterJoinException(true, "cluster: the crawl's hosts are shared among " + nodes
-                            + " since it started; a node of another name (" + cluster.nodeName() + ") cannot join a"
-                            + " running crawl yet (docs/cluster.md)", null);
+            String text = map.get(RING);
+            if (text != null) {
+                RingRecord ring = RingRecord.decode(text);
+                if (ring.nodes().contains(self)) {
+                    return new Joined(ring, Ownership.start(self, ring));
                 }
-                return new HostRing(nodes);
+                RingRecord grown = ring.joined(self);
+                if (map.replace(RING, text, grown.encode())) {
+                    return new Joined(grown, Ownership.none(self, ring).next(grown));
+                }
+                continue; // the ring changed meanwhile: read it again
             }
             List<String> live = liveNames();
             if (live.size() >= cluster.expectedNodes()) {
-                map.putIfAbsent("ring", new JsonArray(live).encode());
+                map.putIfAbsent(RING, RingRecord.first(live).encode());
                 continue;
             }
             if (System.nanoTime() > deadline) {

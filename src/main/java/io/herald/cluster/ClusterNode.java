@@ -11,12 +11,15 @@ import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import com.hazelcast.map.IMap;
+import io.herald.config.PolitenessConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +32,8 @@ import java.util.function.Supplier;
  * crawl's stages keep their local event bus and local-only messages, and only the cluster's few addresses (URLs
  * handed over, state for the end-of-crawl check, the end) cross the network. Joining ({@link #join}) checks the
  * config against the cluster's, claims the node's name, and waits until the ring of node names (which decides who
- * owns which host) is agreed; the ring is fixed for the crawl's life (docs/cluster.md says what that means).
+ * owns which host) is agreed. The ring changes when a node joins a running crawl or a node gone longer than
+ * {@code cluster.takeoverAfter} is dropped; each node's rounds read it and hand hosts over (docs/cluster.md).
  */
 public final class ClusterNode {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterNode.class);
@@ -47,10 +51,17 @@ public final class ClusterNode {
     private final Vertx vertx;
     private final HazelcastClusterManager manager;
     private final String name;
-    private final HostRing ring;
+    private final IMap<String, String> map;
     private final ClusterShare share;
-    private final Quiescence quiescence;
+    private final Membership membership;
     private final Context context;
+    /** Takes over the queues of nodes dropped from the ring. */
+    private volatile QueueTakeover takeover = QueueTakeover.NONE;
+    /** The ring this node works with (the cluster context's thread; volatile for /status). */
+    private volatile RingRecord ring;
+    private Quiescence quiescence;
+    /** Dropped nodes whose queue this run has taken over, or is taking over (the cluster context's thread). */
+    private final Set<String> takenOver = new HashSet<>();
     /** The nodes that answered the last round of the end-of-crawl check. */
     private volatile Set<String> answering = Set.of();
     /** A round of the end-of-crawl check is under way (the cluster context's thread only). */
@@ -58,17 +69,32 @@ public final class ClusterNode {
     /** This node's counters (its /status without the per-host part), given by the app once the crawl runs. */
     private volatile Supplier<JsonObject> counters = JsonObject::new;
 
-    private ClusterNode(Vertx vertx, HazelcastClusterManager manager, String name, HostRing ring,
-                        Duration checkpointInterval) {
+    private ClusterNode(Vertx vertx, HazelcastClusterManager manager, CrawlConfig config, ClusterJoin.Joined joined) {
         this.vertx = vertx;
         this.manager = manager;
-        this.name = name;
-        this.ring = ring;
+        this.name = config.cluster().nodeName();
+        this.map = manager.getHazelcastInstance().getMap(MAP);
+        this.ring = joined.ring();
         this.context = vertx.getOrCreateContext();
-        DeliveryOptions send = sendOptions(checkpointInterval);
-        this.share = new ClusterShare(name, ring, context,
+        DeliveryOptions send = sendOptions(config.state().checkpointInterval());
+        this.share = new ClusterShare(name, joined.ownership(), ring, cooldown(config), context,
                 (node, urls) -> vertx.eventBus().request(URLS + node, UrlJson.toJson(urls), send));
         this.quiescence = new Quiescence(new TreeSet<>(ring.nodes()));
+        this.membership = new Membership(config.cluster().takeoverAfter());
+    }
+
+    /**
+     * How long a host gained from another node waits once that node has stopped asking it: the longest gap any host
+     * may need, the configured delay, a robots.txt Crawl-delay (up to its cap) or the adaptive delay (up to its cap).
+     * The new owner knows none of the old one's clocks, so it waits out the longest.
+     */
+    static Duration cooldown(CrawlConfig config) {
+        PolitenessConfig p = config.politeness();
+        Duration longest = p.delay().compareTo(p.maxCrawlDelay()) >= 0 ? p.delay() : p.maxCrawlDelay();
+        if (p.adaptiveFactor() > 0 && p.maxAdaptiveDelay().compareTo(longest) > 0) {
+            longest = p.maxAdaptiveDelay();
+        }
+        return longest;
     }
 
     /**
@@ -97,11 +123,11 @@ public final class ClusterNode {
             ClusterJoin join = new ClusterJoin(manager.getHazelcastInstance().getMap(MAP), manager, cluster, deadline);
             join.checkFingerprint(ClusterFingerprint.of(config));
             join.claimName();
-            HostRing ring = join.agreeRing();
-            ClusterNode node = new ClusterNode(vertx, manager, cluster.nodeName(), ring,
-                    config.state().checkpointInterval());
+            ClusterJoin.Joined joined = join.agreeRing();
+            ClusterNode node = new ClusterNode(vertx, manager, config, joined);
             node.listen();
-            LOG.info("cluster: node {} joined; the hosts are shared among {}", cluster.nodeName(), ring.nodes());
+            LOG.info("cluster: node {} joined; the hosts are shared among {} (ring {})", cluster.nodeName(),
+                    joined.ring().nodes(), joined.ring().epoch());
             return node;
         } catch (RuntimeException e) {
             vertx.close();
@@ -141,26 +167,118 @@ public final class ClusterNode {
         }
     }
 
-    /** One round of the end-of-crawl check (every node runs it; the first to see the end tells the others). */
+    /**
+     * One round (every node runs them): the ring and who is live, read from the cluster's map off the event loop;
+     * a newer ring is taken up; nodes gone too long are dropped; then every node's state is asked, which tells when
+     * every node has settled under the ring and when the whole crawl is over (the first to see it tells the others).
+     */
     private void checkEnd() {
         if (share.isOver() || checking) {
             return; // one round at a time: the rule needs each round's answers given after the previous round's
         }
         checking = true;
-        vertx.sharedData().<String, String>getClusterWideMap(MAP).compose(map -> map.get(OVER))
-                .onComplete(over -> {
-                    if (over.succeeded() && "true".equals(over.result())) {
-                        share.crawlIsOver(); // the end was seen by a node whose message this one missed
-                        checking = false;
-                    } else {
-                        askRound().onComplete(v -> checking = false);
+        vertx.executeBlocking(this::look, false)
+                .compose(this::act)
+                .onComplete(done -> {
+                    if (done.failed()) {
+                        LOG.debug("cluster: a round failed: {}", done.cause().toString());
                     }
+                    checking = false;
                 });
     }
 
+    /** What one round sees in the cluster's map. */
+    private record Look(boolean over, RingRecord ring, Set<String> live) {
+    }
+
+    /** Hazelcast's blocking API: on a worker thread. */
+    private Look look() {
+        boolean over = "true".equals(map.get(OVER));
+        RingRecord newest = RingRecord.decode(map.get(ClusterJoin.RING));
+        Set<String> members = new HashSet<>(manager.getNodes());
+        Set<String> live = new TreeSet<>();
+        for (String node : newest.nodes()) {
+            String id = map.get("node." + node);
+            if (id != null && members.contains(id)) {
+                live.add(node);
+            }
+        }
+        return new Look(over, newest, live);
+    }
+
+    private Future<Void> act(Look look) {
+        if (look.over()) {
+            share.crawlIsOver(); // the end was seen by a node whose message this one missed
+            return Future.succeededFuture();
+        }
+        if (look.ring().epoch() > ring.epoch()) {
+            adopt(look.ring());
+        }
+        if (!ring.nodes().contains(name)) {
+            share.quorum(false);
+            return vertx.executeBlocking(this::rejoin, false).mapEmpty();
+        }
+        share.quorum(Membership.quorum(ring.nodes(), look.live()));
+        takeOverDropped();
+        Set<String> gone = membership.observe(ring.nodes(), look.live(), System.currentTimeMillis());
+        if (!gone.isEmpty()) {
+            RingRecord from = ring;
+            return vertx.executeBlocking(() -> drop(from, gone), false).mapEmpty();
+        }
+        return askRound();
+    }
+
+    /** Takes up a newer ring: hosts move (see {@link ClusterShare}); the queues of dropped nodes are taken over. */
+    private void adopt(RingRecord newer) {
+        LOG.info("cluster: ring {} takes effect: the hosts are shared among {}{}", newer.epoch(), newer.nodes(),
+                newer.removed().isEmpty() ? "" : "; dropped so far: " + newer.removed());
+        ring = newer;
+        quiescence = new Quiescence(new TreeSet<>(newer.nodes()));
+        share.adopt(newer);
+    }
+
+    /**
+     * Takes over the queue of each node dropped from the ring, once per run (a node that restarts does it again:
+     * the seen set drops repeats); one that fails is tried again at a later round.
+     */
+    private void takeOverDropped() {
+        for (String node : ring.removed()) {
+            if (takenOver.add(node)) {
+                takeover.takeOver(node, share::ownsNow)
+                        .onSuccess(v -> LOG.info("cluster: took over this node's share of {}'s queue", node))
+                        .onFailure(e -> {
+                            LOG.warn("cluster: could not take over {}'s queue yet: {}", node, e.toString());
+                            takenOver.remove(node);
+                        });
+            }
+        }
+    }
+
+    /** Drops nodes gone too long from the ring, unless the ring changed meanwhile (then the next round looks again). */
+    private boolean drop(RingRecord from, Set<String> gone) {
+        boolean dropped = map.replace(ClusterJoin.RING, from.encode(), from.without(gone).encode());
+        if (dropped) {
+            LOG.warn("cluster: {} gone longer than cluster.takeoverAfter: dropped from the ring; the others take its"
+                    + " hosts over", gone);
+        }
+        return dropped;
+    }
+
+    /** This node was dropped while it could not be reached (a pause, a network split): it joins again. */
+    private boolean rejoin() {
+        String text = map.get(ClusterJoin.RING);
+        RingRecord newest = RingRecord.decode(text);
+        if (newest.nodes().contains(name)) {
+            return true;
+        }
+        LOG.warn("cluster: this node was dropped from the ring while it could not be reached; it joins again");
+        return map.replace(ClusterJoin.RING, text, newest.joined(name).encode());
+    }
+
     private Future<Void> askRound() {
+        RingRecord asked = ring;
         List<Future<JsonObject>> answers = new ArrayList<>();
-        for (String node : ring.nodes()) {
+        for (String node : asked.nodes()) {
             answers.add(vertx.eventBus().<JsonObject>request(STATE + node, null, ASK).map(msg -> msg.body())
                     .otherwiseEmpty());
         }
@@ -169,19 +287,32 @@ public final class ClusterNode {
             for (int i = 0; i < answers.size(); i++) {
                 JsonObject answer = answers.get(i).result();
                 if (answer != null) {
-                    round.put(ring.nodes().get(i), NodeState.fromJson(answer));
+                    round.put(asked.nodes().get(i), NodeState.fromJson(answer));
                 }
             }
             answering = new TreeSet<>(round.keySet());
-            if (!quiescence.observe(round)) {
+            if (asked != ring) {
+                return Future.succeededFuture(); // the ring changed during the round
+            }
+            boolean settled = round.size() == asked.nodes().size()
+                    && round.values().stream().allMatch(state -> state.settled() >= asked.epoch());
+            if (settled) {
+                share.everyoneSettled(asked.epoch());
+            }
+            if (!settled || !quiescence.observe(round)) {
                 return Future.succeededFuture();
             }
             LOG.info("cluster: every node is idle and nothing is on its way: the crawl is over");
             // recorded first, for a node that misses the message (it reads the record at its next round)
-            return vertx.sharedData().<String, String>getClusterWideMap(MAP).compose(map -> map.put(OVER, "true"))
+            return vertx.sharedData().<String, String>getClusterWideMap(MAP).compose(m -> m.put(OVER, "true"))
                     .onComplete(put -> vertx.eventBus().publish(OVER, true))
                     .<Void>mapEmpty().otherwiseEmpty();
         });
+    }
+
+    /** Where the queues of dropped nodes come from (the replicated queues; none: they wait for their nodes). */
+    public void takeover(QueueTakeover takeover) {
+        this.takeover = takeover;
     }
 
     /** The frontier's view of this node's share of the hosts. */
@@ -192,7 +323,9 @@ public final class ClusterNode {
     /** For /health and /status: this node, the ring, the live members, and what waits for whom. */
     public JsonObject view() {
         NodeState state = share.state();
-        return new JsonObject().put("node", name).put("nodes", new JsonArray(ring.nodes()))
+        RingRecord now = ring;
+        return new JsonObject().put("node", name).put("nodes", new JsonArray(now.nodes())).put("epoch", now.epoch())
+                .put("dropped", new JsonArray(now.removed())).put("quorum", share.hasQuorum())
                 .put("answering", new JsonArray(new ArrayList<>(answering)))
                 .put("members", manager.getNodes().size()).put("unreachable", new JsonArray(new ArrayList<>(share.unreachable())))
                 .put("waitingForOwners", share.waiting()).put("handedOver", state.sent())
@@ -210,21 +343,22 @@ public final class ClusterNode {
      * longest).
      */
     public Future<JsonObject> members() {
+        List<String> nodes = ring.nodes();
         List<Future<JsonObject>> answers = new ArrayList<>();
-        for (String node : ring.nodes()) {
+        for (String node : nodes) {
             answers.add(vertx.eventBus().<JsonObject>request(COUNTERS + node, null, ASK).map(msg -> msg.body())
                     .otherwise(e -> new JsonObject().put("unreachable", true)));
         }
         return Future.join(answers).map(all -> {
-            JsonObject nodes = new JsonObject();
+            JsonObject byNode = new JsonObject();
             JsonObject totals = new JsonObject();
             for (int i = 0; i < answers.size(); i++) {
                 JsonObject status = answers.get(i).result();
-                nodes.put(ring.nodes().get(i), status);
+                byNode.put(nodes.get(i), status);
                 JsonObject total = status.getJsonObject("total", new JsonObject());
                 total.forEach(e -> add(totals, e.getKey(), e.getValue()));
             }
-            return new JsonObject().put("cluster", view()).put("totals", totals).put("nodes", nodes);
+            return new JsonObject().put("cluster", view()).put("totals", totals).put("nodes", byNode);
         });
     }
 

@@ -9,22 +9,31 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * This node's share of the hosts, as the frontier sees it ({@link HostShare}): owns what the {@link HostRing} gives
- * it, hands the rest to the {@link Outbox}, and learns from the {@link ClusterNode} when the whole crawl is over.
- * Each URL handed over gets a sequence number; a page is marked done only once every URL handed over up to its own
- * are acknowledged (the owner acknowledges after its state has committed them), so a crash of either node loses
- * none: the sender crawls the page again, or the owner has the URL on disk. The frontier calls it on its thread; the
- * outbox and the cluster's messages run on the cluster's context; what both touch is concurrent.
+ * This node's share of the hosts, as the frontier sees it ({@link HostShare}): owns what the current ring gives it,
+ * hands the rest to the {@link Outbox}, and learns from the {@link ClusterNode} when the ring changes and when the
+ * whole crawl is over. Each URL handed over gets a sequence number; a page is marked done only once every URL handed
+ * over up to its own are acknowledged (the owner acknowledges after its state has committed them), so a crash of
+ * either node loses none: the sender crawls the page again, or the owner has the URL on disk.
+ *
+ * <p>When the ring changes, a host given to another node is no longer fetched here: the frontier hands its queue over
+ * and says when no request of its own to such a host is in flight any more ({@link #settled}). A host gained is asked
+ * only once every node of the new ring has said so, plus the longest delay a host may ask for
+ * ({@link #availableAt}): so its old owner's last request is at least that long ago, and the delay holds across the
+ * change. The frontier calls it on its thread; the outbox and the cluster's messages run on the cluster's context;
+ * what both touch is concurrent or volatile.
  */
 public final class ClusterShare implements HostShare {
     /** URLs waiting for their owners beyond which this node fetches nothing new until they drain. */
@@ -40,23 +49,50 @@ public final class ClusterShare implements HostShare {
     }
 
     private final String self;
-    private final HostRing ring;
     private final Context context;
     private final Outbox<Handed> outbox;
+    private final long cooldownMs;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
     private final AtomicInteger pending = new AtomicInteger();
     private final ConcurrentSkipListSet<Long> unacknowledged = new ConcurrentSkipListSet<>();
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<Runnable> released = new ConcurrentLinkedQueue<>();
+    /** Epoch → when every node of that ring was seen settled under it (System.currentTimeMillis()). */
+    private final Map<Long, Long> settledAt = new ConcurrentHashMap<>();
+    /** Bumped when the ring changes or a settled time becomes known: the frontier looks at every host again. */
+    private final AtomicLong generation = new AtomicLong(1);
+    /** The newest ownership, set on the cluster's context. */
+    private volatile Ownership latest;
+    /** The ownership the frontier works with (its thread only), taken up from {@link #latest} in {@link #refresh}. */
+    private Ownership current;
+    private long seenGeneration;
+    /** The cluster context's own ring, for routing what waits in the outbox (a HostRing is not thread-safe). */
+    private HostRing routing;
+    private volatile long settledEpoch;
+    private volatile boolean settling;
+    private volatile boolean quorum = true;
     private volatile boolean idleHere;
     private volatile boolean over;
     private volatile Vertx crawl;
 
-    ClusterShare(String self, HostRing ring, Context context, Outbox.Transport<CrawlUrl> transport) {
+    /**
+     * @param start    the ownership this node begins with
+     * @param cooldown how long a host gained from another node waits after every node has stopped asking hosts it
+     *                 no longer owns: the longest delay a host may ask for
+     */
+    ClusterShare(String self, Ownership start, RingRecord ring, Duration cooldown, Context context,
+                 Outbox.Transport<CrawlUrl> transport) {
         this.self = self;
-        this.ring = ring;
         this.context = context;
+        this.cooldownMs = cooldown.toMillis();
+        this.latest = start;
+        this.current = start;
+        this.routing = new HostRing(ring.nodes());
+        this.settledEpoch = start.epoch(); // nothing is in flight yet
+        if (ring.epoch() > RingRecord.FIRST) {
+            settledAt.put(ring.epoch(), System.currentTimeMillis()); // a restarted node: see Ownership.start
+        }
         this.outbox = new Outbox<>((node, batch) -> transport.send(node, batch.stream().map(Handed::url).toList()),
                 BATCH, ms -> context.owner().setTimer(ms, id -> retry()), this::delivered);
     }
@@ -72,12 +108,12 @@ public final class ClusterShare implements HostShare {
 
     @Override
     public boolean owns(String hostKey) {
-        return ring.owner(hostKey).equals(self);
+        return current.owns(hostKey);
     }
 
     @Override
     public void handOver(CrawlUrl url) {
-        String owner = ring.owner(url.hostKey()); // on the frontier's thread, which alone uses the ring's memo
+        String owner = current.owner(url.hostKey()); // on the frontier's thread, which alone uses its ring's memo
         long seq = sent.incrementAndGet();
         unacknowledged.add(seq);
         pending.incrementAndGet();
@@ -86,7 +122,43 @@ public final class ClusterShare implements HostShare {
 
     @Override
     public boolean holdBack() {
-        return pending.get() > HOLD_BACK;
+        return pending.get() > HOLD_BACK || !quorum;
+    }
+
+    @Override
+    public boolean refresh() {
+        long now = generation.get();
+        if (now == seenGeneration) {
+            return false;
+        }
+        seenGeneration = now;
+        Ownership newest = latest;
+        if (newest != current) {
+            current = newest;
+            settling = true;
+        }
+        return true;
+    }
+
+    @Override
+    public long availableAt(String hostKey) {
+        long gained = current.gainedAt(hostKey);
+        if (gained == 0) {
+            return 0;
+        }
+        Long settled = settledAt.get(gained);
+        return settled == null ? Long.MAX_VALUE : settled + cooldownMs;
+    }
+
+    @Override
+    public boolean settling() {
+        return settling;
+    }
+
+    @Override
+    public void settled() {
+        settling = false;
+        settledEpoch = current.epoch();
     }
 
     @Override
@@ -119,9 +191,44 @@ public final class ClusterShare implements HostShare {
         return unacknowledged.isEmpty() || unacknowledged.first() > seq;
     }
 
+    /**
+     * A newer ring (the cluster's context): the frontier takes it up at its next look; URLs waiting for nodes that
+     * were dropped go to their hosts' new owners.
+     */
+    void adopt(RingRecord ring) {
+        latest = latest.next(ring);
+        routing = new HostRing(ring.nodes());
+        HostRing route = routing;
+        outbox.reroute(Set.copyOf(ring.nodes()), handed -> route.owner(handed.url().hostKey()));
+        generation.incrementAndGet();
+        nudge();
+    }
+
+    /** Every node of ring {@code epoch} has stopped asking the hosts it gave away (the cluster's context). */
+    void everyoneSettled(long epoch) {
+        if (settledAt.putIfAbsent(epoch, System.currentTimeMillis()) == null) {
+            generation.incrementAndGet();
+            nudge();
+        }
+    }
+
+    /** Whether this node sees a quorum of the ring; without one it fetches nothing (see {@link Membership}). */
+    void quorum(boolean present) {
+        boolean was = quorum;
+        quorum = present;
+        if (present && !was) {
+            nudge();
+        }
+    }
+
+    /** True when this node owns the host under the newest ring (the cluster's context: its own ring). */
+    boolean ownsNow(String hostKey) {
+        return routing.owner(hostKey).equals(self);
+    }
+
     /** What this node reports to the end-of-crawl check. */
     NodeState state() {
-        return new NodeState(idleHere && pending.get() == 0, sent.get(), received.get());
+        return new NodeState(idleHere && pending.get() == 0, sent.get(), received.get(), settledEpoch);
     }
 
     /** URLs of this node's hosts from another node: admitted and committed here before the future completes. */
@@ -155,6 +262,10 @@ public final class ClusterShare implements HostShare {
 
     int waiting() {
         return pending.get();
+    }
+
+    boolean hasQuorum() {
+        return quorum;
     }
 
     private void delivered(List<Handed> batch) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
@@ -33,6 +34,9 @@ final class Outbox<T> {
     private final Map<String, ArrayDeque<T>> waiting = new HashMap<>();
     private final Set<String> sending = new HashSet<>();
     private final Set<String> failing = new HashSet<>();
+    /** The ring's nodes once it has changed (null before): nothing goes to a node outside it. */
+    private Set<String> ring;
+    private Function<T, String> route;
 
     /**
      * @param retryLater schedules {@link #retry} after a pause (its argument: the pause in ms)
@@ -46,8 +50,33 @@ final class Outbox<T> {
     }
 
     void add(String node, T url) {
+        if (ring != null && !ring.contains(node)) {
+            node = route.apply(url);
+        }
         waiting.computeIfAbsent(node, n -> new ArrayDeque<>()).add(url);
         flush(node);
+    }
+
+    /**
+     * The ring changed to {@code nodes}: what waits for a node outside it (dropped) goes to {@code owner}'s answer
+     * instead, and so does a batch on its way to one that fails (one it acknowledged is in the queue it left behind,
+     * which the others take over). {@code owner} answers only nodes of the ring.
+     */
+    void reroute(Set<String> nodes, Function<T, String> owner) {
+        ring = Set.copyOf(nodes);
+        route = owner;
+        Set<String> owners = new HashSet<>();
+        for (String node : List.copyOf(waiting.keySet())) {
+            if (!ring.contains(node)) {
+                for (T url : waiting.remove(node)) {
+                    String to = owner.apply(url);
+                    waiting.computeIfAbsent(to, n -> new ArrayDeque<>()).add(url);
+                    owners.add(to);
+                }
+            }
+        }
+        failing.retainAll(ring);
+        owners.forEach(this::flush); // in batches, not a URL at a time
     }
 
     /** Sends again to the nodes whose last batch failed. */
@@ -77,6 +106,14 @@ final class Outbox<T> {
             if (ar.succeeded()) {
                 delivered.accept(batch);
                 flush(node);
+            } else if (ring != null && !ring.contains(node)) {
+                Set<String> owners = new HashSet<>();
+                for (T url : batch) {
+                    String to = route.apply(url);
+                    waiting.computeIfAbsent(to, n -> new ArrayDeque<>()).add(url);
+                    owners.add(to);
+                }
+                owners.forEach(this::flush);
             } else {
                 for (int i = batch.size() - 1; i >= 0; i--) {
                     queue.addFirst(batch.get(i)); // first again, in order

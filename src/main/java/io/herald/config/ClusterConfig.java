@@ -13,9 +13,11 @@ import java.util.List;
  * @param members     {@code host:port} of the members to join (TCP-IP join); the crawl starts once as many nodes
  *                    as are listed here have joined
  * @param joinTimeout how long to wait for the listed members before giving up
+ * @param takeoverAfter how long a node may be gone from the cluster before the others take its hosts over;
+ *                    {@link Duration#ZERO}: never (its hosts wait for it to come back)
  */
 public record ClusterConfig(boolean enabled, String nodeName, String host, int port, List<String> members,
-                            Duration joinTimeout) {
+                            Duration joinTimeout, Duration takeoverAfter) {
     public ClusterConfig {
         members = List.copyOf(members);
     }

@@ -67,7 +67,8 @@ final class ConfigJson {
                         .put("host", c.cluster().host())
                         .put("port", c.cluster().port())
                         .put("members", array(c.cluster().members()))
-                        .put("joinTimeout", Durations.format(c.cluster().joinTimeout())));
+                        .put("joinTimeout", Durations.format(c.cluster().joinTimeout()))
+                        .put("takeoverAfter", Durations.format(c.cluster().takeoverAfter())));
     }
 
     private static JsonObject crawl(JobConfig j) {

@@ -161,6 +161,6 @@ final class RecordBinder {
             f.problem("cluster.members", "a cluster needs its members listed as host:port (this node's among them)");
         }
         return new ClusterConfig(enabled, name, f.text("cluster.host"), f.integer("cluster.port", 0, 65_535), members,
-                f.duration("cluster.joinTimeout", false));
+                f.duration("cluster.joinTimeout", false), f.duration("cluster.takeoverAfter", true));
     }
 }

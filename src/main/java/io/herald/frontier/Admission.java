@@ -146,6 +146,11 @@ final class Admission {
      * Admits a URL that another node admitted and handed over because this node owns its host: de-duplicated, trap-
      * guarded and checked against robots here, where the host's seen URLs and rules are.
      */
+    /** The cluster's share of hosts changed: a link handed over to its old owner is no longer known to be seen. */
+    void shareChanged() {
+        links.clear();
+    }
+
     void handedOver(CrawlUrl url) {
         admit(url.url(), url.depth(), url.referrer(), url.via(), url.redirects());
     }

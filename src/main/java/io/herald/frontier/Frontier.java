@@ -42,6 +42,7 @@ public final class Frontier {
     private final FrontierCounters counters;
     private final Revisits revisits;
     private final HostShare share;
+    private final Clock clock;
     private int pagesInFlight;
     private int robotsInFlight;
     private long pagesStarted;
@@ -61,6 +62,7 @@ public final class Frontier {
         this.config = config;
         this.revisits = new Revisits(config, clock, revisitStore);
         this.share = share;
+        this.clock = clock;
         this.sitemaps = new SitemapQueue(config.discovery().maxSitemaps());
         this.store = store;
         this.seen = seen;
@@ -82,6 +84,7 @@ public final class Frontier {
 
     /** A task that may be started now, or null (then ask again at {@link #nextWakeAt()} or after an event). */
     public FetchTask poll() {
+        takeUpShare();
         if (stopped || paused || share.holdBack()) { // a pause leaves the schedule and every host's clock as they are
             return null;
         }
@@ -97,8 +100,19 @@ public final class Frontier {
     }
 
     private FetchTask tryHost(String host) {
+        if (!share.owns(host)) {
+            handOverQueue(host); // the cluster gave the host to another node
+            return null;
+        }
         if (store.size(host) == 0 && !sitemaps.has(host) || budgetSpent()) {
             return null;
+        }
+        long availableAt = share.availableAt(host);
+        if (availableAt > clock.millis()) {
+            if (availableAt != Long.MAX_VALUE) { // unknown yet: the share's refresh wakes every host when it is known
+                schedule.wake(host, availableAt);
+            }
+            return null; // taken over from another node: its last request must be a full delay ago
         }
         Decision decision = gate.check(host);
         switch (decision.kind()) {
@@ -214,8 +228,43 @@ public final class Frontier {
 
     /** URLs another node admitted for hosts this one owns (cluster mode). */
     public void onHandedOver(List<CrawlUrl> urls) {
+        takeUpShare();
         urls.forEach(admission::handedOver);
         share.runDelivered();
+    }
+
+    /**
+     * Cluster mode: when the share of hosts changed, looks at every host again (one now owned elsewhere hands its
+     * queue over in {@link #tryHost}); and once no request is in flight to a host given away, says so, so that its
+     * new owner may start after the delay.
+     */
+    private void takeUpShare() {
+        if (share.refresh()) {
+            admission.shareChanged();
+            store.queuedHosts().forEach(host -> schedule.wake(host, 0));
+            schedule.knownHosts().forEach(host -> schedule.wake(host, 0));
+        }
+        if (share.settling() && schedule.knownHosts().stream()
+                .noneMatch(host -> !share.owns(host) && gate.inFlight(host) > 0)) {
+            share.settled();
+        }
+    }
+
+    /**
+     * Hands the queue of a host this node no longer owns to its new owner; each URL is done here only once the owner
+     * has acknowledged it (so a crash on either side loses none). Its sitemaps are read by the new owner.
+     */
+    private void handOverQueue(String host) {
+        CrawlUrl next;
+        int moved = 0;
+        while ((next = store.poll(host)) != null) {
+            CrawlUrl url = next;
+            share.handOver(url);
+            share.whenDelivered(() -> store.done(url));
+            moved++;
+        }
+        counters.count(Event.HANDED_OVER, moved);
+        sitemaps.drop(host);
     }
 
     /** A sitemap or feed was read: offer its pages (one hop from the sitemap) and queue its child sitemaps. */

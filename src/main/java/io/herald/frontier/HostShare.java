@@ -39,6 +39,25 @@ public interface HostShare {
         @Override
         public void runDelivered() {
         }
+
+        @Override
+        public boolean refresh() {
+            return false;
+        }
+
+        @Override
+        public long availableAt(String hostKey) {
+            return 0;
+        }
+
+        @Override
+        public boolean settling() {
+            return false;
+        }
+
+        @Override
+        public void settled() {
+        }
     };
 
     /** True when this node fetches the host ({@code scheme://host:port}). */
@@ -65,4 +84,24 @@ public interface HostShare {
 
     /** Runs what {@link #whenDelivered} released since the last call; on the frontier's thread. */
     void runDelivered();
+
+    /**
+     * Takes up the latest share (in a cluster it changes when a node joins or is dropped); true when it changed since
+     * the last call, or when hosts waiting for their {@link #availableAt} time learnt it: then the frontier looks at
+     * every host again (a host it no longer owns hands its queue over, one it gained waits its turn).
+     */
+    boolean refresh();
+
+    /**
+     * Clock time (ms) before which this node must not ask the host: 0 for a host it has owned since the crawl began;
+     * for one it took over from another node, the moment that node has certainly stopped asking it plus the longest
+     * delay the host may ask for; {@link Long#MAX_VALUE} while that moment is not known yet.
+     */
+    long availableAt(String hostKey);
+
+    /** True while this node must still say when no request of its own is in flight to a host it no longer owns. */
+    boolean settling();
+
+    /** No request is in flight to a host this node does not own (under the share last {@link #refresh}ed). */
+    void settled();
 }

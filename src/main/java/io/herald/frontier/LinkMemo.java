@@ -71,4 +71,9 @@ final class LinkMemo {
         }
         return verdict;
     }
+
+    /** Forgets every verdict: in a cluster whose hosts changed owners, "handed over" no longer means "seen". */
+    void clear() {
+        recent.clear();
+    }
 }

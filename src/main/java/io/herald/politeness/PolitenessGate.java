@@ -301,6 +301,11 @@ public final class PolitenessGate {
                 && host.robots.stage() != HostRobots.Stage.UNREACHABLE && clock.millis() < host.server.dueAt();
     }
 
+    /** Requests in flight to the host's server (any scheme or port of its name). */
+    public int inFlight(String hostKey) {
+        return host(hostKey).server.inFlight();
+    }
+
     /** The host's politeness state for {@code /status}. */
     public HostPoliteness describe(String hostKey) {
         HostState host = host(hostKey);

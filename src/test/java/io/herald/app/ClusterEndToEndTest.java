@@ -1,5 +1,6 @@
 package io.herald.app;
 
+import io.herald.cluster.HostRing;
 import io.herald.testing.CrawlerProcess;
 import io.herald.testing.TestSite;
 import io.vertx.core.Vertx;
@@ -51,6 +52,10 @@ class ClusterEndToEndTest {
     Path tmp;
 
     private final List<Process> processes = new ArrayList<>();
+    /** Stories per site: a test that needs the crawl to last longer has more. */
+    private int stories = STORIES;
+    /** Every node that took part, whose output counts. */
+    private final List<String> allNodes = new ArrayList<>(NODES);
     /** The nodes' config and cluster ports, set by {@link #startNodes}; a restarted node gets the same. */
     private Path conf;
     private Map<String, Integer> ports;
@@ -101,7 +106,7 @@ class ClusterEndToEndTest {
     /**
      * kill -9 of one node mid-crawl: the others keep its URLs (they hand them over only once it acknowledges them) and
      * wait for it; restarted with the same command, it resumes its hosts from its own state and the crawl ends with
-     * every article once. (The survivors do not take a dead node's hosts over: docs/cluster.md.)
+     * every article once. (It is back within {@code cluster.takeoverAfter}, so the others do not take its hosts over.)
      */
     @Test
     void aNodeKilledMidCrawlResumesItsHostsWhenRestartedAndNothingIsLostOrWrittenTwice(Vertx vertx) throws Exception {
@@ -117,6 +122,67 @@ class ClusterEndToEndTest {
         awaitFinished(nodes, victim, "restart");
         assertOutputsAndGaps(sites);
         assertThat(linesAtKill).as("killed mid-crawl").isLessThan(HOSTS * STORIES);
+    }
+
+    /**
+     * A fourth node joins while the three crawl: it takes the hosts its place on the ring gives it, once their old
+     * owners have stopped asking them and the longest delay has passed; the servers never see two requests closer than
+     * the delay, and every article is still written once across the four outputs.
+     */
+    @Test
+    void aFourthNodeJoiningMidCrawlTakesAShareOfTheHostsWithoutBreakingAnyDelay(Vertx vertx) throws Exception {
+        stories = 30; // long enough that the newcomer arrives while there is work on its hosts
+        List<TestSite> sites = startSites(vertx);
+        Map<String, Process> nodes = startNodes(sites, node -> List.of());
+        String newcomer = newcomerWithHosts(sites);
+        firstToWrite();
+        nodes.put(newcomer, start(conf, newcomer, freePort(), "run"));
+        allNodes.add(newcomer);
+
+        awaitFinished(nodes, null, "run");
+        assertOutputsAndGaps(sites);
+        assertThat(log(newcomer, "run")).contains("shared among [a, b, c, " + newcomer + "] (ring 2)");
+        assertThat(lines(newcomer)).as("the newcomer crawled its share; its log:%n%s", log(newcomer, "run"))
+                .isPositive();
+    }
+
+    /**
+     * kill -9 of one node, never restarted: once it is gone for {@code cluster.takeoverAfter} the others drop it from
+     * the ring, take its hosts and its replicated queue over, and finish the crawl with every article once across all
+     * outputs (its own among them) and every host's delay kept.
+     */
+    @Test
+    void aNodeKilledForGoodIsDroppedAndTheOthersFinishItsHostsWithNothingLostOrWrittenTwice(Vertx vertx)
+            throws Exception {
+        stories = 12;
+        List<TestSite> sites = startSites(vertx);
+        Map<String, Process> nodes = startNodes(sites, node -> List.of("--set", "cluster.takeoverAfter=2s"));
+        String victim = firstToWrite();
+        nodes.get(victim).destroyForcibly();
+        assertThat(nodes.get(victim).waitFor(10, TimeUnit.SECONDS)).isTrue();
+        long linesAtKill = lines(victim);
+        nodes.remove(victim);
+
+        awaitFinished(nodes, null, "run");
+        assertOutputsAndGaps(sites);
+        assertThat(linesAtKill).as("killed mid-crawl").isLessThan(HOSTS * stories);
+        for (String survivor : nodes.keySet()) {
+            assertThat(log(survivor, "run")).contains("ring 2 takes effect").contains("dropped so far: [" + victim);
+        }
+    }
+
+    /** The first of d, e, f, ... that owns at least two of the sites' servers once it joins a, b and c. */
+    private static String newcomerWithHosts(List<TestSite> sites) {
+        for (char c = 'd'; c <= 'z'; c++) {
+            String name = String.valueOf(c);
+            HostRing ring = new HostRing(List.of("a", "b", "c", name));
+            long owned = sites.stream().filter(site -> ring.owner(site.base().replaceAll("/$", "")).equals(name))
+                    .count();
+            if (owned >= 2) {
+                return name;
+            }
+        }
+        throw new IllegalStateException("no name would own two of the sites");
     }
 
     private String firstToWrite() throws IOException {
@@ -147,8 +213,8 @@ class ClusterEndToEndTest {
     private void assertOutputsAndGaps(List<TestSite> sites) throws IOException {
         List<String> urls = articleUrls();
         assertThat(new TreeSet<>(urls)).isEqualTo(expected(sites));
-        assertThat(urls).as("no article written twice across the nodes").hasSize(HOSTS * STORIES);
-        long writers = NODES.stream().filter(n -> lines(n) > 0).count();
+        assertThat(urls).as("no article written twice across the nodes").hasSize(HOSTS * stories);
+        long writers = allNodes.stream().filter(n -> lines(n) > 0).count();
         assertThat(writers).as("the hosts are shared: more than one node wrote articles").isGreaterThan(1);
         for (TestSite site : sites) {
             assertThat(site.minGapMillis()).as("gap at %s", site.base()).isGreaterThanOrEqualTo(DELAY_MS);
@@ -164,14 +230,14 @@ class ClusterEndToEndTest {
         for (int h = 0; h < HOSTS; h++) {
             TestSite site = sites.get(h);
             TestSite next = sites.get((h + 1) % HOSTS);
-            site.html("/", TestSite.storyIndex(STORIES));
-            for (int i = 0; i < STORIES; i++) {
+            site.html("/", TestSite.storyIndex(stories));
+            for (int i = 0; i < stories; i++) {
                 site.html("/story/" + i, TestSite.article("Story " + h + "-" + i, "Story " + h + "-" + i + " begins.",
-                        "/story/" + (i + 1) % STORIES, next.url("/story/" + i)));
+                        "/story/" + (i + 1) % stories, next.url("/story/" + i)));
             }
             front.append("<a href=\"").append(site.url("/")).append("\">Site ").append(h).append("</a> ");
         }
-        sites.get(0).html("/", front.append(TestSite.storyIndex(STORIES).replace("<html><body>", "")).toString());
+        sites.get(0).html("/", front.append(TestSite.storyIndex(stories).replace("<html><body>", "")).toString());
         return sites;
     }
 
@@ -184,7 +250,7 @@ class ClusterEndToEndTest {
         Files.writeString(conf, String.join("\n",
                 "crawl: {name: cluster-test, seeds: ['" + sites.get(0).url("/") + "']}",
                 "scope: {hosts: [" + hosts + "]}",
-                "politeness: {delay: " + DELAY_MS + "ms}",
+                "politeness: {delay: " + DELAY_MS + "ms, maxCrawlDelay: 1s, maxAdaptiveDelay: 1s}",
                 "fetch: {concurrency: 4}",
                 "extract: {minWords: 30, workers: 1}",
                 "output: {dir: '" + tmp.resolve("out") + "'}",
@@ -227,7 +293,7 @@ class ClusterEndToEndTest {
 
     private List<String> articleUrls() throws IOException {
         List<String> urls = new ArrayList<>();
-        for (String node : NODES) {
+        for (String node : allNodes) {
             Path dir = tmp.resolve("out").resolve(node);
             for (Path file : Files.isDirectory(dir) ? CrawlSummary.articleFiles(dir) : List.<Path>of()) {
                 Files.readAllLines(file).forEach(line -> urls.add(new JsonObject(line).getString("url")));
@@ -249,10 +315,10 @@ class ClusterEndToEndTest {
         }
     }
 
-    private static Set<String> expected(List<TestSite> sites) {
+    private Set<String> expected(List<TestSite> sites) {
         Set<String> urls = new TreeSet<>();
         sites.forEach(site -> {
-            for (int i = 0; i < STORIES; i++) {
+            for (int i = 0; i < stories; i++) {
                 urls.add(site.url("/story/" + i));
             }
         });

@@ -38,10 +38,6 @@ class ClusterJoinTest {
             assertThat(other.err()).contains("differs from the cluster's at politeness.delay")
                     .contains("the cluster has 1s, this node 5s");
 
-            CommandRun late = node(conf, "d");
-            assertThat(late.exitCode()).as(late.err()).isEqualTo(Main.EXIT_CONFIG);
-            assertThat(late.err()).contains("shared among [a]").contains("cannot join a running crawl");
-
             CommandRun twin = node(conf, "a", "--set", "cluster.joinTimeout=8s");
             assertThat(twin.exitCode()).as(twin.err()).isEqualTo(Main.EXIT_CONFIG);
             assertThat(twin.err()).contains("cluster.nodeName a is already a live member");

@@ -60,6 +60,26 @@ class OutboxTest {
         assertThat(delivered).hasValue(4);
     }
 
+    @Test
+    void urlsWaitingForADroppedNodeAndABatchItNeverAnsweredGoToTheNewOwner() {
+        outbox.add("b", url(1)); // on its way to b at once
+        outbox.add("b", url(2));
+        outbox.add("b", url(3)); // these two wait for b's answer
+        outbox.reroute(java.util.Set.of("a", "c"), url -> "c");
+        assertThat(sent).extracting(Sent::node).containsExactly("b", "c");
+        assertThat(sent.get(1).batch()).extracting(CrawlUrl::url).containsExactly(url(2).url(), url(3).url());
+
+        sent.get(0).ack().fail("timeout"); // b was killed with the batch
+        sent.get(1).ack().complete();
+        assertThat(sent).extracting(Sent::node).containsExactly("b", "c", "c");
+        assertThat(sent.get(2).batch()).extracting(CrawlUrl::url).containsExactly(url(1).url());
+        outbox.add("b", url(4)); // from a page whose owner was read before the ring changed
+        sent.get(2).ack().complete();
+        assertThat(sent.get(3).node()).isEqualTo("c");
+        assertThat(retries).as("nothing waits for b").isEmpty();
+        assertThat(outbox.unreachable()).isEmpty();
+    }
+
     private static CrawlUrl url(int i) {
         return new CrawlUrl("http://127.0.0.2:8080/p" + i, "http://127.0.0.2:8080", 1, null, Via.LINK, 0, 0);
     }

@@ -26,7 +26,7 @@ class QuiescenceTest {
     @Test
     void aBusyNodeStartsTheCountAgain() {
         assertThat(check.observe(Map.of("a", idle(0, 0), "b", idle(0, 0)))).isFalse();
-        assertThat(check.observe(Map.of("a", idle(0, 0), "b", new NodeState(false, 0, 0)))).isFalse();
+        assertThat(check.observe(Map.of("a", idle(0, 0), "b", new NodeState(false, 0, 0, 1)))).isFalse();
         assertThat(check.observe(Map.of("a", idle(0, 0), "b", idle(0, 0)))).isFalse();
         assertThat(check.observe(Map.of("a", idle(0, 0), "b", idle(0, 0)))).isTrue();
     }
@@ -38,6 +38,6 @@ class QuiescenceTest {
     }
 
     private static NodeState idle(long sent, long received) {
-        return new NodeState(true, sent, received);
+        return new NodeState(true, sent, received, 1);
     }
 }

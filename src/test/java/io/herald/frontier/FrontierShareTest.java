@@ -19,7 +19,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,15 +35,49 @@ class FrontierShareTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final Share share = new Share();
 
-    /** Owns news.test only; keeps what is handed over and the work waiting for delivery. */
+    /**
+     * Owns news.test (and whatever else {@link #mine} says); keeps what is handed over and the work waiting for
+     * delivery. {@link #changed} makes the next refresh report a new share.
+     */
     private static final class Share implements HostShare {
         final List<CrawlUrl> handed = new ArrayList<>();
         final List<Runnable> waiting = new ArrayList<>();
+        final Set<String> mine = new HashSet<>(Set.of("http://news.test"));
+        final Map<String, Long> availableAt = new HashMap<>();
         boolean lastIdle;
+        boolean changed;
+        boolean settling;
+        int settledCalls;
 
         @Override
         public boolean owns(String hostKey) {
-            return hostKey.equals("http://news.test");
+            return mine.contains(hostKey);
+        }
+
+        @Override
+        public boolean refresh() {
+            boolean was = changed;
+            if (changed) {
+                settling = true;
+            }
+            changed = false;
+            return was;
+        }
+
+        @Override
+        public long availableAt(String hostKey) {
+            return availableAt.getOrDefault(hostKey, 0L);
+        }
+
+        @Override
+        public boolean settling() {
+            return settling;
+        }
+
+        @Override
+        public void settled() {
+            settling = false;
+            settledCalls++;
         }
 
         @Override
@@ -131,6 +169,62 @@ class FrontierShareTest {
         assertThat(registry.get("herald.frontier.urls").tag("event", "duplicate").counter().count()).isEqualTo(1);
         assertThat(frontier.isFinished()).isFalse();
         assertThat(share.lastIdle).as("idle here, but the cluster decides the end").isTrue();
+    }
+
+    @Test
+    void aHostGivenAwayHandsItsQueueOverAndEachUrlIsDoneOnlyOnceDelivered() {
+        share.mine.add("http://other.test");
+        Frontier frontier = frontier();
+        frontier.onFetched(fetched(frontier.poll())); // news.test robots.txt
+        frontier.onHandedOver(List.of(new CrawlUrl(THEIRS + "1", "http://other.test", 1, MINE, Via.LINK, 0, 0),
+                new CrawlUrl(THEIRS + "2", "http://other.test", 1, MINE, Via.LINK, 0, 0)));
+
+        share.mine.remove("http://other.test"); // a node joined and took other.test
+        share.changed = true;
+        List<String> fetched = drain(frontier);
+
+        assertThat(fetched).as("nothing of other.test is asked once it is another node's")
+                .noneMatch(url -> url.startsWith(THEIRS));
+        assertThat(share.handed).extracting(CrawlUrl::url).contains(THEIRS, THEIRS + "1", THEIRS + "2");
+        assertThat(share.waiting).as("each waits for its delivery before it is done here").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(share.settledCalls).as("nothing was in flight to other.test").isEqualTo(1);
+    }
+
+    @Test
+    void theShareIsSettledOnlyOnceNoRequestToAHostGivenAwayIsInFlight() {
+        share.mine.add("http://other.test");
+        Frontier frontier = frontier();
+        FetchTask first = frontier.poll();
+        FetchTask second = frontier.poll();
+        FetchTask toOther = first.target().hostKey().equals("http://other.test") ? first : second;
+        assertThat(toOther.target().hostKey()).isEqualTo("http://other.test");
+
+        share.mine.remove("http://other.test");
+        share.changed = true;
+        frontier.poll();
+        assertThat(share.settledCalls).as("other.test's robots.txt is still in flight").isZero();
+
+        frontier.onFetched(fetched(toOther));
+        frontier.poll();
+        assertThat(share.settledCalls).isEqualTo(1);
+    }
+
+    @Test
+    void aHostGainedIsNotAskedBeforeItIsAvailable() {
+        Frontier frontier = frontier();
+        share.mine.add("http://other.test");
+        share.availableAt.put("http://other.test", Long.MAX_VALUE); // the old owner has not said it stopped
+        share.changed = true;
+        frontier.onHandedOver(List.of(new CrawlUrl(THEIRS + "1", "http://other.test", 1, MINE, Via.LINK, 0, 0)));
+        assertThat(drain(frontier)).noneMatch(url -> url.startsWith(THEIRS));
+
+        share.availableAt.put("http://other.test", clock.millis() + 5_000); // everyone stopped; then the cooldown
+        share.changed = true;
+        assertThat(drain(frontier)).isEmpty();
+        clock.advance(Duration.ofMillis(4_999));
+        assertThat(drain(frontier)).isEmpty();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(drain(frontier)).containsExactly("http://other.test/robots.txt", THEIRS + "1");
     }
 
     /** Fetches everything due, reporting each page processed without links; the URLs in order. */

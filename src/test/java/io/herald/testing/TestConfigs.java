@@ -69,7 +69,8 @@ public final class TestConfigs {
                 monitor,
                 state,
                 recrawl(Duration.ofMinutes(1), Duration.ofHours(1)),
-                new ClusterConfig(false, "", "127.0.0.1", 0, List.of(), Duration.ofSeconds(30)));
+                new ClusterConfig(false, "", "127.0.0.1", 0, List.of(), Duration.ofSeconds(30),
+                        Duration.ofSeconds(30)));
     }
 
     /** Hub revisits between the bounds given, at most 1000 hubs (used only in {@code crawl.mode: continuous}). */
