@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,8 +58,12 @@ public final class ClusterShare implements HostShare {
     private final ConcurrentSkipListSet<Long> unacknowledged = new ConcurrentSkipListSet<>();
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<Runnable> released = new ConcurrentLinkedQueue<>();
-    /** Epoch → when every node of that ring was seen settled under it (System.currentTimeMillis()). */
-    private final Map<Long, Long> settledAt = new ConcurrentHashMap<>();
+    /**
+     * Epoch → when every node of that ring was seen settled under it (System.currentTimeMillis()). Settled under a
+     * later ring covers an earlier one (a host gained then and still owned is nobody else's under either), so a
+     * ring that changed again before it was seen settled takes the time of the first later one that was.
+     */
+    private final ConcurrentSkipListMap<Long, Long> settledAt = new ConcurrentSkipListMap<>();
     /** Bumped when the ring changes or a settled time becomes known: the frontier looks at every host again. */
     private final AtomicLong generation = new AtomicLong(1);
     /** The newest ownership, set on the cluster's context. */
@@ -90,8 +94,8 @@ public final class ClusterShare implements HostShare {
         this.current = start;
         this.routing = new HostRing(ring.nodes());
         this.settledEpoch = start.epoch(); // nothing is in flight yet
-        if (ring.epoch() > RingRecord.FIRST) {
-            settledAt.put(ring.epoch(), System.currentTimeMillis()); // a restarted node: see Ownership.start
+        if (start.restarted()) { // it cannot tell what it gained when; it was not asking anything while it was down
+            settledAt.put(start.epoch(), System.currentTimeMillis());
         }
         this.outbox = new Outbox<>((node, batch) -> transport.send(node, batch.stream().map(Handed::url).toList()),
                 BATCH, ms -> context.owner().setTimer(ms, id -> retry()), this::delivered);
@@ -146,8 +150,8 @@ public final class ClusterShare implements HostShare {
         if (gained == 0) {
             return 0;
         }
-        Long settled = settledAt.get(gained);
-        return settled == null ? Long.MAX_VALUE : settled + cooldownMs;
+        Map.Entry<Long, Long> settled = settledAt.ceilingEntry(gained);
+        return settled == null ? Long.MAX_VALUE : settled.getValue() + cooldownMs;
     }
 
     @Override

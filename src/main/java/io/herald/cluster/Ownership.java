@@ -40,6 +40,11 @@ final class Ownership {
         return new Ownership(self, ring.epoch(), new HostRing(ring.nodes()), this, false);
     }
 
+    /** A node restarted after the ring changed ({@link #start}): every host it owns counts as gained now. */
+    boolean restarted() {
+        return allGained && before == null;
+    }
+
     long epoch() {
         return epoch;
     }

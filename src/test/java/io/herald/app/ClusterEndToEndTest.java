@@ -211,14 +211,14 @@ class ClusterEndToEndTest {
     }
 
     private void assertOutputsAndGaps(List<TestSite> sites) throws IOException {
+        for (TestSite site : sites) {
+            assertThat(site.minGapMillis()).as("gap at %s", site.base()).isGreaterThanOrEqualTo(DELAY_MS);
+        }
         List<String> urls = articleUrls();
         assertThat(new TreeSet<>(urls)).isEqualTo(expected(sites));
         assertThat(urls).as("no article written twice across the nodes").hasSize(HOSTS * stories);
         long writers = allNodes.stream().filter(n -> lines(n) > 0).count();
         assertThat(writers).as("the hosts are shared: more than one node wrote articles").isGreaterThan(1);
-        for (TestSite site : sites) {
-            assertThat(site.minGapMillis()).as("gap at %s", site.base()).isGreaterThanOrEqualTo(DELAY_MS);
-        }
     }
 
     private List<TestSite> startSites(Vertx vertx) throws Exception {
