@@ -151,8 +151,9 @@ final class Admission {
         links.clear();
     }
 
-    void handedOver(CrawlUrl url) {
-        admit(url.url(), url.depth(), url.referrer(), url.via(), url.redirects());
+    /** True when the URL was passed on: its host is no longer this node's (the sender's ring was older). */
+    boolean handedOver(CrawlUrl url) {
+        return admit(url.url(), url.depth(), url.referrer(), url.via(), url.redirects()) == Event.HANDED_OVER;
     }
 
     private boolean ownsUrl(String rawUrl) {

@@ -226,10 +226,28 @@ public final class Frontier {
         schedule.wake(hostKey, 0);
     }
 
-    /** URLs another node admitted for hosts this one owns (cluster mode). */
-    public void onHandedOver(List<CrawlUrl> urls) {
+    /**
+     * URLs another node admitted for hosts this one owns (cluster mode); answers whether some were passed on, their
+     * hosts being another node's now (see {@link #whenPassedOn}).
+     */
+    public boolean onHandedOver(List<CrawlUrl> urls) {
         takeUpShare();
-        urls.forEach(admission::handedOver);
+        boolean passedOn = false;
+        for (CrawlUrl url : urls) {
+            passedOn |= admission.handedOver(url);
+        }
+        share.runDelivered();
+        return passedOn;
+    }
+
+    /**
+     * Runs {@code then} on this thread once every URL handed over so far (this node's links and what it passed on
+     * for hosts it no longer owns) has reached its owner; alone, at once. A batch whose URLs were passed on is
+     * answered this way, since only this node's memory held them; waiting so for every batch could close a circle of
+     * nodes each waiting for the next one's answer.
+     */
+    public void whenPassedOn(Runnable then) {
+        share.whenDelivered(then);
         share.runDelivered();
     }
 

@@ -58,13 +58,16 @@ public final class FrontierVerticle extends VerticleBase {
         bus.<Object>consumer(Addresses.FRONTIER_STATUS, msg -> msg.reply(frontier.status(500), LocalCodec.OPTIONS));
         bus.<Boolean>consumer(Addresses.FRONTIER_PAUSE, msg -> { pause(msg.body()); msg.reply(msg.body()); dispatcher.pump(); });
         bus.<HandedOver>consumer(Addresses.FRONTIER_HANDED_OVER, msg -> {
-            frontier.onHandedOver(msg.body().urls());
+            boolean passedOn = frontier.onHandedOver(msg.body().urls());
             dispatcher.pump(); // before the reply: the node is seen busy before the sender counts the URLs delivered
             Runnable reply = () -> msg.reply(msg.body().urls().size());
-            if (checkpointMs > 0 && !msg.body().urls().isEmpty()) {
-                awaitingCommit.add(reply); // the sender forgets them on the reply: they must be in the state by then
+            // The sender forgets them on the reply: they must be in the state by then, and those this node passed on
+            // (hosts it no longer owns) must have reached their owners, since only its memory held them.
+            Runnable answer = checkpointMs > 0 && !msg.body().urls().isEmpty() ? () -> awaitingCommit.add(reply) : reply;
+            if (passedOn) {
+                frontier.whenPassedOn(answer);
             } else {
-                reply.run();
+                answer.run();
             }
         });
         bus.<JsonArray>consumer(Addresses.FRONTIER_SEEDS, msg -> { msg.reply(addSeeds(msg.body())); dispatcher.pump(); });
