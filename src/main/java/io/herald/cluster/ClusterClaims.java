@@ -22,6 +22,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Article claims shared by the cluster, in the Hazelcast map {@value #MAP}: key → the claiming node's name, with
@@ -79,7 +80,7 @@ public final class ClusterClaims implements ArticleClaims {
     public Future<Boolean> claim(List<String> keys) {
         Context context = context();
         Set<String> wanted = new LinkedHashSet<>(keys);
-        return on(context, map.submitToKeys(wanted, new ClaimStep(ClaimStep.Op.CLAIM, self, null)))
+        return on(context, () -> map.submitToKeys(wanted, new ClaimStep(ClaimStep.Op.CLAIM, self, null)))
                 .compose(holders -> {
                     List<String> gained = new ArrayList<>();
                     List<Future<Boolean>> decided = new ArrayList<>();
@@ -116,7 +117,7 @@ public final class ClusterClaims implements ArticleClaims {
             if (found == null || found.contains(key)) {
                 return Future.succeededFuture(false);
             }
-            return on(context, map.submitToKey(key, new ClaimStep(ClaimStep.Op.TAKE_OVER, self, holder)))
+            return on(context, () -> map.submitToKey(key, new ClaimStep(ClaimStep.Op.TAKE_OVER, self, holder)))
                     .map(now -> {
                         if (!self.equals(now)) {
                             return false; // another survivor was first
@@ -169,11 +170,17 @@ public final class ClusterClaims implements ArticleClaims {
         if (keys.isEmpty()) {
             return Future.succeededFuture();
         }
-        return on(context(), map.submitToKeys(new LinkedHashSet<>(keys), new ClaimStep(op, self, null))).mapEmpty();
+        Set<String> wanted = new LinkedHashSet<>(keys);
+        return on(context(), () -> map.submitToKeys(wanted, new ClaimStep(op, self, null))).mapEmpty();
     }
 
-    private static <T> Future<T> on(Context context, CompletionStage<T> stage) {
-        return Future.fromCompletionStage(stage, context);
+    /** The step's answer on {@code context}; a step refused at once (the member shut down, say) is a failed future. */
+    private static <T> Future<T> on(Context context, Supplier<CompletionStage<T>> step) {
+        try {
+            return Future.fromCompletionStage(step.get(), context);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
     }
 
     private static Context context() {

@@ -2,6 +2,7 @@ package io.herald.cluster;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.map.IMap;
 import io.herald.config.ClusterConfig;
 import io.vertx.core.Context;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Against one in-process Hazelcast member (loopback, an ephemeral port, no join); the nodes are claims objects. */
 class ClusterClaimsTest {
@@ -164,5 +167,19 @@ class ClusterClaimsTest {
         assertThat(on(() -> n1.claim(List.of("http://a.test/3")))).as("not in n2's output: taken over").isTrue();
         deadNodeWrote("n2", "http://a.test/1", "http://a.test/2"); // e.g. a shared folder that caught up late
         assertThat(on(() -> n1.claim(List.of("http://a.test/2")))).as("not the first read's answer").isFalse();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aMemberThatRefusesAtOnceGivesAFailedClaimNotAnException() {
+        IMap<String, String> down = (IMap<String, String>) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{IMap.class}, (proxy, method, args) -> {
+                    throw new HazelcastInstanceNotActiveException();
+                });
+        ClusterClaims n1 = new ClusterClaims(down, "n1", Set.of("n1")::contains, output);
+        assertThatThrownBy(() -> on(() -> n1.claim(List.of("http://a.test/1"))))
+                .isInstanceOf(HazelcastInstanceNotActiveException.class);
+        assertThatThrownBy(() -> on(() -> n1.confirm(List.of("http://a.test/1"))))
+                .isInstanceOf(HazelcastInstanceNotActiveException.class);
     }
 }
