@@ -18,6 +18,7 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -181,5 +182,31 @@ class ClusterClaimsTest {
                 .isInstanceOf(HazelcastInstanceNotActiveException.class);
         assertThatThrownBy(() -> on(() -> n1.confirm(List.of("http://a.test/1"))))
                 .isInstanceOf(HazelcastInstanceNotActiveException.class);
+    }
+
+    @Test
+    void nodesOnTwoMembersShareTheClaims() throws Exception {
+        int port = hazelcast.getCluster().getLocalMember().getAddress().getPort();
+        ClusterConfig second = new ClusterConfig(true, "n2", "127.0.0.1", 0, List.of("127.0.0.1:" + port),
+                Duration.ofSeconds(10), Duration.ZERO);
+        HazelcastInstance other = Hazelcast.newHazelcastInstance(
+                HazelcastSettings.of(second, hazelcast.getConfig().getClusterName().substring("herald-".length())));
+        try {
+            assertThat(other.getCluster().getMembers()).hasSize(2);
+            ClusterClaims n1 = node("n1", "n1", "n2");
+            ClusterClaims n2 = ClusterClaims.of(other, "n2", Set.of("n1", "n2")::contains, output);
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < 40; i++) { // spread over partitions of both members: the steps travel serialized
+                keys.add("http://a.test/" + i);
+            }
+            assertThat(on(() -> n2.claim(keys))).isTrue();
+            on(() -> n2.confirm(keys));
+            for (String key : keys) {
+                assertThat(on(() -> n1.claim(List.of(key)))).as(key).isFalse();
+                assertThat(map.get(key)).isEqualTo("n2+");
+            }
+        } finally {
+            other.shutdown();
+        }
     }
 }
