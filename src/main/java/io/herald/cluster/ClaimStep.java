@@ -13,6 +13,7 @@ import java.util.Map;
  * @param expected {@link Op#TAKE_OVER} only: the dead node's claim to replace
  */
 record ClaimStep(Op op, String self, String expected) implements EntryProcessor<String, String, String> {
+    /** Never part of a node name (letters, digits, {@code .}, {@code _}, {@code -}: see the config check). */
     static final String CONFIRMED = "+";
 
     enum Op {
