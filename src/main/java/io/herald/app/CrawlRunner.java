@@ -27,6 +27,7 @@ import io.herald.pipeline.SlotVerticle;
 import io.herald.monitor.VertxMeters;
 import io.herald.politeness.MonotonicClock;
 import io.herald.politeness.PolitenessGate;
+import io.herald.sink.ArticleClaims;
 import io.herald.sink.SinkVerticle;
 import io.herald.state.StateException;
 import io.herald.util.DiskFull;
@@ -237,7 +238,7 @@ public final class CrawlRunner {
         });
         boolean versions = config.crawl().continuous() && config.recrawl().articleRevisits() > 0;
         SinkVerticle sink = new SinkVerticle(config.output(), stores.writtenKeys(), registry, WarcInfo.fields(config),
-                versions);
+                versions, ArticleClaims.LOCAL); // cluster mode: ClusterClaims.of(...), once hosts can change owner
         ArticleExtractor extractor = new ArticleExtractor(config.extract());
         SitemapReader sitemapReader = new SitemapReader(config.discovery().maxAge(),
                 config.discovery().maxUrlsPerSitemap(), Clock.systemUTC());

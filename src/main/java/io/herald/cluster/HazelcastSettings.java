@@ -41,6 +41,8 @@ final class HazelcastSettings {
         hz.addMapConfig(new MapConfig("__vertx.haInfo").setBackupCount(1));
         hz.addMapConfig(new MapConfig("__vertx.nodeInfo").setBackupCount(1));
         hz.addMapConfig(new MapConfig(ClusterNode.MAP).setBackupCount(2));
+        // a claim lost with its member would let a second node write the article: one backup, as Vert.x's own maps
+        hz.addMapConfig(new MapConfig(ClusterClaims.MAP).setBackupCount(1));
         return hz;
     }
 }

@@ -3,6 +3,7 @@ package io.herald.sink;
 import io.herald.model.Article;
 import io.vertx.core.json.JsonObject;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 
@@ -87,11 +88,17 @@ public final class ArticleDeduper {
     }
 
     private void eachKey(Article a, Consumer<String> action) {
+        keys(a).forEach(action);
+    }
+
+    /**
+     * The keys the line of {@code a} (as {@link #claim} numbered it) holds: its key, or {@code key#vN} for an
+     * update; with versions on also {@code key#<contentHash>}. Claimed cluster-wide in cluster mode.
+     */
+    List<String> keys(Article a) {
         String key = key(a);
-        action.accept(a.update() ? versionKey(key, a.version()) : key);
-        if (versions) {
-            action.accept(textKey(key, hash(a)));
-        }
+        String own = a.update() ? versionKey(key, a.version()) : key;
+        return versions ? List.of(own, textKey(key, hash(a))) : List.of(own);
     }
 
     private static String hash(Article a) {

@@ -5,12 +5,15 @@ import io.vertx.core.json.JsonObject;
 
 import java.io.BufferedReader;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.InputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -50,20 +53,75 @@ final class OutputReader {
         return count;
     }
 
-    private static long remember(Path file, long skip, ArticleDeduper deduper) {
+    /**
+     * Remembers every whole line of {@code files} without changing them (another node's output, say): a plain
+     * file is read up to the end of its last whole line, so a torn last line counts for nothing, as the node that
+     * wrote it will cut it off when it resumes. Returns how many lines were read.
+     */
+    static long rememberWholeLines(List<Path> files, ArticleDeduper deduper) throws IOException {
         long count = 0;
+        for (Path file : files) {
+            long end = Long.MAX_VALUE;
+            if (!OutputFiles.isGzip(file)) {
+                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                    end = TailScanner.endOfLastLine(ch, ch.size());
+                }
+            }
+            try (InputStream in = OutputFiles.open(file)) {
+                count += remember(in, end, deduper);
+            }
+        }
+        return count;
+    }
+
+    private static long remember(Path file, long skip, ArticleDeduper deduper) {
         try (InputStream in = OutputFiles.open(file)) {
             in.skipNBytes(skip);
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                count += remember(line, deduper) ? 1 : 0;
-            }
+            return remember(in, Long.MAX_VALUE, deduper);
         } catch (EOFException shorterThanTheMark) {
             return 0; // the synced part is covered by the keys; nothing after it survived
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read earlier output " + file, e);
         }
+    }
+
+    /** Remembers the lines of the first {@code limit} bytes of {@code in}. */
+    private static long remember(InputStream in, long limit, ArticleDeduper deduper) throws IOException {
+        long count = 0;
+        BufferedReader reader = new BufferedReader(new InputStreamReader(limited(in, limit), StandardCharsets.UTF_8));
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            count += remember(line, deduper) ? 1 : 0;
+        }
         return count;
+    }
+
+    private static InputStream limited(InputStream in, long limit) {
+        if (limit == Long.MAX_VALUE) {
+            return in;
+        }
+        return new FilterInputStream(in) {
+            private long left = limit;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int b = super.read();
+                left -= b < 0 ? 0 : 1;
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = super.read(buffer, offset, (int) Math.min(length, left));
+                left -= Math.max(n, 0);
+                return n;
+            }
+        };
     }
 
     private static boolean remember(String line, ArticleDeduper deduper) {

@@ -9,5 +9,7 @@
  * {@link io.herald.sink.SinkVerticle} puts them on the event bus. With {@code output.warc}, {@code WarcOutput} also
  * writes each fetch's request and response as WARC records ({@code WarcRecords}, per-record gzip), on the same worker
  * and before the article line that names them, and {@code WarcTail} finds a torn tail to cut after a crash.
+ * In a cluster, {@link io.herald.sink.ArticleClaims} keep an article out of a second node's output, and
+ * {@link io.herald.sink.OutputKeys} reads a dead node's folder to settle what it left unconfirmed.
  */
 package io.herald.sink;

@@ -138,4 +138,100 @@ class ArticleIntakeTest {
         assertThat(refused.cause()).hasMessageStartingWith("sink stopped: output.dir out is full");
         assertThat(output.calls).isEmpty();
     }
+
+    /** Answers each claim as told (granted by default) and records what it is asked. */
+    private static final class FakeClaims implements ArticleClaims {
+        final List<List<String>> claimed = new ArrayList<>();
+        final List<List<String>> released = new ArrayList<>();
+        final List<List<String>> confirmed = new ArrayList<>();
+        Future<Boolean> answer = Future.succeededFuture(true);
+
+        @Override
+        public Future<Boolean> claim(List<String> keys) {
+            claimed.add(keys);
+            return answer;
+        }
+
+        @Override
+        public Future<Void> release(List<String> keys) {
+            released.add(keys);
+            return Future.succeededFuture();
+        }
+
+        @Override
+        public Future<Void> confirm(List<String> keys) {
+            confirmed.add(keys);
+            return Future.succeededFuture();
+        }
+    }
+
+    private final FakeClaims claims = new FakeClaims();
+    private final List<Fault> faults = new ArrayList<>();
+    private final ArticleDeduper clusterDeduper = new ArticleDeduper(new InMemoryWrittenKeys(), false);
+    private final ArticleIntake clustered = new ArticleIntake(clusterDeduper, new SinkCounters(registry), output,
+            claims, faults::add);
+
+    @Test
+    void anArticleAnotherNodeClaimedIsADuplicateNotWrittenAndNotAskedForAgain() {
+        claims.answer = Future.succeededFuture(false);
+        assertThat(clustered.take(TestArticles.minimal("http://news.test/a")).result()).isFalse();
+        assertThat(clustered.take(TestArticles.minimal("http://news.test/a")).result()).isFalse();
+        assertThat(claims.claimed).containsExactly(List.of("http://news.test/a"));
+        assertThat(output.calls).isEmpty();
+        assertThat(count("duplicate")).isEqualTo(2.0);
+        assertThat(count("written")).isZero();
+    }
+
+    @Test
+    void aFailedClaimStopsTheSinkWithoutWritingSoThePageIsNeverCommittedAsDone() {
+        claims.answer = Future.failedFuture("HazelcastInstanceNotActiveException");
+        Future<Boolean> taken = clustered.take(TestArticles.minimal("http://news.test/a"));
+        assertThat(taken.cause()).hasMessageContaining("article claim failed")
+                .hasMessageContaining("HazelcastInstanceNotActiveException");
+        assertThat(output.calls).as("nothing written").isEmpty();
+        assertThat(count("failed")).isEqualTo(1.0);
+        assertThat(faults).singleElement().satisfies(f -> assertThat(f.reason()).startsWith("cluster article claims"));
+        assertThat(TestArticles.firstTime(clusterDeduper, TestArticles.minimal("http://news.test/a")))
+                .as("the deduper forgot it: a resume writes it").isTrue();
+
+        Future<Boolean> next = clustered.take(TestArticles.minimal("http://news.test/b"));
+        assertThat(next.cause()).hasMessageStartingWith("sink stopped: cluster article claims");
+        assertThat(clustered.sync().failed()).as("no checkpoint commits the page as done").isTrue();
+        clustered.everySecond();
+        assertThat(output.calls).isEmpty();
+        assertThat(claims.claimed).hasSize(1);
+        assertThat(faults).as("reported once").hasSize(1);
+    }
+
+    @Test
+    void theClaimsOfLinesWrittenBeforeASyncAreConfirmedOnceItIsDone() {
+        clustered.take(TestArticles.minimal("http://news.test/a"));
+        clustered.take(TestArticles.minimal("http://news.test/b"));
+        output.writes.get(0).complete();
+        output.writes.get(1).complete();
+        assertThat(claims.confirmed).as("not before the sync").isEmpty();
+        assertThat(clustered.sync().succeeded()).isTrue();
+        assertThat(claims.confirmed).containsExactly(List.of("http://news.test/a", "http://news.test/b"));
+
+        clustered.take(TestArticles.minimal("http://news.test/c"));
+        output.writes.get(2).complete();
+        clustered.everySecond();
+        clustered.everySecond(); // nothing new: no second confirmation
+        assertThat(claims.confirmed).containsExactly(List.of("http://news.test/a", "http://news.test/b"),
+                List.of("http://news.test/c"));
+    }
+
+    @Test
+    void withVersionsTheVersionAndTextKeysAreClaimedAndAFailedWriteReleasesThem() {
+        ArticleIntake versions = new ArticleIntake(new ArticleDeduper(new InMemoryWrittenKeys(), true),
+                new SinkCounters(registry), output, claims, faults::add);
+        Article a = TestArticles.withCanonical("http://news.test/u", null);
+        String text = "http://news.test/u#" + ArticleJson.contentHash("Some text here.");
+        Future<Boolean> taken = versions.take(a);
+        output.writes.get(0).fail("No space left on device");
+        assertThat(taken.failed()).isTrue();
+        assertThat(claims.claimed).containsExactly(List.of("http://news.test/u", text));
+        assertThat(claims.released).containsExactly(List.of("http://news.test/u", text));
+        assertThat(faults).as("a failed write is the output's fault, not the claims'").isEmpty();
+    }
 }

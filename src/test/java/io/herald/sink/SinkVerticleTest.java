@@ -3,11 +3,13 @@ package io.herald.sink;
 import io.herald.config.OutputConfig;
 import io.herald.model.Addresses;
 import io.herald.model.Article;
+import io.herald.model.Fault;
 import io.herald.model.LocalCodec;
 import io.herald.model.Via;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
@@ -25,6 +27,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -115,6 +118,62 @@ class SinkVerticleTest {
                 .onComplete(ctx.succeeding(v -> ctx.verify(() -> {
                     assertThat(replies).containsExactly(true, false);
                     assertThat(JsonLinesWriter.existingFiles(dir)).containsExactly(dir.resolve("articles-0001.jsonl.gz"));
+                    ctx.completeNow();
+                })));
+    }
+
+    @Test
+    void inAClusterAnArticleClaimedElsewhereIsADuplicateAndAFailedClaimStopsTheCrawl(Vertx vertx,
+                                                                                      VertxTestContext ctx) {
+        List<Object> replies = new ArrayList<>();
+        Promise<Object> fault = Promise.promise();
+        List<List<String>> confirmed = new ArrayList<>();
+        ArticleClaims claims = new ArticleClaims() {
+            @Override
+            public Future<Boolean> claim(List<String> keys) {
+                return keys.get(0).endsWith("/c") ? Future.failedFuture("cluster unreachable")
+                        : Future.succeededFuture(!keys.get(0).endsWith("/b"));
+            }
+
+            @Override
+            public Future<Void> release(List<String> keys) {
+                return Future.succeededFuture();
+            }
+
+            @Override
+            public Future<Void> confirm(List<String> keys) {
+                confirmed.add(keys);
+                return Future.succeededFuture();
+            }
+        };
+        vertx.eventBus().<Object>consumer(Addresses.CRAWL_FAULT, m -> fault.tryComplete(m.body())).completion()
+                .compose(ready -> vertx.deployVerticle(new SinkVerticle(new OutputConfig(dir, 1 << 20),
+                        new InMemoryWrittenKeys(), registry, Map.of(), false, claims)))
+                .compose(id -> send(vertx, TestArticles.minimal("http://127.0.0.2:8090/a"), replies)
+                        .compose(v -> vertx.eventBus().request(Addresses.SINK_SYNC, null))
+                        .compose(v -> send(vertx, TestArticles.minimal("http://127.0.0.2:8090/b"), replies))
+                        .compose(v -> send(vertx, TestArticles.minimal("http://127.0.0.2:8090/c"), replies)
+                                .otherwise(e -> {
+                                    replies.add(e.getMessage());
+                                    return null;
+                                }))
+                        .compose(v -> vertx.eventBus().request(Addresses.SINK_SYNC, null)
+                                .map(r -> "synced").otherwise(e -> "sync failed"))
+                        .compose(sync -> {
+                            replies.add(sync);
+                            return vertx.undeploy(id);
+                        }))
+                .compose(v -> fault.future())
+                .onComplete(ctx.succeeding(reported -> ctx.verify(() -> {
+                    assertThat(replies).hasSize(4).startsWith(true, false).endsWith("sync failed");
+                    assertThat((String) replies.get(2)).contains("article claim failed");
+                    assertThat(confirmed).containsExactly(List.of("http://127.0.0.2:8090/a"));
+                    assertThat(reported).isInstanceOfSatisfying(Fault.class,
+                            f -> assertThat(f.key()).isEqualTo("cluster"));
+                    assertThat(Files.readAllLines(dir.resolve("articles-0001.jsonl"))).hasSize(1)
+                            .allSatisfy(l -> assertThat(l).contains("\"url\":\"http://127.0.0.2:8090/a\""));
+                    assertThat(count("duplicate")).isEqualTo(1);
+                    assertThat(count("failed")).isEqualTo(1);
                     ctx.completeNow();
                 })));
     }
