@@ -238,7 +238,7 @@ public final class CrawlRunner {
         });
         boolean versions = config.crawl().continuous() && config.recrawl().articleRevisits() > 0;
         SinkVerticle sink = new SinkVerticle(config.output(), stores.writtenKeys(), registry, WarcInfo.fields(config),
-                versions, ArticleClaims.LOCAL); // cluster mode: ClusterClaims.of(...), once hosts can change owner
+                versions, cluster == null ? ArticleClaims.LOCAL : cluster.claims());
         ArticleExtractor extractor = new ArticleExtractor(config.extract());
         SitemapReader sitemapReader = new SitemapReader(config.discovery().maxAge(),
                 config.discovery().maxUrlsPerSitemap(), Clock.systemUTC());

@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import com.hazelcast.map.IMap;
 import io.herald.config.PolitenessConfig;
+import io.herald.sink.ArticleClaims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,8 @@ public final class ClusterNode {
     private final ClusterShare share;
     private final Membership membership;
     private final Context context;
+    /** Which node writes each article, cluster-wide. */
+    private final ClusterClaims claims;
     /** Takes over the queues of nodes dropped from the ring. */
     private volatile QueueTakeover takeover = QueueTakeover.NONE;
     /** The ring this node works with (the cluster context's thread; volatile for /status). */
@@ -81,6 +84,9 @@ public final class ClusterNode {
                 (node, urls) -> vertx.eventBus().request(URLS + node, UrlJson.toJson(urls), send));
         this.quiescence = new Quiescence(new TreeSet<>(ring.nodes()));
         this.membership = new Membership(config.cluster().takeoverAfter());
+        // a node dropped from the ring may have died between a claim and its line: its folder tells (shared output.dir)
+        this.claims = ClusterClaims.of(manager.getHazelcastInstance(), name, node -> ring.nodes().contains(node),
+                config.output().dir());
     }
 
     /**
@@ -315,6 +321,14 @@ public final class ClusterNode {
         this.takeover = takeover;
     }
 
+    /**
+     * The claims the sink asks before it writes an article: when hosts change owners, a page written by one node may
+     * be fetched again by another, and only one may write it.
+     */
+    public ArticleClaims claims() {
+        return claims;
+    }
+
     /** The frontier's view of this node's share of the hosts. */
     public ClusterShare share() {
         return share;
@@ -329,7 +343,8 @@ public final class ClusterNode {
                 .put("answering", new JsonArray(new ArrayList<>(answering)))
                 .put("members", manager.getNodes().size()).put("unreachable", new JsonArray(new ArrayList<>(share.unreachable())))
                 .put("waitingForOwners", share.waiting()).put("handedOver", state.sent())
-                .put("received", state.received()).put("idle", state.idle()).put("over", share.isOver());
+                .put("received", state.received()).put("idle", state.idle()).put("over", share.isOver())
+                .put("claimsUnverified", claims.unverified());
     }
 
     /** Where this node's counters come from, for the other nodes' {@code /status?cluster=true}. */
