@@ -44,6 +44,8 @@ public final class ClusterNode {
     private static final String STATE = "herald.cluster.state.";
     private static final String OVER = "herald.cluster.over";
     private static final String COUNTERS = "herald.cluster.counters.";
+    /** The header naming the node a batch of URLs comes from. */
+    private static final String FROM = "from";
     private static final long CHECK_MS = 500;
     private static final DeliveryOptions ASK = new DeliveryOptions().setSendTimeout(2_000);
     /** A batch's wait for its answer beyond two of the owner's checkpoint intervals (see {@link #sendOptions}). */
@@ -79,7 +81,7 @@ public final class ClusterNode {
         this.map = manager.getHazelcastInstance().getMap(MAP);
         this.ring = joined.ring();
         this.context = vertx.getOrCreateContext();
-        DeliveryOptions send = sendOptions(config.state().checkpointInterval());
+        DeliveryOptions send = sendOptions(config.state().checkpointInterval()).addHeader(FROM, name);
         this.share = new ClusterShare(name, joined.ownership(), ring, cooldown(config), context,
                 (node, urls) -> vertx.eventBus().request(URLS + node, UrlJson.toJson(urls), send));
         this.quiescence = new Quiescence(new TreeSet<>(ring.nodes()));
@@ -159,7 +161,7 @@ public final class ClusterNode {
     private void listen() {
         try {
             Future.<Void>future(p -> context.runOnContext(v -> {
-                vertx.eventBus().<JsonArray>consumer(URLS + name, msg -> share.receive(UrlJson.fromJson(msg.body()))
+                vertx.eventBus().<JsonArray>consumer(URLS + name, msg -> share.receive(UrlJson.fromJson(msg.body()), msg.headers().get(FROM))
                         .onSuccess(msg::reply)
                         .onFailure(e -> msg.fail(1, e.getMessage())));
                 vertx.eventBus().<Object>consumer(STATE + name, msg -> msg.reply(share.state().toJson()));

@@ -125,6 +125,20 @@ public final class ClusterShare implements HostShare {
     }
 
     @Override
+    public String previousOwner(String hostKey) {
+        String previous = current.previousOwner(hostKey);
+        return previous != null && current.inRing(previous) ? previous : null; // a dropped node has nothing to say
+    }
+
+    @Override
+    public void check(CrawlUrl url, String previousOwner) {
+        long seq = sent.incrementAndGet();
+        unacknowledged.add(seq);
+        pending.incrementAndGet();
+        context.runOnContext(v -> outbox.add(previousOwner, new Handed(seq, url)));
+    }
+
+    @Override
     public boolean holdBack() {
         return pending.get() > HOLD_BACK || !quorum;
     }
@@ -235,13 +249,16 @@ public final class ClusterShare implements HostShare {
         return new NodeState(idleHere && pending.get() == 0, sent.get(), received.get(), settledEpoch);
     }
 
-    /** URLs of this node's hosts from another node: admitted and committed here before the future completes. */
-    Future<Integer> receive(List<CrawlUrl> urls) {
+    /**
+     * URLs of this node's hosts from another node ({@code from}), or of hosts it owned before (the new owner asks
+     * whether it saw them): admitted, or passed on, and committed here before the future completes.
+     */
+    Future<Integer> receive(List<CrawlUrl> urls, String from) {
         Vertx local = crawl;
         if (local == null) {
             return Future.failedFuture("node " + self + " is not crawling yet");
         }
-        return local.eventBus().<Integer>request(Addresses.FRONTIER_HANDED_OVER, new HandedOver(urls),
+        return local.eventBus().<Integer>request(Addresses.FRONTIER_HANDED_OVER, new HandedOver(urls, from),
                         LocalCodec.withTimeout(60_000))
                 .map(reply -> {
                     received.addAndGet(urls.size());

@@ -53,8 +53,23 @@ final class Ownership {
         return ring.owner(hostKey).equals(self);
     }
 
+    boolean inRing(String node) {
+        return ring.nodes().contains(node);
+    }
+
     String owner(String hostKey) {
         return ring.owner(hostKey);
+    }
+
+    /**
+     * The node that owned a host before this node gained it (null: owned since the start, not owned, or not known,
+     * as for a node restarted after the ring changed).
+     */
+    String previousOwner(String hostKey) {
+        if (!owns(hostKey) || before == null) {
+            return null;
+        }
+        return before.owns(hostKey) ? before.previousOwner(hostKey) : before.owner(hostKey);
     }
 
     /**

@@ -107,7 +107,7 @@ final class Admission {
             counters.count(Event.TOO_DEEP);
             return false;
         }
-        return admit(link.url(), depth, from.url(), link.via(), 0) == Event.QUEUED;
+        return admit(link.url(), depth, from.url(), link.via(), 0, null) == Event.QUEUED;
     }
 
     /** Offers a sitemap's pages (one hop from the sitemap) and queues its child sitemaps. */
@@ -130,7 +130,7 @@ final class Admission {
             if (url.redirects() >= config.fetch().maxRedirects()) {
                 counters.count(Event.REDIRECT_LIMIT);
             } else {
-                admit(redirect.location(), url.depth(), url.url(), Via.REDIRECT, url.redirects() + 1);
+                admit(redirect.location(), url.depth(), url.url(), Via.REDIRECT, url.redirects() + 1, null);
             }
         } else if (isTransient(result)) {
             if (url.attempt() < config.fetch().retries()) {
@@ -151,9 +151,13 @@ final class Admission {
         links.clear();
     }
 
-    /** True when the URL was passed on: its host is no longer this node's (the sender's ring was older). */
-    boolean handedOver(CrawlUrl url) {
-        return admit(url.url(), url.depth(), url.referrer(), url.via(), url.redirects()) == Event.HANDED_OVER;
+    /**
+     * A URL another node sent ({@code from}); true when it was passed on, its host being another node's now (the
+     * sender's ring was older, or this node owned the host before and was asked whether it saw the URL).
+     */
+    boolean handedOver(CrawlUrl url, String from) {
+        return admit(url.url(), url.depth(), url.referrer(), url.via(), url.redirects(), from == null ? "" : from)
+                == Event.HANDED_OVER;
     }
 
     private boolean ownsUrl(String rawUrl) {
@@ -172,10 +176,11 @@ final class Admission {
      * {@code out_of_scope}, {@code duplicate}, {@code robots_blocked}, ...).
      */
     String addSeed(String rawUrl) {
-        return admit(rawUrl, 0, null, Via.SEED, 0).name().toLowerCase(Locale.ROOT);
+        return admit(rawUrl, 0, null, Via.SEED, 0, null).name().toLowerCase(Locale.ROOT);
     }
 
-    private Event admit(String rawUrl, int depth, String referrer, Via via, int redirects) {
+    /** @param from the node that sent the URL ("" for this node's own queue), or null for a URL found here */
+    private Event admit(String rawUrl, int depth, String referrer, Via via, int redirects, String from) {
         LinkMemo.Verdict judged = links.judge(rawUrl);
         String url = judged.url();
         if (url == null) {
@@ -188,7 +193,9 @@ final class Admission {
         }
         String owner = UrlNormalizer.hostKey(url);
         if (!share.owns(owner)) { // its owner de-duplicates it: the seen set of a host lives where its queue does
-            if (judged.knownSeen()) { // handed over already: a nav link on every page need not go every time
+            // handed over already (a nav link on every page need not go every time); or sent here by another node
+            // and seen here, when this node owned the host: the new owner asks (see HostShare.previousOwner)
+            if (from == null ? judged.knownSeen() : !seen.add(url)) {
                 counters.count(Event.DUPLICATE);
                 return Event.DUPLICATE;
             }
@@ -197,7 +204,19 @@ final class Admission {
             counters.count(Event.HANDED_OVER);
             return Event.HANDED_OVER;
         }
-        if (judged.knownSeen() || !seen.add(url)) {
+        String previous = share.previousOwner(owner);
+        boolean checked = previous != null && previous.equals(from);
+        if (previous != null && !checked) {
+            if (judged.knownSeen() || seen.contains(url)) {
+                counters.count(Event.DUPLICATE);
+                return Event.DUPLICATE;
+            }
+            judged.markSeen(); // on its way to be checked: a repeat need not go too
+            share.check(new CrawlUrl(url, owner, depth, referrer, via, 0, redirects), previous);
+            counters.count(Event.HANDED_OVER);
+            return Event.HANDED_OVER;
+        }
+        if (judged.knownSeen() && !checked || !seen.add(url)) {
             judged.markSeen();
             counters.count(Event.DUPLICATE);
             return Event.DUPLICATE;

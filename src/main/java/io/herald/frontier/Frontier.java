@@ -227,14 +227,14 @@ public final class Frontier {
     }
 
     /**
-     * URLs another node admitted for hosts this one owns (cluster mode); answers whether some were passed on, their
-     * hosts being another node's now (see {@link #whenPassedOn}).
+     * URLs another node ({@code from}, or null for this node's own) admitted for hosts this one owns (cluster mode);
+     * answers whether some were passed on, their hosts being another node's now (see {@link #whenPassedOn}).
      */
-    public boolean onHandedOver(List<CrawlUrl> urls) {
+    public boolean onHandedOver(List<CrawlUrl> urls, String from) {
         takeUpShare();
         boolean passedOn = false;
         for (CrawlUrl url : urls) {
-            passedOn |= admission.handedOver(url);
+            passedOn |= admission.handedOver(url, from);
         }
         share.runDelivered();
         return passedOn;

@@ -58,7 +58,7 @@ public final class FrontierVerticle extends VerticleBase {
         bus.<Object>consumer(Addresses.FRONTIER_STATUS, msg -> msg.reply(frontier.status(500), LocalCodec.OPTIONS));
         bus.<Boolean>consumer(Addresses.FRONTIER_PAUSE, msg -> { pause(msg.body()); msg.reply(msg.body()); dispatcher.pump(); });
         bus.<HandedOver>consumer(Addresses.FRONTIER_HANDED_OVER, msg -> {
-            boolean passedOn = frontier.onHandedOver(msg.body().urls());
+            boolean passedOn = frontier.onHandedOver(msg.body().urls(), msg.body().from());
             dispatcher.pump(); // before the reply: the node is seen busy before the sender counts the URLs delivered
             Runnable reply = () -> msg.reply(msg.body().urls().size());
             // The sender forgets them on the reply: they must be in the state by then, and those this node passed on

@@ -66,6 +66,22 @@ public interface HostShare {
     /** Sends a URL admitted here (normalised, in scope) to the owner of its host, which de-duplicates it. */
     void handOver(CrawlUrl url);
 
+    /**
+     * The node that owned a host before this one gained it, while it is still in the cluster, or null: its seen set
+     * knows what it crawled of the host, so a URL new here is {@linkplain #check checked} with it before it is queued.
+     */
+    default String previousOwner(String hostKey) {
+        return null;
+    }
+
+    /**
+     * Sends a URL of a host this node owns to the host's {@link #previousOwner}, which drops it if it saw it and
+     * otherwise passes it back (then it comes from that node and is queued here).
+     */
+    default void check(CrawlUrl url, String previousOwner) {
+        throw new IllegalStateException("nothing to check with: " + url.url());
+    }
+
     /** True while URLs handed over wait too long for their owners: hand out no new work until they drain. */
     boolean holdBack();
 

@@ -17,6 +17,11 @@ public final class InMemorySeenSet implements SeenSet {
     }
 
     @Override
+    public boolean contains(String normalizedUrl) {
+        return hashes.contains(UrlHash.of(normalizedUrl));
+    }
+
+    @Override
     public long size() {
         return hashes.size();
     }

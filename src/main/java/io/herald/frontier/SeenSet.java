@@ -5,5 +5,8 @@ public interface SeenSet {
     /** Adds the URL; true when it was not there before. */
     boolean add(String normalizedUrl);
 
+    /** True when the URL was added before. */
+    boolean contains(String normalizedUrl);
+
     long size();
 }

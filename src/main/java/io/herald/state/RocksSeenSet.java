@@ -48,6 +48,12 @@ public final class RocksSeenSet implements SeenSet {
     }
 
     @Override
+    public boolean contains(String normalizedUrl) {
+        byte[] key = md5.of(normalizedUrl);
+        return (filter == null || filter.mightContain(Md5Key.high(key), Md5Key.low(key))) && db.get(seen, key) != null;
+    }
+
+    @Override
     public long size() {
         return size;
     }

@@ -44,6 +44,8 @@ class FrontierShareTest {
         final List<Runnable> waiting = new ArrayList<>();
         final Set<String> mine = new HashSet<>(Set.of("http://news.test"));
         final Map<String, Long> availableAt = new HashMap<>();
+        final Map<String, String> previous = new HashMap<>();
+        final List<CrawlUrl> checked = new ArrayList<>();
         boolean lastIdle;
         boolean changed;
         boolean settling;
@@ -52,6 +54,17 @@ class FrontierShareTest {
         @Override
         public boolean owns(String hostKey) {
             return mine.contains(hostKey);
+        }
+
+        @Override
+        public String previousOwner(String hostKey) {
+            return previous.get(hostKey);
+        }
+
+        @Override
+        public void check(CrawlUrl url, String previousOwner) {
+            assertThat(previousOwner).isEqualTo(previous.get(url.hostKey()));
+            checked.add(url);
         }
 
         @Override
@@ -164,7 +177,7 @@ class FrontierShareTest {
     void urlsHandedOverByAnotherNodeAreAdmittedHereOnce() {
         Frontier frontier = frontier();
         CrawlUrl sent = new CrawlUrl(MINE + "x", "http://news.test", 2, THEIRS, Via.LINK, 0, 0);
-        frontier.onHandedOver(List.of(sent, sent));
+        frontier.onHandedOver(List.of(sent, sent), "b");
         assertThat(drain(frontier)).containsExactly("http://news.test/robots.txt", MINE, MINE + "x");
         assertThat(registry.get("herald.frontier.urls").tag("event", "duplicate").counter().count()).isEqualTo(1);
         assertThat(frontier.isFinished()).isFalse();
@@ -177,7 +190,7 @@ class FrontierShareTest {
         Frontier frontier = frontier();
         frontier.onFetched(fetched(frontier.poll())); // news.test robots.txt
         frontier.onHandedOver(List.of(new CrawlUrl(THEIRS + "1", "http://other.test", 1, MINE, Via.LINK, 0, 0),
-                new CrawlUrl(THEIRS + "2", "http://other.test", 1, MINE, Via.LINK, 0, 0)));
+                new CrawlUrl(THEIRS + "2", "http://other.test", 1, MINE, Via.LINK, 0, 0)), "b");
 
         share.mine.remove("http://other.test"); // a node joined and took other.test
         share.changed = true;
@@ -215,7 +228,7 @@ class FrontierShareTest {
         share.mine.add("http://other.test");
         share.availableAt.put("http://other.test", Long.MAX_VALUE); // the old owner has not said it stopped
         share.changed = true;
-        frontier.onHandedOver(List.of(new CrawlUrl(THEIRS + "1", "http://other.test", 1, MINE, Via.LINK, 0, 0)));
+        frontier.onHandedOver(List.of(new CrawlUrl(THEIRS + "1", "http://other.test", 1, MINE, Via.LINK, 0, 0)), "b");
         assertThat(drain(frontier)).noneMatch(url -> url.startsWith(THEIRS));
 
         share.availableAt.put("http://other.test", clock.millis() + 5_000); // everyone stopped; then the cooldown
@@ -225,6 +238,43 @@ class FrontierShareTest {
         assertThat(drain(frontier)).isEmpty();
         clock.advance(Duration.ofMillis(1));
         assertThat(drain(frontier)).containsExactly("http://other.test/robots.txt", THEIRS + "1");
+    }
+
+    @Test
+    void aUrlNewHereOfAHostGainedFromALiveNodeIsCheckedWithItBeforeItIsQueued() {
+        Frontier frontier = frontier();
+        frontier.onFetched(fetched(frontier.poll())); // robots.txt
+        FetchTask seed = frontier.poll();
+        frontier.onFetched(fetched(seed));
+        share.mine.add("http://other.test");
+        share.previous.put("http://other.test", "p");
+        share.changed = true;
+        frontier.onProcessed(new Processed(seed.target(), List.of(new DiscoveredLink(THEIRS + "old", Via.LINK),
+                new DiscoveredLink(THEIRS + "old", Via.LINK)), false, PageType.OTHER));
+        assertThat(share.checked).as("asked once, not queued").extracting(CrawlUrl::url).containsExactly(THEIRS + "old");
+        assertThat(drain(frontier)).isEmpty();
+
+        frontier.onHandedOver(List.of(share.checked.get(0)), "p"); // p had not seen it
+        frontier.onHandedOver(List.of(new CrawlUrl(THEIRS + "new", "http://other.test", 1, MINE, Via.LINK, 0, 0)), "c");
+        assertThat(share.checked).as("from another node: asked too").extracting(CrawlUrl::url)
+                .containsExactly(THEIRS + "old", THEIRS + "new");
+        assertThat(drain(frontier)).containsExactly("http://other.test/robots.txt", THEIRS + "old");
+    }
+
+    @Test
+    void aNodeAskedAboutAHostItOwnedBeforeDropsWhatItSawAndPassesOnTheRest() {
+        share.mine.add("http://other.test");
+        Frontier frontier = frontier();
+        frontier.onHandedOver(List.of(new CrawlUrl(THEIRS + "seen", "http://other.test", 1, MINE, Via.LINK, 0, 0)), "c");
+        share.mine.remove("http://other.test"); // it moved to d, which asks this node
+        share.changed = true;
+        drain(frontier);
+        share.handed.clear();
+        boolean passedOn = frontier.onHandedOver(List.of(
+                new CrawlUrl(THEIRS + "seen", "http://other.test", 1, MINE, Via.LINK, 0, 0),
+                new CrawlUrl(THEIRS + "unseen", "http://other.test", 1, MINE, Via.LINK, 0, 0)), "d");
+        assertThat(passedOn).isTrue();
+        assertThat(share.handed).extracting(CrawlUrl::url).containsExactly(THEIRS + "unseen");
     }
 
     /** Fetches everything due, reporting each page processed without links; the URLs in order. */

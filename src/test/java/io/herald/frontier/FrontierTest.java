@@ -153,6 +153,12 @@ class FrontierTest {
             }
 
             @Override
+            public boolean contains(String url) {
+                lookups.add(url);
+                return inner.contains(url);
+            }
+
+            @Override
             public long size() {
                 return inner.size();
             }
