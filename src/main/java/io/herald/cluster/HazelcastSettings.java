@@ -41,6 +41,8 @@ final class HazelcastSettings {
         hz.addMapConfig(new MapConfig("__vertx.haInfo").setBackupCount(1));
         hz.addMapConfig(new MapConfig("__vertx.nodeInfo").setBackupCount(1));
         hz.addMapConfig(new MapConfig(ClusterNode.MAP).setBackupCount(2));
+        // each node's replicated queue: one backup, so that it survives its node's member (HazelcastQueueReplica)
+        hz.addMapConfig(new MapConfig(HazelcastQueueReplica.PREFIX + "*").setBackupCount(1));
         return hz;
     }
 }
