@@ -240,4 +240,12 @@ public final class ClusterNode {
     public Future<Void> leave() {
         return vertx.close();
     }
+
+    /**
+     * This node's queue kept in the cluster ({@code herald.queue.<name>}), for the crawl's store to write and, should
+     * a node die for good, for the survivors to read ({@link HazelcastQueueReplica#takeOver}).
+     */
+    public HazelcastQueueReplica queueReplica() {
+        return new HazelcastQueueReplica(vertx, manager.getHazelcastInstance(), name);
+    }
 }
