@@ -114,11 +114,12 @@ final class CrawlStores implements AutoCloseable {
         if (db == null) {
             return "in-memory state (nothing is kept for a resume)";
         }
+        String replicated = store instanceof ReplicatedFrontierStore ? "; the queue is also kept in the cluster" : "";
         if (seen.size() == 0) {
-            return "new crawl, state in " + db.dir();
+            return "new crawl, state in " + db.dir() + replicated;
         }
-        return String.format(Locale.ROOT, "resuming crawl from %s: %d URLs queued, %d seen, %d pages fetched before",
-                db.dir(), store.size(), seen.size(), store.pagesStartedBefore());
+        return String.format(Locale.ROOT, "resuming crawl from %s: %d URLs queued, %d seen, %d pages fetched before%s",
+                db.dir(), store.size(), seen.size(), store.pagesStartedBefore(), replicated);
     }
 
     /**

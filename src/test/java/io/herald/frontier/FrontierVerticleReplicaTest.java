@@ -100,6 +100,22 @@ class FrontierVerticleReplicaTest {
     }
 
     @Test
+    void aStopWaitsForTheReplicaToHoldTheLastCheckpoint() throws Exception {
+        HeldReplica replica = new HeldReplica();
+        AtomicInteger syncs = new AtomicInteger();
+        deploy(frontier(new ReplicatedFrontierStore(new InMemoryFrontierStore(), replica)), syncs);
+        handOver(STORY);
+        await().atMost(Duration.ofSeconds(5)).until(() -> replica.release.size() == 1);
+        String id = vertx.deploymentIDs().iterator().next();
+        Future<Void> undeployed = vertx.undeploy(id);
+        int syncsThen = syncs.get();
+        await().atMost(Duration.ofSeconds(5)).until(() -> syncs.get() > syncsThen); // the last checkpoint's sync
+        assertThat(undeployed.isComplete()).as("its apply waits for the one under way").isFalse();
+        replica.release.get(0).run();
+        undeployed.await(5, TimeUnit.SECONDS); // then the last commit's (empty) changes: the stop completes
+    }
+
+    @Test
     void withoutAReplicaTheBatchIsAnsweredAtTheCommitAsBefore() throws Exception {
         AtomicInteger syncs = new AtomicInteger();
         deploy(frontier(new InMemoryFrontierStore()), syncs);
