@@ -87,15 +87,15 @@ public final class CrawlRunner {
     }
 
     /**
-     * As above, with the replica that keeps this node's queue for the others ({@code null}: none; cluster mode
-     * only, and only with a durable state).
+     * As above, with the replica that keeps this node's queue for the others in a cluster ({@code null}: none;
+     * ignored with the memory store).
      *
      * @throws StateException if the crawl's state cannot be opened or is another crawl's
      */
     public CrawlRunner(CrawlConfig config, ClusterNode cluster, QueueReplica replica) {
         this.config = config;
         this.cluster = cluster;
-        this.stores = CrawlStores.open(config, cluster == null ? null : replica);
+        this.stores = CrawlStores.open(config, replica);
         this.stateWatch = new StateWatch(clock, config.state().durable(), config.monitor().stallAfter());
         try {
             LOG.info("{}", stores.describe());
