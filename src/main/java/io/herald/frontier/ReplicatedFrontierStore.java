@@ -75,8 +75,11 @@ public final class ReplicatedFrontierStore implements FrontierStore {
             if (put.mayBeThere()) {
                 removals.add(key); // ...unless it may hold it already
             }
+        } else {
+            // a newer copy of the URL (a retry, queued before this attempt was done) is queued: the entry stays, and
+            // this attempt may be in the replica from an earlier apply, so the newer's done must remove it
+            puts.put(key, new Put(put.url(), true));
         }
-        // else a newer copy of the URL (a retry, pushed before this attempt was done) is queued: the entry stays
     }
 
     @Override

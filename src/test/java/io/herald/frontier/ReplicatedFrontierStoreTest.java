@@ -119,6 +119,20 @@ class ReplicatedFrontierStoreTest {
     }
 
     @Test
+    void aRetryDoneBeforeTheNextApplyRemovesTheAttemptTheReplicaHolds() {
+        store.push(url("flaky"));
+        commit();
+        replica.last().answer().complete();
+        CrawlUrl polled = store.poll("http://a.test");
+        store.push(polled.nextAttempt());
+        store.done(polled);
+        store.done(store.poll("http://a.test")); // the retry succeeds before the next apply
+        commit();
+        assertThat(replica.last().puts()).isEmpty();
+        assertThat(replica.last().removals()).containsExactly("http://a.test/flaky");
+    }
+
+    @Test
     void aUrlDoneAndQueuedAgainIsPutAndThenRemovedWhenDoneAgain() {
         store.push(url("hub"));
         commit();
