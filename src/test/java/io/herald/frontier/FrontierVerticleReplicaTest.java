@@ -107,9 +107,9 @@ class FrontierVerticleReplicaTest {
         handOver(STORY);
         await().atMost(Duration.ofSeconds(5)).until(() -> replica.release.size() == 1);
         String id = vertx.deploymentIDs().iterator().next();
-        Future<Void> undeployed = vertx.undeploy(id);
         int syncsThen = syncs.get();
-        await().atMost(Duration.ofSeconds(5)).until(() -> syncs.get() > syncsThen); // the last checkpoint's sync
+        Future<Void> undeployed = vertx.undeploy(id);
+        await().atMost(Duration.ofSeconds(5)).until(() -> syncs.get() > syncsThen); // at the latest the last checkpoint's
         assertThat(undeployed.isComplete()).as("its apply waits for the one under way").isFalse();
         replica.release.get(0).run();
         undeployed.await(5, TimeUnit.SECONDS); // then the last commit's (empty) changes: the stop completes
