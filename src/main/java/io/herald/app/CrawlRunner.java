@@ -10,6 +10,7 @@ import io.herald.fetch.PageFetcher;
 import io.herald.frontier.Frontier;
 import io.herald.frontier.FrontierVerticle;
 import io.herald.frontier.HostShare;
+import io.herald.frontier.QueueReplica;
 import io.herald.model.Addresses;
 import io.herald.model.Fault;
 import io.herald.model.FrontierStatus;
@@ -83,9 +84,19 @@ public final class CrawlRunner {
      * @throws StateException if the crawl's state cannot be opened or is another crawl's
      */
     public CrawlRunner(CrawlConfig config, ClusterNode cluster) {
+        this(config, cluster, cluster == null ? null : cluster.queueReplica());
+    }
+
+    /**
+     * As above, with the replica that keeps this node's queue for the others in a cluster ({@code null}: none;
+     * ignored with the memory store).
+     *
+     * @throws StateException if the crawl's state cannot be opened or is another crawl's
+     */
+    public CrawlRunner(CrawlConfig config, ClusterNode cluster, QueueReplica replica) {
         this.config = config;
         this.cluster = cluster;
-        this.stores = CrawlStores.open(config);
+        this.stores = CrawlStores.open(config, replica);
         this.stateWatch = new StateWatch(clock, config.state().durable(), config.monitor().stallAfter());
         try {
             LOG.info("{}", stores.describe());

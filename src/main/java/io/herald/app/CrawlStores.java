@@ -5,6 +5,8 @@ import io.herald.config.StateConfig;
 import io.herald.frontier.FrontierStore;
 import io.herald.frontier.InMemoryFrontierStore;
 import io.herald.frontier.InMemorySeenSet;
+import io.herald.frontier.QueueReplica;
+import io.herald.frontier.ReplicatedFrontierStore;
 import io.herald.frontier.RevisitStore;
 import io.herald.frontier.SeenSet;
 import io.herald.monitor.CrawlHistory;
@@ -54,6 +56,17 @@ final class CrawlStores implements AutoCloseable {
 
     /** @throws StateException if the state cannot be opened or belongs to another configuration */
     static CrawlStores open(CrawlConfig config) {
+        return open(config, null);
+    }
+
+    /**
+     * With a {@code replica} (cluster mode) the durable queue is also kept in it ({@link ReplicatedFrontierStore}),
+     * for the nodes that take this one's hosts over if it dies for good. The memory store ignores it: it has no
+     * checkpoints to apply the replica at, and nothing of it outlives the process anyway.
+     *
+     * @throws StateException if the state cannot be opened or belongs to another configuration
+     */
+    static CrawlStores open(CrawlConfig config, QueueReplica replica) {
         StateConfig state = config.state();
         if (!state.durable()) {
             return new CrawlStores(null, new InMemoryFrontierStore(), new InMemorySeenSet(), new InMemoryWrittenKeys(),
@@ -63,7 +76,8 @@ final class CrawlStores implements AutoCloseable {
         try {
             ConfigFingerprint.checkOrRecord(db, config);
             // Articles are fewer than URLs: a quarter of the seen filter's heap serves their keys.
-            return new CrawlStores(db, new RocksFrontierStore(db, state.workingSet()),
+            FrontierStore queue = new RocksFrontierStore(db, state.workingSet());
+            return new CrawlStores(db, replica == null ? queue : new ReplicatedFrontierStore(queue, replica),
                     new RocksSeenSet(db, state.seenFilterSize()), new RocksWrittenKeys(db, state.seenFilterSize() / 4),
                     new RocksHostStore(db), new RocksRevisitStore(db));
         } catch (RuntimeException e) {
@@ -100,11 +114,12 @@ final class CrawlStores implements AutoCloseable {
         if (db == null) {
             return "in-memory state (nothing is kept for a resume)";
         }
+        String replicated = store instanceof ReplicatedFrontierStore ? "; the queue is also kept in the cluster" : "";
         if (seen.size() == 0) {
-            return "new crawl, state in " + db.dir();
+            return "new crawl, state in " + db.dir() + replicated;
         }
-        return String.format(Locale.ROOT, "resuming crawl from %s: %d URLs queued, %d seen, %d pages fetched before",
-                db.dir(), store.size(), seen.size(), store.pagesStartedBefore());
+        return String.format(Locale.ROOT, "resuming crawl from %s: %d URLs queued, %d seen, %d pages fetched before%s",
+                db.dir(), store.size(), seen.size(), store.pagesStartedBefore(), replicated);
     }
 
     /**

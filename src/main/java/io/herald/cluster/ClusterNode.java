@@ -13,6 +13,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import com.hazelcast.map.IMap;
 import io.herald.config.PolitenessConfig;
+import io.herald.frontier.UrlNormalizer;
+import io.herald.model.CrawlUrl;
+import io.herald.model.Via;
 import io.herald.sink.ArticleClaims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,11 +60,11 @@ public final class ClusterNode {
     private final IMap<String, String> map;
     private final ClusterShare share;
     private final Membership membership;
+    private final List<String> seeds;
+    private final UrlNormalizer normalizer;
     private final Context context;
     /** Which node writes each article, cluster-wide. */
     private final ClusterClaims claims;
-    /** Takes over the queues of nodes dropped from the ring. */
-    private volatile QueueTakeover takeover = QueueTakeover.NONE;
     /** The ring this node works with (the cluster context's thread; volatile for /status). */
     private volatile RingRecord ring;
     private Quiescence quiescence;
@@ -86,6 +89,8 @@ public final class ClusterNode {
                 (node, urls) -> vertx.eventBus().request(URLS + node, UrlJson.toJson(urls), send));
         this.quiescence = new Quiescence(new TreeSet<>(ring.nodes()));
         this.membership = new Membership(config.cluster().takeoverAfter());
+        this.seeds = config.crawl().seeds();
+        this.normalizer = new UrlNormalizer(config.scope().stripParams());
         // a node dropped from the ring may have died between a claim and its line: its folder tells (shared output.dir)
         this.claims = ClusterClaims.of(manager.getHazelcastInstance(), name, node -> ring.nodes().contains(node),
                 config.output().dir());
@@ -252,14 +257,34 @@ public final class ClusterNode {
     private void takeOverDropped() {
         for (String node : ring.removed()) {
             if (takenOver.add(node)) {
-                takeover.takeOver(node, share::ownsNow)
-                        .onSuccess(v -> LOG.info("cluster: took over this node's share of {}'s queue", node))
+                takeOver(node)
+                        .onSuccess(taken -> LOG.info("cluster: took over {} URLs of {}'s queue (this node's share of"
+                                + " its hosts)", taken, node))
                         .onFailure(e -> {
                             LOG.warn("cluster: could not take over {}'s queue yet: {}", node, e.toString());
                             takenOver.remove(node);
                         });
             }
         }
+    }
+
+    /**
+     * This node's share of a dropped node's queue: its replicated URLs of the hosts this node owns now, and the
+     * configured seeds of those hosts (a node that died before its first checkpoint replicated nothing). They are
+     * admitted as this node's own (its seen set drops what it has) and committed, to its state and its replicated
+     * queue, before the future completes; only then is the dropped node's queue no longer needed for them.
+     */
+    private Future<Integer> takeOver(String dropped) {
+        return queueReplica().takeOver(dropped, share::ownsNow).compose(urls -> {
+            List<CrawlUrl> all = new ArrayList<>(urls);
+            for (String seed : seeds) {
+                String url = normalizer.normalize(seed);
+                if (url != null && share.ownsNow(UrlNormalizer.hostKey(url))) {
+                    all.add(new CrawlUrl(url, UrlNormalizer.hostKey(url), 0, null, Via.SEED, 0, 0));
+                }
+            }
+            return all.isEmpty() ? Future.succeededFuture(0) : share.receive(all, null);
+        });
     }
 
     /** Drops nodes gone too long from the ring, unless the ring changed meanwhile (then the next round looks again). */
@@ -316,11 +341,6 @@ public final class ClusterNode {
                     .onComplete(put -> vertx.eventBus().publish(OVER, true))
                     .<Void>mapEmpty().otherwiseEmpty();
         });
-    }
-
-    /** Where the queues of dropped nodes come from (the replicated queues; none: they wait for their nodes). */
-    public void takeover(QueueTakeover takeover) {
-        this.takeover = takeover;
     }
 
     /**
@@ -390,5 +410,13 @@ public final class ClusterNode {
     /** Leaves the cluster (the crawl is over here, or stopped). */
     public Future<Void> leave() {
         return vertx.close();
+    }
+
+    /**
+     * This node's queue kept in the cluster ({@code herald.queue.<name>}), for the crawl's store to write and, should
+     * a node die for good, for the survivors to read ({@link HazelcastQueueReplica#takeOver}).
+     */
+    public HazelcastQueueReplica queueReplica() {
+        return new HazelcastQueueReplica(vertx, manager.getHazelcastInstance(), name);
     }
 }

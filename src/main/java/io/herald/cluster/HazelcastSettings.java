@@ -43,6 +43,8 @@ final class HazelcastSettings {
         hz.addMapConfig(new MapConfig(ClusterNode.MAP).setBackupCount(2));
         // a claim lost with its member would let a second node write the article: one backup, as Vert.x's own maps
         hz.addMapConfig(new MapConfig(ClusterClaims.MAP).setBackupCount(1));
+        // each node's replicated queue: one backup, so that it survives its node's member (HazelcastQueueReplica)
+        hz.addMapConfig(new MapConfig(HazelcastQueueReplica.PREFIX + "*").setBackupCount(1));
         return hz;
     }
 }

@@ -6,6 +6,7 @@
  * is the frontier's {@link io.herald.frontier.HostShare}: URLs of hosts owned elsewhere go out through the
  * {@link io.herald.cluster.Outbox}, and {@link io.herald.cluster.Quiescence} decides when the whole crawl is over.
  * {@link io.herald.cluster.ClusterClaims} are the sink's cluster-wide article claims (one node writes each article).
- * See docs/cluster.md.
+ * {@link io.herald.cluster.HazelcastQueueReplica} keeps each node's queue in the cluster (the frontier's
+ * {@link io.herald.frontier.QueueReplica}), for the nodes that take a dead node's hosts over. See docs/cluster.md.
  */
 package io.herald.cluster;

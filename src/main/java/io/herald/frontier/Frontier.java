@@ -13,6 +13,7 @@ import io.herald.model.Via;
 import io.herald.politeness.Decision;
 import io.herald.politeness.PolitenessGate;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
 
 import java.time.Clock;
 import java.util.HashSet;
@@ -315,6 +316,11 @@ public final class Frontier {
             beforeCommit.run();
             commit.run();
         };
+    }
+
+    /** Completes once the changes committed so far are in the store's replica, if it has one ({@link FrontierStore#replicated}). */
+    public Future<Void> replicated() {
+        return store.replicated();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.herald.frontier;
 
 import io.herald.model.CrawlUrl;
+import io.vertx.core.Future;
 
 import java.util.Collection;
 
@@ -41,6 +42,14 @@ public interface FrontierStore {
      */
     default Runnable checkpoint(long pagesStarted) {
         return () -> { };
+    }
+
+    /**
+     * Completes once every change committed so far is also in the queue's replica (cluster mode, {@link
+     * ReplicatedFrontierStore}); a store without a replica has nothing more to do. Never fails.
+     */
+    default Future<Void> replicated() {
+        return Future.succeededFuture();
     }
 
     /** Pages started by earlier runs of this crawl, as of their last checkpoint (0 for a new crawl). */

@@ -12,6 +12,8 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -19,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The only owner of the {@link Frontier}, adapting it to the event bus: fetch slots ask for work on
@@ -27,7 +30,10 @@ import java.util.List;
  * runs every {@code state.checkpointInterval} and on stop, after the sink has synced the output.
  */
 public final class FrontierVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(FrontierVerticle.class);
     private static final DeliveryOptions SYNC = new DeliveryOptions().setSendTimeout(30_000);
+    /** How long a stop waits for the last checkpoint to reach the queue's replica. */
+    private static final long REPLICA_WAIT_MS = 10_000;
     private final Frontier frontier;
     private final long checkpointMs;
     private final TaskDispatcher dispatcher;
@@ -78,11 +84,22 @@ public final class FrontierVerticle extends VerticleBase {
         return Future.succeededFuture();
     }
 
-    /** Waits for a checkpoint under way, then commits once more: the last finished URLs must not be lost. */
+    /**
+     * Waits for a checkpoint under way, then commits once more: the last finished URLs must not be lost. With a
+     * replica of the queue, waits (a bounded time) until that commit is in it too, so that the nodes taking over
+     * from this one find what it did last.
+     */
     @Override
     public Future<?> stop() {
         vertx.cancelTimer(checkpointTimer);
-        return checkpointMs > 0 ? checkpoints.last() : Future.succeededFuture();
+        return checkpointMs > 0 ? checkpoints.last().compose(v -> lastReplicated()) : Future.succeededFuture();
+    }
+
+    private Future<Void> lastReplicated() {
+        Future<Void> replicated = frontier.replicated();
+        return replicated.isComplete() ? replicated : replicated.timeout(REPLICA_WAIT_MS, TimeUnit.MILLISECONDS)
+                .onFailure(e -> LOG.warn("stopping without the last checkpoint in the queue's replica: {}", e.toString()))
+                .otherwiseEmpty();
     }
 
     /** A checkpoint whose commit also answers the other nodes whose URLs it stores. */
@@ -90,9 +107,14 @@ public final class FrontierVerticle extends VerticleBase {
         Runnable commit = frontier.checkpoint();
         return () -> {
             commit.run(); // writes every change made so far, the URLs of the replies below among them
+            if (awaitingCommit.isEmpty()) {
+                return;
+            }
             List<Runnable> replies = List.copyOf(awaitingCommit);
             awaitingCommit.clear();
-            replies.forEach(Runnable::run);
+            // with a replica of the queue, the URLs must be in it too before their senders forget them (at once
+            // without one)
+            frontier.replicated().onSuccess(v -> replies.forEach(Runnable::run));
         };
     }
 

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -149,15 +150,22 @@ class ClusterEndToEndTest {
     /**
      * kill -9 of one node, never restarted: once it is gone for {@code cluster.takeoverAfter} the others drop it from
      * the ring, take its hosts and its replicated queue over, and finish the crawl with every article once across all
-     * outputs (its own among them) and every host's delay kept.
+     * outputs (its own among them) and every host's delay kept. Each front page lists its stories only for a few
+     * seconds after it was first served and no story links another, so the stories the dead node had queued are
+     * known only to its replicated queue: a survivor that fetched the front again would find none.
      */
     @Test
     void aNodeKilledForGoodIsDroppedAndTheOthersFinishItsHostsWithNothingLostOrWrittenTwice(Vertx vertx)
             throws Exception {
         stories = 12;
-        List<TestSite> sites = startSites(vertx);
+        List<TestSite> sites = startFadingSites(vertx);
         Map<String, Process> nodes = startNodes(sites, node -> List.of("--set", "cluster.takeoverAfter=2s"));
         String victim = firstToWrite();
+        // every front page read and its stories queued (and replicated, at the next checkpoint) before the kill
+        await().atMost(Duration.ofSeconds(60)).until(() -> sites.stream().allMatch(site -> site.paths().contains("/")));
+        long lastFront = sites.stream().flatMap(site -> site.hits().stream()).filter(hit -> hit.path().equals("/"))
+                .mapToLong(TestSite.Hit::endedNanos).max().orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> System.nanoTime() - lastFront > 1_000_000_000L);
         nodes.get(victim).destroyForcibly();
         assertThat(nodes.get(victim).waitFor(10, TimeUnit.SECONDS)).isTrue();
         long linesAtKill = lines(victim);
@@ -166,9 +174,40 @@ class ClusterEndToEndTest {
         awaitFinished(nodes, null, "run");
         assertOutputsAndGaps(sites);
         assertThat(linesAtKill).as("killed mid-crawl").isLessThan(HOSTS * stories);
-        for (String survivor : nodes.keySet()) {
-            assertThat(log(survivor, "run")).contains("ring 2 takes effect").contains("dropped so far: [" + victim);
+        String logs = String.join("\n", log(nodes.keySet().iterator().next(), "run"),
+                log(List.copyOf(nodes.keySet()).get(1), "run"));
+        assertThat(logs).contains("ring 2 takes effect").contains("dropped so far: [" + victim + "]")
+                .containsPattern("took over [1-9][0-9]* URLs of " + victim + "'s queue");
+    }
+
+    /**
+     * Sites whose front page lists its stories (the first site's also every other front) only during the 3 s after
+     * its first request, and whose stories link nowhere.
+     */
+    private List<TestSite> startFadingSites(Vertx vertx) throws Exception {
+        List<TestSite> sites = new ArrayList<>();
+        for (int h = 0; h < HOSTS; h++) {
+            sites.add(new TestSite(vertx, "127.0.0." + (31 + h)).start().await(10, TimeUnit.SECONDS));
         }
+        for (int h = 0; h < HOSTS; h++) {
+            TestSite site = sites.get(h);
+            StringBuilder front = new StringBuilder(TestSite.storyIndex(stories).replace("</body></html>", ""));
+            if (h == 0) {
+                sites.forEach(other -> front.append("<a href=\"").append(other.url("/")).append("\">Site</a> "));
+            }
+            String listed = front.append("</body></html>").toString();
+            AtomicLong firstServed = new AtomicLong();
+            site.route("/", req -> {
+                firstServed.compareAndSet(0, System.nanoTime());
+                boolean fresh = System.nanoTime() - firstServed.get() < 3_000_000_000L;
+                req.response().putHeader("content-type", "text/html; charset=utf-8")
+                        .end(fresh ? listed : "<html><body>Nothing new.</body></html>");
+            });
+            for (int i = 0; i < stories; i++) {
+                site.html("/story/" + i, TestSite.article("Story " + h + "-" + i, "Story " + h + "-" + i + " begins."));
+            }
+        }
+        return sites;
     }
 
     /** The first of d, e, f, ... that owns at least two of the sites' servers once it joins a, b and c. */
