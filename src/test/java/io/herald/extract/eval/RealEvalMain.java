@@ -2,7 +2,6 @@ package io.herald.extract.eval;
 
 import io.herald.model.ExtractResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +62,7 @@ public final class RealEvalMain {
                 .orElseThrow(() -> new IllegalArgumentException("no page " + key + " (give SET/ID as the table names it)"));
         ExtractResult r;
         try {
-            r = EvalMain.defaultExtractor().extract(Files.readAllBytes(page.html()), null, page.url());
+            r = EvalMain.defaultExtractor().extract(page.bytes(), null, page.url());
         } catch (IOException e) {
             System.out.println("cannot read " + page.html() + ": " + e);
             return;

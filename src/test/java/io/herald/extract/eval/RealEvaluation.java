@@ -2,7 +2,6 @@ package io.herald.extract.eval;
 
 import io.herald.extract.ArticleExtractor;
 import io.herald.model.ExtractResult;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +55,7 @@ public final class RealEvaluation {
 
     private Outcome extract(ExecutorService worker, RealPage page) {
         long start = System.nanoTime();
-        Future<ExtractResult> f = worker.submit(() -> extractor.extract(Files.readAllBytes(page.html()), null, page.url()));
+        Future<ExtractResult> f = worker.submit(() -> extractor.extract(page.bytes(), null, page.url()));
         try {
             ExtractResult r = f.get(timeoutMillis, TimeUnit.MILLISECONDS);
             long micros = (System.nanoTime() - start) / 1000;
