@@ -35,7 +35,6 @@ public final class ArticleExtractor {
     private final MetadataResolver resolver;
     private final DateNormalizer dates;
     private final ParagraphTrimmer trimmer;
-    private final BoilerplateFilter filter = new BoilerplateFilter();
     private final ContentScorer scorer = new ContentScorer();
     private final RelatedLinkFinder relatedFinder = new RelatedLinkFinder();
     private final ImageExtractor images = new ImageExtractor();
@@ -86,10 +85,24 @@ public final class ArticleExtractor {
         Metadata resolved = resolver.resolve(ld, MetaTags.read(doc), VisibleMetadata.read(doc, pageText));
         Metadata md = applyRuleMetadata(doc, rule, resolved, flags, methods);
         List<Element> hinted = relatedFinder.hintedBlocks(doc, pageText);
-        ContentView view = ContentView.of(doc.body(), filter, pageText);
+        ContentView view = ContentView.of(doc.body(), BoilerplateFilter.STRICT, pageText);
         Container container = container(doc, rule, view, flags, methods);
         BodyExtractor.Body body = new BodyExtractor(view, container.skipped()).extract(container.roots());
         List<String> paragraphs = trimmer.trim(body.paragraphs(), md.title());
+        if (container.generic() && words(paragraphs) < config.minWords()) {
+            // too little text: the class hints may have hidden the article (see BoilerplateFilter.LENIENT);
+            // a second pass without them is kept only when it finds more
+            ContentView lenient = ContentView.of(doc.body(), BoilerplateFilter.LENIENT, pageText);
+            Container retry = generic(doc, lenient);
+            BodyExtractor.Body retryBody = new BodyExtractor(lenient, retry.skipped()).extract(retry.roots());
+            List<String> retryParagraphs = trimmer.trim(retryBody.paragraphs(), md.title());
+            if (words(retryParagraphs) > words(paragraphs)) {
+                view = lenient;
+                container = retry;
+                body = retryBody;
+                paragraphs = retryParagraphs;
+            }
+        }
         List<Element> relatedBlocks = relatedBlocks(doc, rule, hinted, container, body, flags, methods);
         List<RelatedLink> related = relatedFinder.links(relatedBlocks, ld.relatedLinks(), url, self(url, md));
         List<DiscoveredLink> discovered = links.merge(related, allLinks);
@@ -120,7 +133,8 @@ public final class ArticleExtractor {
     }
 
     /** The article container: the elements whose paragraphs are read, their common ancestor, the score. */
-    private record Container(List<Element> roots, Element element, ContentScorer.Result scored, Set<Element> skipped) {
+    private record Container(List<Element> roots, Element element, ContentScorer.Result scored, Set<Element> skipped,
+                             boolean generic) {
     }
 
     private Container container(Document doc, SiteRule rule, ContentView view, List<String> flags,
@@ -130,17 +144,21 @@ public final class ArticleExtractor {
             if (!matched.isEmpty()) {
                 methods.add("rules");
                 Element common = commonAncestor(matched);
-                return new Container(matched, common, new ContentScorer.Result(common, 1, 0), Set.of());
+                return new Container(matched, common, new ContentScorer.Result(common, 1, 0), Set.of(), false);
             }
             flags.add("rule-missed:body");
         }
         methods.add("generic");
+        return generic(doc, view);
+    }
+
+    private Container generic(Document doc, ContentView view) {
         ContentScorer.Result best = scorer.best(doc.body(), view);
         ContainerWidener.Widened wide = new ContainerWidener(view).widen(best.element());
         Element body = wide.element();
         List<Element> roots = body == null ? List.of() : List.of(body);
         return new Container(roots, body, new ContentScorer.Result(body, best.score(), best.linkDensity()),
-                wide.skipped());
+                wide.skipped(), true);
     }
 
     private List<Element> relatedBlocks(Document doc, SiteRule rule, List<Element> hinted, Container container,
@@ -219,6 +237,14 @@ public final class ArticleExtractor {
             parts.add("generic");
         }
         return String.join("+", parts);
+    }
+
+    private static int words(List<String> paragraphs) {
+        int n = 0;
+        for (String p : paragraphs) {
+            n += TextCleaner.wordCount(p);
+        }
+        return n;
     }
 
     private static Set<String> self(String url, Metadata md) {

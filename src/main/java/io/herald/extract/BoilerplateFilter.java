@@ -25,6 +25,24 @@ final class BoilerplateFilter {
     private static final double PAGE_PROSE_SHARE = 0.6;
     private static final double PAGE_LINK_DENSITY = 0.8;
 
+    /** The filter of the first pass: class and id hints hide what they name. */
+    static final BoilerplateFilter STRICT = new BoilerplateFilter(true);
+    /**
+     * The filter of the retry when the first pass found too little text (Readability's second pass without
+     * "strip unlikely candidates"): only what cannot be content (non-content tags, hidden elements, header,
+     * footer and aside without an article in them) is hidden; class and id hints still weigh in the scoring,
+     * so a comment feed loses to the article, but they no longer hide a subtree. A CMS's class names often say
+     * where a block sits or what may be inserted in it ({@code above-footer}, {@code Section--Ads},
+     * {@code register}), not what it is.
+     */
+    static final BoilerplateFilter LENIENT = new BoilerplateFilter(false);
+
+    private final boolean classHints;
+
+    private BoilerplateFilter(boolean classHints) {
+        this.classHints = classHints;
+    }
+
     boolean isBoilerplate(Element e, PageText text) {
         String tag = e.normalName();
         if (NEVER.contains(tag)) {
@@ -37,7 +55,7 @@ final class BoilerplateFilter {
         if (STRUCTURAL.contains(tag)) {
             return !carriesArticle(e, text);
         }
-        if (ClassHints.negative(e)) {
+        if (classHints && ClassHints.negative(e)) {
             if (wrapsPage(e, text)) {
                 return false;
             }

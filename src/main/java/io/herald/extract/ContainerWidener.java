@@ -98,17 +98,23 @@ final class ContainerWidener {
             if (parent == null || STOP.contains(parent.normalName()) || !view.kept(parent)) {
                 break;
             }
-            Amount added = new Amount(0, 0);
-            for (Element sibling : parent.children()) {
+            // each sibling's amount once per step, for the decision and for the skipping: a sibling subtree
+            // is walked once in the whole widening (it is never a sibling again one level up)
+            Elements children = parent.children();
+            Amount[] amounts = new Amount[children.size()];
+            boolean inLink = parent.closest(Selectors.A) != null; // the siblings' ancestors are the parent's
+            Amount added = new Amount(ownText(parent), 0);
+            for (int i = 0; i < amounts.length; i++) {
+                Element sibling = children.get(i);
                 if (sibling != current) {
-                    added = added.plus(amount(sibling));
+                    amounts[i] = amount(sibling, inLink);
+                    added = added.plus(amounts[i]);
                 }
             }
-            added = added.plus(new Amount(ownText(parent), 0));
             if (added.kept() > 0 && added.prose() < PROSE_SHARE * added.kept() && !smallShare(current)) {
                 break;
             }
-            skipNonProse(parent, current, skipped);
+            skipNonProse(children, amounts, skipped);
             current = parent;
         }
         return current;
@@ -116,18 +122,18 @@ final class ContainerWidener {
 
     /**
      * Marks the siblings of the body part that are not mostly prose. A sub-head is kept when prose follows
-     * it; a block with no text (a photo) is left to the body reader's media rules.
+     * it; a block with no text (a photo) is left to the body reader's media rules. {@code amounts} holds each
+     * child's amount, null for the body part.
      */
-    private void skipNonProse(Element parent, Element part, Set<Element> skipped) {
-        Elements children = parent.children();
+    private static void skipNonProse(Elements children, Amount[] amounts, Set<Element> skipped) {
         boolean proseAfter = false;
         for (int i = children.size() - 1; i >= 0; i--) {
             Element c = children.get(i);
-            if (c == part) {
+            Amount a = amounts[i];
+            if (a == null) {
                 proseAfter = true;
                 continue;
             }
-            Amount a = amount(c);
             boolean prose = a.prose() > 0 && a.prose() >= MIN_SIBLING_PROSE * a.kept();
             boolean subhead = HEADINGS.contains(c.normalName()) && proseAfter;
             if (a.kept() > 0 && !prose && !subhead) {
@@ -148,10 +154,6 @@ final class ContainerWidener {
         Element body = e.ownerDocument() == null ? null : e.ownerDocument().body();
         int all = body == null ? 0 : text.documentProse(body);
         return all > 0 && text.proseLength(e) < SMALL_SHARE * all;
-    }
-
-    private Amount amount(Element e) {
-        return amount(e, e.closest(Selectors.A) != null);
     }
 
     /** {@code inLink}: the element is inside a link (a teaser card), where nothing is prose. */

@@ -122,6 +122,44 @@ class ArticleExtractorTest {
         assertThat(r.links()).extracting(DiscoveredLink::url).contains("https://a.example/deep");
     }
 
+    /** A page whose whole article sits in wrappers whose class names say where, not what. */
+    private static String misnamedWrappers() {
+        StringBuilder first = new StringBuilder();
+        StringBuilder second = new StringBuilder();
+        for (int i = 1; i <= 6; i++) {
+            (i <= 3 ? first : second).append("<p>The council voted on Tuesday to widen the river path, part ").append(i)
+                    .append(", after a year of complaints from cyclists, walkers and the people who live along the ")
+                    .append("water, and the works start in spring.</p>");
+        }
+        return "<html><head><meta property='og:type' content='article'><title>River path</title></head><body>"
+                + "<div class='site'><div class='register'><div class='main'><h1>River path</h1>"
+                + "<section class='report__section--ads'>" + first + "</section>"
+                + "<section class='report__section--ads'>" + second + "</section>"
+                + "</div></div><div class='note'><p>Follow us for more local news from the valley.</p></div></div>"
+                + "</body></html>";
+    }
+
+    @Test
+    void whenTheClassHintsHideTheWholeArticleASecondPassWithoutThemFindsIt() {
+        ExtractResult r = extractor.extract(misnamedWrappers().getBytes(StandardCharsets.UTF_8), "text/html",
+                "https://valley.example/news/2024/river-path");
+
+        assertThat(r.type()).as("%s", r.flags()).isEqualTo(PageType.ARTICLE);
+        assertThat(r.article().text()).startsWith("The council voted on Tuesday").contains("part 6");
+        assertThat(r.article().wordCount()).isGreaterThan(150);
+    }
+
+    @Test
+    void theSecondPassIsNotNeededWhenTheFirstFindsEnoughText() {
+        // the first pass alone: the strict view hides both misnamed sections, so it finds next to nothing
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(misnamedWrappers());
+        ContentView strict = ContentView.of(doc.body(), BoilerplateFilter.STRICT, PageText.of(doc));
+        assertThat(doc.select("section").stream().filter(strict::kept)).isEmpty();
+        ContentView lenient = ContentView.of(doc.body(), BoilerplateFilter.LENIENT, PageText.of(doc));
+        assertThat(doc.select("section").stream().filter(lenient::kept)).hasSize(2);
+        assertThat(doc.select("script, nav").stream().filter(lenient::kept)).isEmpty();
+    }
+
     @Test
     void wordCountCountsUnicodeWords() {
         assertThat(TextCleaner.wordCount("Привет, мир! Don't stop — 10,000 soldiers")).isEqualTo(8);

@@ -17,7 +17,7 @@ class BoilerplateFilterTest {
     private static boolean kept(String html, String selector) {
         Document doc = Jsoup.parse("<html><body>" + html + "</body></html>");
         PageText text = PageText.of(doc);
-        ContentView view = ContentView.of(doc.body(), new BoilerplateFilter(), text);
+        ContentView view = ContentView.of(doc.body(), BoilerplateFilter.STRICT, text);
         Element e = doc.selectFirst(selector);
         return view.kept(e);
     }

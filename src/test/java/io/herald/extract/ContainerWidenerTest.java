@@ -71,7 +71,7 @@ class ContainerWidenerTest {
                 + PARAGRAPHS.get(1) + "</p></div><ul class='list'><li><a href='/b/1'>Storm grounds flights across"
                 + " the north</a></li><li><a href='/b/2'>Bridge opening delayed again by the contractor</a></li>"
                 + "<li><a href='/b/3'>Council votes to close the old ferry terminal for good</a></li></ul></div>"));
-        ContentView view = ContentView.of(doc.body(), new BoilerplateFilter(), PageText.of(doc));
+        ContentView view = ContentView.of(doc.body(), BoilerplateFilter.STRICT, PageText.of(doc));
         ContainerWidener.Widened w = new ContainerWidener(view).widen(doc.getElementById("body"));
         assertThat(w.element().id()).isEqualTo("body");
         assertThat(w.skipped()).isEmpty();
@@ -82,7 +82,7 @@ class ContainerWidenerTest {
         Document doc = Jsoup.parse(page("<div id='story'><div id='head'><h1>River talks</h1><p>A standfirst of one"
                 + " line.</p></div><div class='part'><p>" + PARAGRAPHS.get(0) + "</p></div><div id='part'><p>"
                 + PARAGRAPHS.get(1) + "</p><p>" + PARAGRAPHS.get(2) + "</p></div></div>"));
-        ContentView view = ContentView.of(doc.body(), new BoilerplateFilter(), PageText.of(doc));
+        ContentView view = ContentView.of(doc.body(), BoilerplateFilter.STRICT, PageText.of(doc));
         Element wide = new ContainerWidener(view).widen(doc.getElementById("part")).element();
         assertThat(wide.id()).isEqualTo("story");
         assertThat(new ContainerWidener(view).widen(doc.getElementById("part")).skipped())

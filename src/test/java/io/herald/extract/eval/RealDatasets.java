@@ -8,9 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 
 /**
  * Reads the public evaluation sets in the layout {@code scripts/fetch-eval-data} leaves under
@@ -30,6 +36,10 @@ public final class RealDatasets {
         out.addAll(trafilatura(dir.resolve("trafilatura")));
         out.addAll(readability(dir.resolve("readability")));
         out.addAll(chatnoir(dir.resolve("chatnoir")));
+        out.addAll(cleanEval("cleaneval", dir.resolve("cleaneval/cleaneval-dev"), dir.resolve("cleaneval/cleaneval-final")));
+        out.addAll(cleanEval("cleanportaleval", dir.resolve("cleanportaleval")));
+        out.addAll(dragnet(dir.resolve("dragnet/dragnet_data")));
+        out.addAll(l3s(dir.resolve("l3s-gn1")));
         return out;
     }
 
@@ -101,6 +111,108 @@ public final class RealDatasets {
                 if (Files.isRegularFile(html) && !truth.isBlank()) {
                     out.add(RealPage.text("chatnoir/" + set, id, html, j.getString("url"), truth));
                 }
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern URL_LINE = Pattern.compile("\\A\\s*URL: *(\\S*)[^\\n]*\\n?");
+
+    /**
+     * CleanEval's layout (also CleanPortalEval's): {@code input/ID.html} and {@code GoldStandard/ID.txt}, the
+     * page's text as the annotators cleaned it, with a first line {@code URL: ...} and {@code <p>}, {@code <h>},
+     * {@code <l>} marking paragraphs, headings and list items. The truth is that text without the URL line and
+     * the markers (read as HTML, as chatnoir's converter does); the URL line gives the page's URL. Several
+     * folders (CleanEval's development and final sets) form one set. Pages without a gold file are skipped.
+     */
+    static List<RealPage> cleanEval(String set, Path... dirs) {
+        List<RealPage> out = new ArrayList<>();
+        for (Path d : dirs) {
+            for (Path gold : list(d.resolve("GoldStandard"))) {
+                String name = gold.getFileName().toString();
+                if (!name.endsWith(".txt")) {
+                    continue;
+                }
+                String id = name.substring(0, name.length() - 4);
+                Path html = d.resolve("input").resolve(id + ".html");
+                String text = readString(gold);
+                Matcher url = URL_LINE.matcher(text);
+                String pageUrl = null;
+                if (url.find()) {
+                    pageUrl = url.group(1);
+                    text = text.substring(url.end());
+                }
+                String truth = Jsoup.parse(text).body().text();
+                if (Files.isRegularFile(html) && !truth.isBlank()) {
+                    out.add(RealPage.text(set, (dirs.length > 1 ? d.getFileName() + "/" : "") + id, html, pageUrl, truth));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Dragnet's "Corrected" files end the article with this line; what follows it is the page's comments. */
+    static final String DRAGNET_COMMENTS = "!@#$%^&*()  COMMENTS";
+
+    /**
+     * seomoz/dragnet_data as j-szulc/html-cleaning-dataset-merged keeps it: {@code input/ID.html} and
+     * {@code GoldStandard/ID.txt} (Dragnet's {@code Corrected/ID.html.corrected.txt}, byte for byte): plain text
+     * copied from the page by hand. The truth is the text before {@link #DRAGNET_COMMENTS}, the article without
+     * its comments. The set gives no URLs.
+     */
+    static List<RealPage> dragnet(Path dir) {
+        List<RealPage> out = new ArrayList<>();
+        for (Path gold : list(dir.resolve("GoldStandard"))) {
+            String name = gold.getFileName().toString();
+            if (!name.endsWith(".txt")) {
+                continue;
+            }
+            String id = name.substring(0, name.length() - 4);
+            Path html = dir.resolve("input").resolve(id + ".html");
+            String truth = readString(gold);
+            int comments = truth.indexOf(DRAGNET_COMMENTS);
+            if (comments >= 0) {
+                truth = truth.substring(0, comments);
+            }
+            if (Files.isRegularFile(html) && !truth.isBlank()) {
+                out.add(RealPage.text("dragnet", id, html, null, truth.strip()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * L3S-GN1 (Kohlschütter et al., WSDM 2010) as geodrome/page-signal keeps it: {@code original/UUID.html} and
+     * {@code annotated/UUID.html}, the same page with the annotators' labels as {@code <span class="x-nc-selN">}.
+     * The truth is the text of the leaf spans labelled headline ({@code x-nc-sel1}), full text ({@code 2}) and
+     * supplemental ({@code 3}, e.g. captions), in page order, as chatnoir's converter reads it; comments
+     * ({@code 5}) and related content ({@code 4}) are not. URLs come from {@code url-mapping.txt}.
+     */
+    static List<RealPage> l3s(Path dir) {
+        Map<String, String> urls = new HashMap<>();
+        Path mapping = dir.resolve("url-mapping.txt");
+        if (Files.isRegularFile(mapping)) {
+            for (String line : readString(mapping).split("\n")) {
+                String[] f = line.split("\t");
+                if (f.length == 2) {
+                    urls.put(f[0].replace("<urn:uuid:", "").replace(">", "").strip(), f[1].strip());
+                }
+            }
+        }
+        List<RealPage> out = new ArrayList<>();
+        for (Path annotated : list(dir.resolve("annotated"))) {
+            String name = annotated.getFileName().toString();
+            String id = name.endsWith(".html") ? name.substring(0, name.length() - 5) : name;
+            Path html = dir.resolve("original").resolve(name);
+            StringBuilder truth = new StringBuilder();
+            for (Element e : Jsoup.parse(readString(annotated)).select(".x-nc-sel1, .x-nc-sel2, .x-nc-sel3")) {
+                // leaves only: a labelled span inside a labelled span would count its text twice
+                if (e.childNodeSize() == 1 && e.childNode(0) instanceof TextNode t) {
+                    truth.append(t.text().strip()).append('\n');
+                }
+            }
+            if (Files.isRegularFile(html) && !truth.toString().isBlank()) {
+                out.add(RealPage.text("l3s-gn1", id, html, urls.get(id), truth.toString().strip()));
             }
         }
         return out;

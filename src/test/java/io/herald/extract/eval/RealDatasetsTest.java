@@ -82,6 +82,81 @@ class RealDatasetsTest {
     }
 
     @Test
+    void cleanEvalTruthDropsTheUrlLineAndMarkersAndTheSetSpansItsFolders() throws IOException {
+        write("cleaneval/cleaneval-dev/GoldStandard/1.txt", """
+                URL: http://site.example/page.html
+
+                <h> A heading
+                <p> First &amp; only
+                   paragraph.
+                <l> a list item
+                """);
+        write("cleaneval/cleaneval-dev/input/1.html", "<text id=\"http://site.example/page.html\" title=\"t\">\n<html></html>\n</text>\n");
+        write("cleaneval/cleaneval-final/GoldStandard/7.txt", "<p> No URL line.");
+        write("cleaneval/cleaneval-final/input/7.html", "<p>x</p>");
+        write("cleaneval/cleaneval-final/GoldStandard/8.txt", "URL: http://x.example/\n<p> no input file");
+
+        List<RealPage> pages = RealDatasets.cleanEval("cleaneval", dir.resolve("cleaneval/cleaneval-dev"),
+                dir.resolve("cleaneval/cleaneval-final"));
+
+        assertThat(pages).extracting(RealPage::id).containsExactly("cleaneval-dev/1", "cleaneval-final/7");
+        assertThat(pages.get(0).truth()).isEqualTo("A heading First & only paragraph. a list item");
+        assertThat(pages.get(0).url()).isEqualTo("http://site.example/page.html");
+        assertThat(pages.get(1).url()).isEqualTo(RealPage.NO_URL);
+        assertThat(pages.get(1).truth()).isEqualTo("No URL line.");
+    }
+
+    @Test
+    void theCleanEvalWrapperIsStrippedFromThePageBytesAndOtherPagesAreReadAsTheyAre() throws IOException {
+        write("a.html", "\n<text id=\"http://s.example/\" title=\"t\" encoding=\"unset\">\n<html><body>caf\u00e9</body></html>\n</text>\n");
+        write("b.html", "<html><body><text>svg text</text></body></html>");
+
+        RealPage a = RealPage.text("cleaneval", "a", dir.resolve("a.html"), null, "x");
+        RealPage b = RealPage.text("dragnet", "b", dir.resolve("b.html"), null, "x");
+
+        assertThat(new String(a.bytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("\n<html><body>caf\u00e9</body></html>\n");
+        assertThat(b.bytes()).isEqualTo(Files.readAllBytes(dir.resolve("b.html")));
+    }
+
+    @Test
+    void dragnetTruthIsTheArticleBeforeTheCommentsMarker() throws IOException {
+        write("dragnet/GoldStandard/5.txt", "Headline\n\nBody text.\n" + RealDatasets.DRAGNET_COMMENTS + "\n\nA reader's comment.\n");
+        write("dragnet/input/5.html", "<p>x</p>");
+        write("dragnet/GoldStandard/6.txt", "Only an article.");
+        write("dragnet/input/6.html", "<p>x</p>");
+
+        List<RealPage> pages = RealDatasets.dragnet(dir.resolve("dragnet"));
+
+        assertThat(pages).extracting(RealPage::truth).containsExactly("Headline\n\nBody text.", "Only an article.");
+        assertThat(pages).extracting(RealPage::dataset).containsOnly("dragnet");
+    }
+
+    @Test
+    void l3sTruthIsTheLeafSpansLabelledHeadlineFullTextOrSupplementalWithTheUrlFromTheMapping() throws IOException {
+        write("l3s-gn1/url-mapping.txt", "<urn:uuid:abc>\thttp://news.example/story.html\n");
+        write("l3s-gn1/original/abc.html", "<p>x</p>");
+        write("l3s-gn1/annotated/abc.html", """
+                <html><body>
+                <span class="x-nc-sel0">Menu</span>
+                <h1><span class="x-nc-sel1">The headline</span></h1>
+                <p><span class="x-nc-sel2">Body <span class="x-nc-sel2">nested</span></span>
+                   <span class="x-nc-sel2">Second run.</span></p>
+                <span class="x-nc-sel3">A caption.</span>
+                <span class="x-nc-sel4">Related story</span>
+                <span class="x-nc-sel5">A comment</span>
+                </body></html>
+                """);
+
+        List<RealPage> pages = RealDatasets.l3s(dir.resolve("l3s-gn1"));
+
+        assertThat(pages).singleElement().satisfies(p -> {
+            assertThat(p.id()).isEqualTo("abc");
+            assertThat(p.url()).isEqualTo("http://news.example/story.html");
+            assertThat(p.truth()).isEqualTo("The headline\nnested\nSecond run.\nA caption.");
+        });
+    }
+
+    @Test
     void aMissingSetYieldsNoPages() {
         assertThat(RealDatasets.all(dir.resolve("nothing-here"))).isEmpty();
     }

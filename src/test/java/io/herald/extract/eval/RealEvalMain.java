@@ -2,16 +2,16 @@ package io.herald.extract.eval;
 
 import io.herald.model.ExtractResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code scripts/eval-extraction --real [DIR] [--dataset PREFIX] [--worst N] [--json] [--page SET/ID]}:
+ * {@code scripts/eval-extraction --real [DIR] [--dataset PREFIX] [--worst N] [--json] [--with-title] [--page SET/ID]}:
  * scores the extractor, with the default configuration, on the public sets that {@code scripts/fetch-eval-data}
  * put in DIR (default {@code eval-data}) and prints one row per set and the pages with the worst recall.
- * {@code --page} shows one page: its status, and the runs of expected text (or the snippets) the output lacks.
+ * {@code --with-title} scores the title and the body together (see {@link RealEvaluation#RealEvaluation(
+ * io.herald.extract.ArticleExtractor, long, boolean)}). {@code --page} shows one page: its status, and the runs of expected text (or the snippets) the output lacks.
  */
 public final class RealEvalMain {
     public static final Path DEFAULT_DIR = Path.of("eval-data");
@@ -28,12 +28,14 @@ public final class RealEvalMain {
         String page = null;
         int worst = 15;
         boolean json = false;
+        boolean withTitle = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--dataset" -> prefix = args[++i];
                 case "--worst" -> worst = Integer.parseInt(args[++i]);
                 case "--page" -> page = args[++i];
                 case "--json" -> json = true;
+                case "--with-title" -> withTitle = true;
                 default -> dir = Path.of(args[i]);
             }
         }
@@ -49,7 +51,7 @@ public final class RealEvalMain {
             return;
         }
         int[] done = {0};
-        RealEvalReport report = new RealEvaluation(EvalMain.defaultExtractor(), TIMEOUT_MILLIS).run(pages, s -> {
+        RealEvalReport report = new RealEvaluation(EvalMain.defaultExtractor(), TIMEOUT_MILLIS, withTitle).run(pages, s -> {
             if (++done[0] % 100 == 0) {
                 System.err.print(done[0] + "/" + pages.size() + " ");
             }
@@ -63,7 +65,7 @@ public final class RealEvalMain {
                 .orElseThrow(() -> new IllegalArgumentException("no page " + key + " (give SET/ID as the table names it)"));
         ExtractResult r;
         try {
-            r = EvalMain.defaultExtractor().extract(Files.readAllBytes(page.html()), null, page.url());
+            r = EvalMain.defaultExtractor().extract(page.bytes(), null, page.url());
         } catch (IOException e) {
             System.out.println("cannot read " + page.html() + ": " + e);
             return;

@@ -2,7 +2,6 @@ package io.herald.extract.eval;
 
 import io.herald.extract.ArticleExtractor;
 import io.herald.model.ExtractResult;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,10 +24,21 @@ public final class RealEvaluation {
 
     private final ArticleExtractor extractor;
     private final long timeoutMillis;
+    private final boolean withTitle;
 
     public RealEvaluation(ArticleExtractor extractor, long timeoutMillis) {
+        this(extractor, timeoutMillis, false);
+    }
+
+    /**
+     * {@code withTitle}: score the article's title followed by its body. Herald keeps the headline in
+     * {@code ArticleContent.title}, out of the body text, while most sets' truth starts with it (L3S-GN1's
+     * headline label, Dragnet's and CleanEval's copied text, trafilatura's snippets taken from the h1).
+     */
+    public RealEvaluation(ArticleExtractor extractor, long timeoutMillis, boolean withTitle) {
         this.extractor = extractor;
         this.timeoutMillis = timeoutMillis;
+        this.withTitle = withTitle;
     }
 
     public RealEvalReport run(List<RealPage> pages, Consumer<RealPageScore> progress) {
@@ -56,7 +66,7 @@ public final class RealEvaluation {
 
     private Outcome extract(ExecutorService worker, RealPage page) {
         long start = System.nanoTime();
-        Future<ExtractResult> f = worker.submit(() -> extractor.extract(Files.readAllBytes(page.html()), null, page.url()));
+        Future<ExtractResult> f = worker.submit(() -> extractor.extract(page.bytes(), null, page.url()));
         try {
             ExtractResult r = f.get(timeoutMillis, TimeUnit.MILLISECONDS);
             long micros = (System.nanoTime() - start) / 1000;
@@ -64,7 +74,7 @@ public final class RealEvaluation {
                 String flags = r.flags().isEmpty() ? "" : " " + r.flags();
                 return new Outcome("", r.type().name().toLowerCase(Locale.ROOT) + flags, micros, false);
             }
-            return new Outcome(r.article().text(), RealPageScore.OK, micros, false);
+            return new Outcome(text(r), RealPageScore.OK, micros, false);
         } catch (ExecutionException e) {
             return new Outcome("", "failed: " + e.getCause(), (System.nanoTime() - start) / 1000, false);
         } catch (TimeoutException e) {
@@ -74,6 +84,12 @@ public final class RealEvaluation {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** The text that is scored: the body, after the title when {@link #withTitle} says so. */
+    String text(ExtractResult r) {
+        String title = r.article().title();
+        return withTitle && title != null && !title.isBlank() ? title + "\n\n" + r.article().text() : r.article().text();
     }
 
     /** Scores one page's extracted text (empty when there was no article) against what the set expects. */

@@ -1,7 +1,11 @@
 package io.herald.extract.eval;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * One page of a public evaluation set. A page is scored either against its full main-content text
@@ -30,6 +34,24 @@ public record RealPage(String dataset, String id, Path html, String url, String 
 
     static RealPage snippets(String dataset, String id, Path html, String url, List<String> with, List<String> without) {
         return new RealPage(dataset, id, html, url, null, with, without);
+    }
+
+    /**
+     * CleanEval and CleanPortalEval wrap each saved page in {@code <text id="URL" ...>} ... {@code </text>}, a line
+     * the evaluators added, not the site; chatnoir's converter strips it, and so does this.
+     */
+    private static final Pattern CLEANEVAL_WRAPPER = Pattern.compile("\\A\\s*<text [^>]*>|</text>\\s*\\z");
+
+    /** The page's bytes as the site served them (less an evaluation wrapper, see {@link #CLEANEVAL_WRAPPER}). */
+    public byte[] bytes() throws IOException {
+        byte[] raw = Files.readAllBytes(html);
+        // Latin-1 maps bytes to chars one to one, so the page's own encoding survives the round trip
+        String s = new String(raw, 0, Math.min(raw.length, 400), StandardCharsets.ISO_8859_1);
+        if (!s.stripLeading().startsWith("<text ")) {
+            return raw;
+        }
+        String all = new String(raw, StandardCharsets.ISO_8859_1);
+        return CLEANEVAL_WRAPPER.matcher(all).replaceAll("").getBytes(StandardCharsets.ISO_8859_1);
     }
 
     public boolean snippetScored() {
