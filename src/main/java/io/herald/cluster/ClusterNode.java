@@ -70,6 +70,8 @@ public final class ClusterNode {
     private Quiescence quiescence;
     /** Dropped nodes whose queue this run has taken over, or is taking over (the cluster context's thread). */
     private final Set<String> takenOver = new HashSet<>();
+    /** Dropped nodes whose queue this run has taken over and committed (the cluster context's thread). */
+    private final Set<String> tookOver = new HashSet<>();
     /** The nodes that answered the last round of the end-of-crawl check. */
     private volatile Set<String> answering = Set.of();
     /** A round of the end-of-crawl check is under way (the cluster context's thread only). */
@@ -255,11 +257,16 @@ public final class ClusterNode {
      * the seen set drops repeats); one that fails is tried again at a later round.
      */
     private void takeOverDropped() {
+        share.takingOver(!tookOver.containsAll(ring.removed()));
         for (String node : ring.removed()) {
             if (takenOver.add(node)) {
                 takeOver(node)
-                        .onSuccess(taken -> LOG.info("cluster: took over {} URLs of {}'s queue (this node's share of"
-                                + " its hosts)", taken, node))
+                        .onSuccess(taken -> {
+                            LOG.info("cluster: took over {} URLs of {}'s queue (this node's share of its hosts)",
+                                    taken, node);
+                            tookOver.add(node);
+                            share.takingOver(!tookOver.containsAll(ring.removed()));
+                        })
                         .onFailure(e -> {
                             LOG.warn("cluster: could not take over {}'s queue yet: {}", node, e.toString());
                             takenOver.remove(node);

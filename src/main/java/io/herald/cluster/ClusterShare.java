@@ -48,6 +48,10 @@ public final class ClusterShare implements HostShare {
     private record Waiter(long upTo, Runnable then) {
     }
 
+    /** Work held until the URLs handed over after {@code after} up to {@code upTo} are acknowledged. */
+    private record Ranged(long after, long upTo, Runnable then) {
+    }
+
     private final String self;
     private final Context context;
     private final Outbox<Handed> outbox;
@@ -57,6 +61,8 @@ public final class ClusterShare implements HostShare {
     private final AtomicInteger pending = new AtomicInteger();
     private final ConcurrentSkipListSet<Long> unacknowledged = new ConcurrentSkipListSet<>();
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    /** Guarded by {@link #waiters}. */
+    private final List<Ranged> ranged = new ArrayList<>();
     private final ConcurrentLinkedQueue<Runnable> released = new ConcurrentLinkedQueue<>();
     /**
      * Epoch → when every node of that ring was seen settled under it (System.currentTimeMillis()). Settled under a
@@ -76,6 +82,8 @@ public final class ClusterShare implements HostShare {
     private volatile long settledEpoch;
     private volatile boolean settling;
     private volatile boolean quorum = true;
+    /** A dropped node's queue is still being taken over here: not idle, or the crawl could end without it. */
+    private volatile boolean takingOver;
     private volatile boolean idleHere;
     private volatile boolean over;
     private volatile Vertx crawl;
@@ -198,6 +206,23 @@ public final class ClusterShare implements HostShare {
     }
 
     @Override
+    public long handedSoFar() {
+        return sent.get();
+    }
+
+    @Override
+    public void whenDelivered(long mark, Runnable then) {
+        long upTo = sent.get();
+        synchronized (waiters) {
+            if (unacknowledged.subSet(mark, false, upTo, true).isEmpty()) {
+                then.run();
+                return;
+            }
+            ranged.add(new Ranged(mark, upTo, then));
+        }
+    }
+
+    @Override
     public void runDelivered() {
         Runnable next;
         while ((next = released.poll()) != null) {
@@ -246,7 +271,7 @@ public final class ClusterShare implements HostShare {
 
     /** What this node reports to the end-of-crawl check. */
     NodeState state() {
-        return new NodeState(idleHere && pending.get() == 0, sent.get(), received.get(), settledEpoch);
+        return new NodeState(idleHere && pending.get() == 0 && !takingOver, sent.get(), received.get(), settledEpoch);
     }
 
     /**
@@ -285,6 +310,10 @@ public final class ClusterShare implements HostShare {
         return pending.get();
     }
 
+    void takingOver(boolean busy) {
+        takingOver = busy;
+    }
+
     boolean hasQuorum() {
         return quorum;
     }
@@ -296,6 +325,13 @@ public final class ClusterShare implements HostShare {
         synchronized (waiters) {
             while (!waiters.isEmpty() && acknowledgedUpTo(waiters.peek().upTo())) {
                 free.add(waiters.poll().then());
+            }
+            for (var it = ranged.iterator(); it.hasNext(); ) {
+                Ranged r = it.next();
+                if (unacknowledged.subSet(r.after(), false, r.upTo(), true).isEmpty()) {
+                    free.add(r.then());
+                    it.remove();
+                }
             }
         }
         released.addAll(free);

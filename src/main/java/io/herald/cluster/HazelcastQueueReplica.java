@@ -25,8 +25,9 @@ import java.util.function.Predicate;
  * of the queued {@link CrawlUrl}), with one backup on another member ({@link HazelcastSettings}), so a node's queue
  * outlives the node. The node writes its own map ({@link #apply}, fed by
  * {@link io.herald.frontier.ReplicatedFrontierStore} at each checkpoint's commit); when it dies for good, each
- * survivor reads the URLs of the hosts it now owns ({@link #takeOver}); a node that starts afresh under that name
- * later {@linkplain #clear clears} the old one first.
+ * survivor reads the URLs of the hosts it now owns ({@link #takeOver}). Nothing clears a dropped node's map during
+ * the crawl ({@link #clear} is there for tests and tools): a node that comes back under that name adds to it, and
+ * stale entries cost a survivor a refetch at most, never a second article.
  *
  * <p>The replica trails the node's own state by up to one apply (about one checkpoint interval), in both ways:
  * <ul>

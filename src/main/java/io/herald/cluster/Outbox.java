@@ -33,7 +33,8 @@ final class Outbox<T> {
     private final Consumer<List<T>> delivered;
     private final Map<String, ArrayDeque<T>> waiting = new HashMap<>();
     private final Set<String> sending = new HashSet<>();
-    private final Set<String> failing = new HashSet<>();
+    /** Concurrent: /health reads it from the monitor's thread. */
+    private final Set<String> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The ring's nodes once it has changed (null before): nothing goes to a node outside it. */
     private Set<String> ring;
     private Function<T, String> route;

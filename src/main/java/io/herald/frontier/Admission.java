@@ -194,8 +194,9 @@ final class Admission {
         String owner = UrlNormalizer.hostKey(url);
         if (!share.owns(owner)) { // its owner de-duplicates it: the seen set of a host lives where its queue does
             // handed over already (a nav link on every page need not go every time); or sent here by another node
-            // and seen here, when this node owned the host: the new owner asks (see HostShare.previousOwner)
-            if (from == null ? judged.knownSeen() : !seen.add(url)) {
+            // and seen here, when this node owned the host: the new owner asks (see HostShare.previousOwner). Never
+            // added here: this node's seen set must not hold a URL that only its memory (the outbox) holds.
+            if (from == null ? judged.knownSeen() : seen.contains(url)) {
                 counters.count(Event.DUPLICATE);
                 return Event.DUPLICATE;
             }
@@ -216,7 +217,12 @@ final class Admission {
             counters.count(Event.HANDED_OVER);
             return Event.HANDED_OVER;
         }
-        if (judged.knownSeen() && !checked || !seen.add(url)) {
+        // taken over from a dropped node's replicated queue: queued even if seen here (this node may have owned the
+        // host before and handed the URL to the dropped node, which never crawled it); a refetch writes nothing twice
+        boolean takenOver = "".equals(from);
+        if (takenOver) {
+            seen.add(url);
+        } else if (judged.knownSeen() && !checked || !seen.add(url)) {
             judged.markSeen();
             counters.count(Event.DUPLICATE);
             return Event.DUPLICATE;

@@ -44,6 +44,8 @@ public final class Frontier {
     private final Revisits revisits;
     private final HostShare share;
     private final Clock clock;
+    /** What the share had handed over before the last batch from another node ({@link #whenPassedOn}). */
+    private long passedOnAfter;
     private int pagesInFlight;
     private int robotsInFlight;
     private long pagesStarted;
@@ -233,6 +235,7 @@ public final class Frontier {
      */
     public boolean onHandedOver(List<CrawlUrl> urls, String from) {
         takeUpShare();
+        passedOnAfter = share.handedSoFar();
         boolean passedOn = false;
         for (CrawlUrl url : urls) {
             passedOn |= admission.handedOver(url, from);
@@ -242,13 +245,13 @@ public final class Frontier {
     }
 
     /**
-     * Runs {@code then} on this thread once every URL handed over so far (this node's links and what it passed on
-     * for hosts it no longer owns) has reached its owner; alone, at once. A batch whose URLs were passed on is
-     * answered this way, since only this node's memory held them; waiting so for every batch could close a circle of
-     * nodes each waiting for the next one's answer.
+     * Runs {@code then} on this thread once what the last batch from another node made this node send on (URLs of
+     * hosts it no longer owns, URLs checked with a host's previous owner) has reached its owner; alone, at once. Such
+     * a batch is answered this way, since only this node's memory held them; waiting for everything this node sent
+     * could close a circle of nodes each waiting for the next one's answer.
      */
     public void whenPassedOn(Runnable then) {
-        share.whenDelivered(then);
+        share.whenDelivered(passedOnAfter, then); // only the last batch's: waiting for all could close a circle
         share.runDelivered();
     }
 

@@ -98,6 +98,19 @@ public interface HostShare {
      */
     void whenDelivered(Runnable then);
 
+    /** How many URLs this node has handed over (or sent to be checked) so far: a mark for {@link #whenDelivered(long, Runnable)}. */
+    default long handedSoFar() {
+        return 0;
+    }
+
+    /**
+     * Runs {@code then} (as {@link #whenDelivered(Runnable)} does) once the URLs handed over after {@code mark} (a
+     * {@link #handedSoFar} value) are acknowledged, whatever happens to those before it.
+     */
+    default void whenDelivered(long mark, Runnable then) {
+        whenDelivered(then);
+    }
+
     /** Runs what {@link #whenDelivered} released since the last call; on the frontier's thread. */
     void runDelivered();
 

@@ -277,6 +277,17 @@ class FrontierShareTest {
         assertThat(share.handed).extracting(CrawlUrl::url).containsExactly(THEIRS + "unseen");
     }
 
+    @Test
+    void aUrlTakenOverFromADroppedNodesQueueIsQueuedEvenIfSeenHere() {
+        Frontier frontier = frontier();
+        drain(frontier); // robots.txt and the seed: both seen here
+        frontier.onHandedOver(List.of(new CrawlUrl(MINE, "http://news.test", 0, null, Via.SEED, 0, 0)), "");
+        assertThat(drain(frontier)).as("this node handed it to the dropped node once; it never crawled it")
+                .containsExactly(MINE);
+        frontier.onHandedOver(List.of(new CrawlUrl(MINE, "http://news.test", 0, null, Via.SEED, 0, 0)), "c");
+        assertThat(drain(frontier)).as("from another node, a seen URL is a duplicate").isEmpty();
+    }
+
     /** Fetches everything due, reporting each page processed without links; the URLs in order. */
     private List<String> drain(Frontier frontier) {
         List<String> urls = new ArrayList<>();
