@@ -125,11 +125,15 @@ public final class ClusterShare implements HostShare {
 
     @Override
     public void handOver(CrawlUrl url) {
-        String owner = current.owner(url.hostKey()); // on the frontier's thread, which alone uses its ring's memo
+        send(current.owner(url.hostKey()), url); // on the frontier's thread, which alone uses its ring's memo
+    }
+
+    /** Numbers the URL, counts it as waiting for its acknowledgement, and gives it to the outbox for {@code node}. */
+    private void send(String node, CrawlUrl url) {
         long seq = sent.incrementAndGet();
         unacknowledged.add(seq);
         pending.incrementAndGet();
-        context.runOnContext(v -> outbox.add(owner, new Handed(seq, url)));
+        context.runOnContext(v -> outbox.add(node, new Handed(seq, url)));
     }
 
     @Override
@@ -140,10 +144,7 @@ public final class ClusterShare implements HostShare {
 
     @Override
     public void check(CrawlUrl url, String previousOwner) {
-        long seq = sent.incrementAndGet();
-        unacknowledged.add(seq);
-        pending.incrementAndGet();
-        context.runOnContext(v -> outbox.add(previousOwner, new Handed(seq, url)));
+        send(previousOwner, url);
     }
 
     @Override
