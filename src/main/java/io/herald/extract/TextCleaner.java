@@ -32,8 +32,8 @@ final class TextCleaner {
     }
 
     /**
-     * Collapses all whitespace runs (including NBSP and zero-width spaces) to one space, and trims. A plain
-     * loop rather than a regex: it runs on the text of nearly every element, and most text needs no change.
+     * Collapses all whitespace runs (including NBSP and zero-width spaces) to one space, drops soft hyphens,
+     * and trims. A plain loop rather than a regex: it runs on the text of nearly every element, and most text needs no change.
      */
     static String normalize(String s) {
         if (s == null) {
@@ -44,9 +44,14 @@ final class TextCleaner {
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (isSpace(c)) {
+            if (isInvisible(c)) {
                 if (out == null) {
-                    boolean plain = c == ' ' && i > 0 && i + 1 < n && !isSpace(s.charAt(i + 1));
+                    out = new StringBuilder(n).append(s, 0, i);
+                }
+            } else if (isSpace(c)) {
+                if (out == null) {
+                    boolean plain = c == ' ' && i > 0 && i + 1 < n && !isSpace(s.charAt(i + 1))
+                            && !isInvisible(s.charAt(i + 1));
                     if (plain) {
                         continue; // a single ordinary space between words: nothing to change yet
                     }
@@ -62,6 +67,14 @@ final class TextCleaner {
             }
         }
         return out == null ? s : out.toString();
+    }
+
+    /**
+     * Soft hyphens and word joiners: formatting inside a word (German and Dutch sites hyphenate long words
+     * with {@code &shy;}), invisible to a reader and absent when the text is copied, so they are dropped.
+     */
+    private static boolean isInvisible(char c) {
+        return c == '\u00AD' || c == '\u2060';
     }
 
     private static boolean isSpace(char c) {
