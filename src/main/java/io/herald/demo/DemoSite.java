@@ -138,7 +138,7 @@ public final class DemoSite {
         return requireStarted(result).manifest();
     }
 
-    /** Article URL → the paragraphs of its text, for judging extraction quality. */
+    /** Article URL → the paragraphs of its text as the page shows it (standfirst first where printed), for judging extraction quality. */
     public Map<String, List<String>> articleParagraphs() {
         return requireStarted(result).paragraphs();
     }

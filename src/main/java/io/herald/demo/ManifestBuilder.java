@@ -84,9 +84,20 @@ final class ManifestBuilder {
         Map<String, List<String>> paragraphs = new LinkedHashMap<>();
         articles.forEach(u -> {
             titles.put(u, articlesByUrl.get(u).title());
-            paragraphs.put(u, articlesByUrl.get(u).paragraphs());
+            paragraphs.put(u, readerText(articlesByUrl.get(u), links.owner(u).orElseThrow()));
         });
         return new Result(new DemoSite.Manifest(articles, disallowed, titles), Collections.unmodifiableMap(paragraphs));
+    }
+
+    /** The article's text as a reader sees it on the page: the standfirst, where printed, then the paragraphs. */
+    private static List<String> readerText(DemoArticle a, Publication p) {
+        if (!p.showsStandfirst()) {
+            return a.paragraphs();
+        }
+        List<String> out = new java.util.ArrayList<>(a.paragraphs().size() + 1);
+        out.add(a.description());
+        out.addAll(a.paragraphs());
+        return List.copyOf(out);
     }
 
     record Result(DemoSite.Manifest manifest, Map<String, List<String>> paragraphs) {

@@ -82,7 +82,8 @@ public final class ArticleExtractor {
         }
         PageText pageText = PageText.of(doc); // after the rule's exclusions: nothing changes the tree from here on
         JsonLdData ld = jsonLd.read(doc);
-        Metadata resolved = resolver.resolve(ld, MetaTags.read(doc), VisibleMetadata.read(doc, pageText));
+        VisibleMetadata visible = VisibleMetadata.read(doc, pageText);
+        Metadata resolved = resolver.resolve(ld, MetaTags.read(doc), visible);
         Metadata md = applyRuleMetadata(doc, rule, resolved, flags, methods);
         List<Element> hinted = relatedFinder.hintedBlocks(doc, pageText);
         ContentView view = ContentView.of(doc.body(), BoilerplateFilter.STRICT, pageText);
@@ -102,6 +103,11 @@ public final class ArticleExtractor {
                 body = retryBody;
                 paragraphs = retryParagraphs;
             }
+        }
+        if (container.generic()) {
+            List<String> lede = new LedeFinder(view).find(visible.headlineElement(), container.element(),
+                    container.skipped());
+            paragraphs = withLede(lede, paragraphs, md.title());
         }
         List<Element> relatedBlocks = relatedBlocks(doc, rule, hinted, container, body, flags, methods);
         List<RelatedLink> related = relatedFinder.links(relatedBlocks, ld.relatedLinks(), url, self(url, md));
@@ -130,6 +136,24 @@ public final class ArticleExtractor {
                 md.publishedAt(), md.modifiedAt(), md.section(), md.tags(), md.language(), md.siteName(), text,
                 words, imgs, related, extraction);
         return new ExtractResult(PageType.ARTICLE, content, discovered);
+    }
+
+    /**
+     * The lede above the container, then the body; a lede the body repeats is not read twice. A standfirst is
+     * read even when it is also the page's description: it is the article's opening as the page shows it.
+     */
+    private List<String> withLede(List<String> lede, List<String> paragraphs, String title) {
+        List<String> kept = new ArrayList<>();
+        for (String p : trimmer.trim(lede, title)) {
+            if (!paragraphs.contains(p)) {
+                kept.add(p);
+            }
+        }
+        if (kept.isEmpty()) {
+            return paragraphs;
+        }
+        kept.addAll(paragraphs);
+        return kept;
     }
 
     /** The article container: the elements whose paragraphs are read, their common ancestor, the score. */

@@ -10,9 +10,10 @@ import org.jsoup.nodes.Element;
  * The metadata the page's markup gives outside JSON-LD and meta tags, the last resort after those: the
  * headline, {@code <title>}, dates ({@code <time datetime>}, microdata, hAtom {@code .published}, date-classed
  * elements, a date line under the headline), bylines, {@code <html lang>} and the canonical link.
+ * {@code headlineElement} is where the headline was found (null when none was), for the lede next to it.
  */
 record VisibleMetadata(String headline, String title, List<String> times, List<String> bylines, String lang,
-                       String canonical) {
+                       String canonical, Element headlineElement) {
 
     private static final int MAX_BYLINE = 100;
     private static final int MAX_DATE_TEXT = 80;
@@ -35,7 +36,7 @@ record VisibleMetadata(String headline, String title, List<String> times, List<S
         }
         return new VisibleMetadata(headline == null ? null : blankToNull(text.text(headline)), blankToNull(doc.title()),
                 times, bylines, blankToNull(scan.lang),
-                canonical == null ? null : blankToNull(canonical.absUrl("href")));
+                canonical == null ? null : blankToNull(canonical.absUrl("href")), headline);
     }
 
     private static List<String> times(PageScan scan, PageText text) {
