@@ -19,7 +19,12 @@ import java.util.regex.Pattern;
  * named in its status; it never stops the run.
  */
 public final class RealEvaluation {
-    private static final Pattern SPACE = Pattern.compile("\\s+");
+    /**
+     * Python's {@code \s} on str, which trafilatura's {@code eval_common.norm} uses: Unicode white space (no-break
+     * space, thin space, ...) and the separators U+001C to U+001F. Java's plain {@code \s} is ASCII only, which
+     * moved 9 snippet verdicts of trafilatura's own output on its set (F1 0.9245 instead of its 0.9248).
+     */
+    private static final Pattern SPACE = Pattern.compile("[\\s\\x1c-\\x1f]+", Pattern.UNICODE_CHARACTER_CLASS);
 
     private final PageText source;
     private final long timeoutMillis;

@@ -36,6 +36,16 @@ class RealEvaluationTest {
     }
 
     @Test
+    void whitespaceIsWhatPythonCallsWhitespaceAsInTrafilaturasNorm() {
+        RealPage page = snippets("u", List.of("no\u00a0break", "thin\u2009space", "ideographic\u3000space"), List.of());
+
+        RealPageScore s = RealEvaluation.score(page, "no break, thin  space, ideographic\u001fspace", "ok", 0);
+
+        assertThat(s.found()).isEqualTo(3);
+        assertThat(RealEvaluation.normalize("\u00a0 a\u2028b\u3000")).isEqualTo("a b");
+    }
+
+    @Test
     void textIsScoredOnShinglesAndAnEmptyOutputScoresZero() {
         RealPage page = RealPage.text("readability", "t", Path.of("t"), null, "one two three four five six");
 
