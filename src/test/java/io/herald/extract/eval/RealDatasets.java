@@ -4,6 +4,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -237,11 +241,44 @@ public final class RealDatasets {
         return out;
     }
 
+    /**
+     * A text file of a set, decoded as its bytes say: the sets' files are mostly UTF-8, but some gold files start
+     * with a byte order mark (79 CleanEval files with UTF-8's, before their {@code URL:} line; 5 Dragnet files are
+     * UTF-16LE) and some are Windows-1252 (38 Dragnet, 48 CleanEval: {@code 0x92} for an apostrophe).
+     */
     static String readString(Path p) {
+        byte[] b;
         try {
-            return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+            b = Files.readAllBytes(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (startsWith(b, 0xEF, 0xBB, 0xBF)) {
+            return new String(b, 3, b.length - 3, StandardCharsets.UTF_8);
+        }
+        if (startsWith(b, 0xFF, 0xFE)) {
+            return new String(b, 2, b.length - 2, StandardCharsets.UTF_16LE);
+        }
+        if (startsWith(b, 0xFE, 0xFF)) {
+            return new String(b, 2, b.length - 2, StandardCharsets.UTF_16BE);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(b, Charset.forName("windows-1252"));
+        }
+    }
+
+    private static boolean startsWith(byte[] b, int... prefix) {
+        if (b.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((b[i] & 0xff) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -3,6 +3,8 @@ package io.herald.extract.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -154,6 +156,33 @@ class RealDatasetsTest {
             assertThat(p.url()).isEqualTo("http://news.example/story.html");
             assertThat(p.truth()).isEqualTo("The headline\nnested\nSecond run.\nA caption.");
         });
+    }
+
+    @Test
+    void goldFilesAreDecodedByTheirByteOrderMarkElseAsUtf8ElseAsWindows1252() throws IOException {
+        Path gold = dir.resolve("cleaneval/GoldStandard");
+        Files.createDirectories(gold);
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] line = "URL: http://site.example/\n<p> Caf\u00e9 text".getBytes(StandardCharsets.UTF_8);
+        Files.write(gold.resolve("1.txt"), concat(bom, line));
+        Files.write(gold.resolve("2.txt"), concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
+                "<p> Wide caf\u00e9".getBytes(StandardCharsets.UTF_16LE)));
+        Files.write(gold.resolve("3.txt"), "<p> he\u2019s at the caf\u00e9".getBytes(Charset.forName("windows-1252")));
+        for (String id : List.of("1", "2", "3")) {
+            write("cleaneval/input/" + id + ".html", "<p>x</p>");
+        }
+
+        List<RealPage> pages = RealDatasets.cleanEval("cleaneval", dir.resolve("cleaneval"));
+
+        assertThat(pages).extracting(RealPage::truth).containsExactly("Caf\u00e9 text", "Wide caf\u00e9",
+                "he\u2019s at the caf\u00e9");
+        assertThat(pages.get(0).url()).isEqualTo("http://site.example/");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test

@@ -1,17 +1,21 @@
 package io.herald.extract.eval;
 
 import io.herald.model.ExtractResult;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code scripts/eval-extraction --real [DIR] [--dataset PREFIX] [--worst N] [--json] [--with-title] [--page SET/ID]}:
+ * {@code scripts/eval-extraction --real [DIR] [--dataset PREFIX] [--worst N] [--json] [--with-title] [--page SET/ID]
+ * [--texts TEXTS [--name LABEL]] [--dump-inputs OUT]}:
  * scores the extractor, with the default configuration, on the public sets that {@code scripts/fetch-eval-data}
  * put in DIR (default {@code eval-data}) and prints one row per set and the pages with the worst recall.
- * {@code --with-title} scores the title and the body together (see {@link RealEvaluation#RealEvaluation(
- * io.herald.extract.ArticleExtractor, long, boolean)}). {@code --page} shows one page: its status, and the runs of expected text (or the snippets) the output lacks.
+ * {@code --with-title} scores the title and the body together (see {@link PageText#herald}). {@code --page} shows
+ * one page: its status, and the runs of expected text (or the snippets) the output lacks.
+ * {@code --texts} scores another extractor instead: each page's text is read from
+ * {@code TEXTS/}{@link RealPageFiles#path}{@code (page, ".txt")} ({@link PageText#files}), {@code --name} labels the
+ * output. {@code --dump-inputs} writes each page's input bytes and a manifest for that other extractor to run on
+ * ({@link RealPageFiles#dump}) and scores nothing.
  */
 public final class RealEvalMain {
     public static final Path DEFAULT_DIR = Path.of("eval-data");
@@ -29,6 +33,9 @@ public final class RealEvalMain {
         int worst = 15;
         boolean json = false;
         boolean withTitle = false;
+        Path texts = null;
+        Path dumpTo = null;
+        String name = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--dataset" -> prefix = args[++i];
@@ -36,6 +43,9 @@ public final class RealEvalMain {
                 case "--page" -> page = args[++i];
                 case "--json" -> json = true;
                 case "--with-title" -> withTitle = true;
+                case "--texts" -> texts = Path.of(args[++i]);
+                case "--name" -> name = args[++i];
+                case "--dump-inputs" -> dumpTo = Path.of(args[++i]);
                 default -> dir = Path.of(args[i]);
             }
         }
@@ -46,35 +56,55 @@ public final class RealEvalMain {
                     + " (see docs/extraction.md, \"Evaluation on real pages\").");
             System.exit(2);
         }
+        if (dumpTo != null) {
+            List<String> skipped = RealPageFiles.dump(pages, dumpTo);
+            skipped.forEach(s -> System.err.println("not dumped: " + s));
+            System.out.println((pages.size() - skipped.size()) + " pages and " + RealPageFiles.MANIFEST + " written to "
+                    + dumpTo);
+            return;
+        }
+        PageText source = texts == null ? PageText.herald(EvalMain.defaultExtractor(), withTitle) : PageText.files(texts);
+        String label = name != null ? name : texts == null ? "herald" : texts.toString();
         if (page != null) {
-            show(pages, page);
+            show(pages, page, texts == null ? null : source);
             return;
         }
         int[] done = {0};
-        RealEvalReport report = new RealEvaluation(EvalMain.defaultExtractor(), TIMEOUT_MILLIS, withTitle).run(pages, s -> {
+        RealEvalReport report = new RealEvaluation(source, TIMEOUT_MILLIS).run(pages, s -> {
             if (++done[0] % 100 == 0) {
                 System.err.print(done[0] + "/" + pages.size() + " ");
             }
         });
         System.err.println();
-        System.out.print(json ? report.json(worst).encodePrettily() + "\n" : report.table(worst));
+        System.out.print(json ? report.json(worst).put("extractor", label).encodePrettily() + "\n"
+                : "extractor: " + label + "\n" + report.table(worst));
     }
 
-    private static void show(List<RealPage> pages, String key) {
+    /** {@code texts}: the saved texts to show, or null for Herald's extractor (then its method and flags too). */
+    private static void show(List<RealPage> pages, String key, PageText texts) {
         RealPage page = pages.stream().filter(p -> (p.dataset() + "/" + p.id()).equals(key)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no page " + key + " (give SET/ID as the table names it)"));
-        ExtractResult r;
+        String text;
+        String status;
+        ExtractResult r = null;
         try {
-            r = EvalMain.defaultExtractor().extract(page.bytes(), null, page.url());
-        } catch (IOException e) {
+            if (texts != null) {
+                PageText.Text t = texts.of(page);
+                text = t.text();
+                status = t.status();
+            } else {
+                r = EvalMain.defaultExtractor().extract(page.bytes(), null, page.url());
+                text = r.article() == null ? "" : r.article().text();
+                status = r.article() == null ? r.type() + " " + r.flags() : "ok";
+            }
+        } catch (Exception e) {
             System.out.println("cannot read " + page.html() + ": " + e);
             return;
         }
-        String text = r.article() == null ? "" : r.article().text();
-        RealPageScore s = RealEvaluation.score(page, text, r.article() == null ? r.type() + " " + r.flags() : "ok", 0);
+        RealPageScore s = RealEvaluation.score(page, text, status, 0);
         System.out.printf("%s  %s  url %s%nstatus %s  P %.3f R %.3f F1 %.3f  words %d%n", page.dataset(), page.html(),
                 page.url(), s.status(), s.precision(), s.recall(), s.f1(), s.gotWords());
-        if (r.article() != null) {
+        if (r != null && r.article() != null) {
             System.out.println("method " + r.article().extraction().method() + " flags " + r.article().extraction().flags());
         }
         System.out.println("--- extracted\n" + text);

@@ -36,6 +36,16 @@ class RealEvaluationTest {
     }
 
     @Test
+    void whitespaceIsWhatPythonCallsWhitespaceAsInTrafilaturasNorm() {
+        RealPage page = snippets("u", List.of("no\u00a0break", "thin\u2009space", "ideographic\u3000space"), List.of());
+
+        RealPageScore s = RealEvaluation.score(page, "no break, thin  space, ideographic\u001fspace", "ok", 0);
+
+        assertThat(s.found()).isEqualTo(3);
+        assertThat(RealEvaluation.normalize("\u00a0 a\u2028b\u3000")).isEqualTo("a b");
+    }
+
+    @Test
     void textIsScoredOnShinglesAndAnEmptyOutputScoresZero() {
         RealPage page = RealPage.text("readability", "t", Path.of("t"), null, "one two three four five six");
 
@@ -103,6 +113,38 @@ class RealEvaluationTest {
         assertThat(report.rows().get(0).failed()).isEqualTo(1);
         assertThat(report.table(5)).contains("failed pages (scored 0)", "readability missing: failed");
         assertThat(report.json(5).getJsonArray("failed").getJsonObject(0).getString("page")).isEqualTo("missing");
+    }
+
+    @Test
+    void savedTextsAreScoredExactlyAsTheExtractorsOutputAndAMissingOneIsNoArticle() throws IOException {
+        String name = "bad-dates-sewage-data";
+        JsonObject expected = Evaluation.expected(PAGES, name);
+        String truth = String.join("\n\n", Evaluation.strings(expected, "paragraphs"));
+        RealPage page = RealPage.text("readability", "good/1", PAGES.resolve(name + ".html"), expected.getString("url"), truth);
+        RealPage absent = RealPage.text("readability", "absent", PAGES.resolve(name + ".html"), null, truth);
+        RealPage blank = snippets("blank", List.of("x"), List.of("y"));
+        RealPageScore herald = new RealEvaluation(EvalMain.defaultExtractor(), 60_000).run(List.of(page), s -> { })
+                .pages().get(0);
+        Path texts = dir.resolve("texts");
+        String heraldText = EvalMain.defaultExtractor().extract(page.bytes(), null, page.url()).article().text();
+        Files.createDirectories(texts.resolve("readability"));
+        Files.writeString(texts.resolve("readability/good%2F1.txt"), heraldText);
+        Files.createDirectories(texts.resolve("trafilatura"));
+        Files.writeString(texts.resolve("trafilatura/blank.txt"), " \n");
+
+        RealEvalReport report = new RealEvaluation(PageText.files(texts), 60_000).run(List.of(page, absent, blank), s -> { });
+
+        RealPageScore saved = report.pages().get(0);
+        assertThat(saved.ok()).isTrue();
+        assertThat(saved.precision()).isEqualTo(herald.precision());
+        assertThat(saved.recall()).isEqualTo(herald.recall());
+        assertThat(saved.gotWords()).isEqualTo(herald.gotWords());
+        assertThat(report.pages().get(1).status()).isEqualTo(PageText.NO_FILE);
+        assertThat(report.pages().get(1).recall()).isZero();
+        assertThat(report.pages().get(2).status()).isEqualTo(PageText.EMPTY);
+        assertThat(report.pages().get(2).found()).isZero();
+        assertThat(report.rows()).extracting(RealEvalReport.Row::noArticle).containsExactly(1, 1);
+        assertThat(report.rows()).extracting(RealEvalReport.Row::failed).containsExactly(0, 0);
     }
 
     @Test
