@@ -73,7 +73,32 @@ public final class ArticleExtractor {
         return new ExtractResult(PageType.OTHER, null, links.merge(List.of(), allLinks));
     }
 
-    private ExtractResult extract(Document doc, String url, List<String> allLinks) {
+    /**
+     * The body text the extractor reads from a page, whatever the page's type: what {@link #extract} writes for
+     * an article, and for a front page or a short page the text it would have written. For measuring the text
+     * extractor against tools that always return text (the real-page evaluation); the crawler uses
+     * {@link #extract}. Empty when the page cannot be read.
+     */
+    public String mainText(byte[] body, String contentTypeHeader, String url) {
+        try {
+            if (body == null || body.length == 0) {
+                return "";
+            }
+            Document doc = decoder.parse(body, contentTypeHeader, url);
+            return String.join("\n\n", read(doc, url).paragraphs());
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.warn("Extraction failed for {}: {}", url, e.toString());
+            return "";
+        }
+    }
+
+    /** What one page yields before it is classified: metadata, the container and the body read from it. */
+    private record Reading(SiteRule rule, List<String> flags, Set<String> methods, PageText pageText, JsonLdData ld,
+                           Metadata md, List<Element> hinted, ContentView view, Container container,
+                           BodyExtractor.Body body, List<String> paragraphs) {
+    }
+
+    private Reading read(Document doc, String url) {
         SiteRule rule = rules.find(url);
         List<String> flags = new ArrayList<>();
         Set<String> methods = new LinkedHashSet<>();
@@ -109,6 +134,22 @@ public final class ArticleExtractor {
                     container.skipped());
             paragraphs = withLede(lede, paragraphs, md.title());
         }
+        return new Reading(rule, flags, methods, pageText, ld, md, hinted, view, container, body, paragraphs);
+    }
+
+    private ExtractResult extract(Document doc, String url, List<String> allLinks) {
+        Reading r = read(doc, url);
+        SiteRule rule = r.rule();
+        List<String> flags = r.flags();
+        Set<String> methods = r.methods();
+        PageText pageText = r.pageText();
+        JsonLdData ld = r.ld();
+        Metadata md = r.md();
+        List<Element> hinted = r.hinted();
+        ContentView view = r.view();
+        Container container = r.container();
+        BodyExtractor.Body body = r.body();
+        List<String> paragraphs = r.paragraphs();
         List<Element> relatedBlocks = relatedBlocks(doc, rule, hinted, container, body, flags, methods);
         List<RelatedLink> related = relatedFinder.links(relatedBlocks, ld.relatedLinks(), url, self(url, md));
         List<DiscoveredLink> discovered = links.merge(related, allLinks);

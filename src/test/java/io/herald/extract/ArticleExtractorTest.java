@@ -85,6 +85,20 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void mainTextIsTheArticleTextAndTheTextOfPagesThatAreNoArticle() throws Exception {
+        assertThat(extractor.mainText(ExtractFixturesTest.resource("wire-jsonld.html"), "text/html", SAMPLE_URL))
+                .isEqualTo(sample().article().text());
+        String html = "<html><head><meta property='og:type' content='article'></head><body><article>"
+                + "<p>Just a short teaser paragraph, nothing more to read here today.</p>"
+                + "<a href='/more'>More</a></article></body></html>";
+        byte[] page = html.getBytes(StandardCharsets.UTF_8);
+        assertThat(extractor.extract(page, null, "https://a.example/s").article()).isNull();
+        assertThat(extractor.mainText(page, null, "https://a.example/s"))
+                .isEqualTo("Just a short teaser paragraph, nothing more to read here today.");
+        assertThat(extractor.mainText(new byte[0], null, "https://a.example/s")).isEmpty();
+    }
+
+    @Test
     void missingRuleSelectorFallsBackAndFlags() throws Exception {
         byte[] page = ExtractFixturesTest.resource("blog-no-jsonld.html");
         ExtractResult r = extractor.extract(page, "text/html", "https://www.rules.example/2023/08/tide-tables/");

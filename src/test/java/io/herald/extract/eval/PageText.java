@@ -43,6 +43,18 @@ public interface PageText {
         };
     }
 
+    /**
+     * Herald's body text of every page, articles or not ({@link ArticleExtractor#mainText}): the text extractor
+     * measured alone, as tools that always return text are measured, without the page classifier's verdicts
+     * (a crawler writes no article for a front page, a forum thread or a product page; these sets hold many).
+     */
+    static PageText heraldEveryPage(ArticleExtractor extractor) {
+        return page -> {
+            String text = extractor.mainText(page.bytes(), null, page.url());
+            return text.isBlank() ? new Text("", EMPTY) : new Text(text, RealPageScore.OK);
+        };
+    }
+
     /** Status of a page with no text file: counted with the pages written as no article. */
     String NO_FILE = "no text file";
     /** Status of a page whose text file holds only whitespace (the tool found nothing, or failed on it). */

@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code scripts/eval-extraction --real [DIR] [--dataset PREFIX] [--worst N] [--json] [--with-title] [--page SET/ID]
+ * {@code scripts/eval-extraction --real [DIR] [--dataset PREFIX] [--worst N] [--json] [--with-title] [--all-pages] [--page SET/ID]
  * [--texts TEXTS [--name LABEL]] [--dump-inputs OUT]}:
  * scores the extractor, with the default configuration, on the public sets that {@code scripts/fetch-eval-data}
  * put in DIR (default {@code eval-data}) and prints one row per set and the pages with the worst recall.
- * {@code --with-title} scores the title and the body together (see {@link PageText#herald}). {@code --page} shows
+ * {@code --with-title} scores the title and the body together (see {@link PageText#herald}). {@code --all-pages}
+ * scores the body text of every page, written as an article or not (see {@link PageText#heraldEveryPage}). {@code --page} shows
  * one page: its status, and the runs of expected text (or the snippets) the output lacks.
  * {@code --texts} scores another extractor instead: each page's text is read from
  * {@code TEXTS/}{@link RealPageFiles#path}{@code (page, ".txt")} ({@link PageText#files}), {@code --name} labels the
@@ -33,6 +34,7 @@ public final class RealEvalMain {
         int worst = 15;
         boolean json = false;
         boolean withTitle = false;
+        boolean allPages = false;
         Path texts = null;
         Path dumpTo = null;
         String name = null;
@@ -43,6 +45,7 @@ public final class RealEvalMain {
                 case "--page" -> page = args[++i];
                 case "--json" -> json = true;
                 case "--with-title" -> withTitle = true;
+                case "--all-pages" -> allPages = true;
                 case "--texts" -> texts = Path.of(args[++i]);
                 case "--name" -> name = args[++i];
                 case "--dump-inputs" -> dumpTo = Path.of(args[++i]);
@@ -63,8 +66,10 @@ public final class RealEvalMain {
                     + dumpTo);
             return;
         }
-        PageText source = texts == null ? PageText.herald(EvalMain.defaultExtractor(), withTitle) : PageText.files(texts);
-        String label = name != null ? name : texts == null ? "herald" : texts.toString();
+        PageText source = texts != null ? PageText.files(texts)
+                : allPages ? PageText.heraldEveryPage(EvalMain.defaultExtractor())
+                : PageText.herald(EvalMain.defaultExtractor(), withTitle);
+        String label = name != null ? name : texts != null ? texts.toString() : allPages ? "herald, every page" : "herald";
         if (page != null) {
             show(pages, page, texts == null ? null : source);
             return;
