@@ -1,9 +1,13 @@
 package io.herald.extract;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 
 /**
  * Finds the element that holds the article, the way Readability does: every text block (a p, or a div used
@@ -17,6 +21,12 @@ final class ContentScorer {
     private static final int LEVELS = 3;
     private static final Set<String> WRAPPERS = Set.of("div", "section", "span", "font", "center");
     private static final int MAX_WRAPPERS = 3;
+    /**
+     * Elements whose own text runs are scored as paragraphs: containers a story can be typed into, not a
+     * heading, list or table header whose own text is a title (a heading with a date block inside it).
+     */
+    private static final Set<String> RUN_HOLDERS = Set.of("div", "section", "article", "main", "td", "span",
+            "font", "center", "blockquote", "form", "p", "li", "dd");
 
     /** The winning container and its score; {@code element} is null when the page has no text blocks. */
     record Result(Element element, double score, double linkDensity) {
@@ -26,19 +36,17 @@ final class ContentScorer {
         PageText page = view.text();
         Map<Element, Double> scores = new IdentityHashMap<>();
         for (Element block : root.getAllElements()) {
-            if (!view.kept(block) || page.length(block) < MIN_BLOCK_TEXT || !TextBlocks.isTextBlock(block, page)) {
+            if (!view.kept(block) || page.length(block) < MIN_BLOCK_TEXT) {
                 continue;
             }
-            String text = page.text(block);
-            double score = 1 + commas(text) + Math.min(text.length() / 100.0, 3);
-            Element ancestor = paragraphUnit(block, view).parent();
-            for (int level = 0; level < LEVELS && ancestor != null; level++, ancestor = ancestor.parent()) {
-                if (!view.kept(ancestor) && !ancestor.normalName().equals("body")) {
-                    break;
+            if (TextBlocks.isTextBlock(block, page)) {
+                add(scores, paragraphUnit(block, view).parent(), score(page.text(block)), view);
+            } else if (RUN_HOLDERS.contains(block.normalName()) && TextBlocks.hasOwnText(block)) {
+                // text written straight into a wrapper beside its blocks (a photo box, a sub-head) is a
+                // paragraph too; Readability wraps such runs in <p> before scoring
+                for (String run : inlineRuns(block, view)) {
+                    add(scores, block, score(run), view);
                 }
-                double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-                Double sum = scores.get(ancestor); // initial() only once per candidate: it reads class and id
-                scores.put(ancestor, sum == null ? initial(ancestor) + score / divider : sum + score / divider);
             }
         }
         Element best = null;
@@ -54,6 +62,65 @@ final class ContentScorer {
             }
         }
         return new Result(best, bestScore, bestDensity);
+    }
+
+    private static double score(String text) {
+        return 1 + commas(text) + Math.min(text.length() / 100.0, 3);
+    }
+
+    /** Adds a block's score to its parent (full), grandparent (half) and great-grandparent (a sixth). */
+    private static void add(Map<Element, Double> scores, Element parent, double score, ContentView view) {
+        Element ancestor = parent;
+        for (int level = 0; level < LEVELS && ancestor != null; level++, ancestor = ancestor.parent()) {
+            if (!view.kept(ancestor) && !ancestor.normalName().equals("body")) {
+                break;
+            }
+            double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+            Double sum = scores.get(ancestor); // initial() only once per candidate: it reads class and id
+            scores.put(ancestor, sum == null ? initial(ancestor) + score / divider : sum + score / divider);
+        }
+    }
+
+    /**
+     * The runs of inline content directly in an element that also holds blocks, split at its block children
+     * and at double {@code <br>}, as the body reader splits them; runs shorter than a block are left out.
+     */
+    private static List<String> inlineRuns(Element e, ContentView view) {
+        List<String> runs = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        boolean br = false;
+        for (Node n : e.childNodes()) {
+            if (n instanceof TextNode t) {
+                if (!t.isBlank()) {
+                    run.append(t.text());
+                    br = false;
+                }
+            } else if (n instanceof Element c) {
+                if (c.normalName().equals("br")) {
+                    if (br) {
+                        flush(run, runs);
+                    }
+                    br = true;
+                    continue;
+                }
+                br = false;
+                if (BlockTags.isBlock(c.normalName()) || view.text().hasBlockInside(c)) {
+                    flush(run, runs);
+                } else if (view.kept(c)) {
+                    run.append(' ').append(view.text().text(c)).append(' ');
+                }
+            }
+        }
+        flush(run, runs);
+        return runs;
+    }
+
+    private static void flush(StringBuilder run, List<String> runs) {
+        String text = TextCleaner.normalize(run.toString());
+        if (text.length() >= MIN_BLOCK_TEXT) {
+            runs.add(text);
+        }
+        run.setLength(0);
     }
 
     /**
