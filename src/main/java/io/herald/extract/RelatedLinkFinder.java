@@ -33,6 +33,8 @@ final class RelatedLinkFinder {
     private static final int NEAR_LEVELS = 3;
     /** A query value with a long run of digits: a story's id, not a page number or a section's code. */
     private static final Pattern QUERY_ID = Pattern.compile("[?&][^=&]+=[^&]*\\d{5,}");
+    /** A path that names a script ({@code /index.php}), not a site's root or a directory with a query. */
+    private static final Pattern SCRIPT = Pattern.compile("//[^/]+/(?:[^/]+/)*[^/.]+\\.\\w+$");
 
     /**
      * Blocks whose class or id says "related", or whose heading does, found on the untouched page. The heading is
@@ -43,13 +45,12 @@ final class RelatedLinkFinder {
     List<Element> hintedBlocks(Document doc, PageText text) {
         List<Element> out = new ArrayList<>();
         for (Element e : doc.body().getAllElements()) {
-            if (text.hrefLinks(e) == 0 || out.stream().anyMatch(b -> b == e || e.parents().contains(b))) {
-                continue;
+            if (text.hrefLinks(e) == 0) {
+                continue; // most elements: nothing to find, and the count is free
             }
-            if (ClassHints.related(e) || relatedHeading(e, text)) {
-                out.add(e);
-            } else if (headingBefore(e, text)) {
-                out.addAll(BlockTags.isBlock(e.normalName()) ? List.of(e) : inlineRun(e));
+            boolean hinted = ClassHints.related(e) || relatedHeading(e, text);
+            if ((hinted || headingBefore(e, text)) && out.stream().noneMatch(b -> b == e || e.parents().contains(b))) {
+                out.addAll(hinted || BlockTags.isBlock(e.normalName()) ? List.of(e) : inlineRun(e));
             }
         }
         return out;
@@ -90,8 +91,8 @@ final class RelatedLinkFinder {
 
     /** A short element without links whose text announces related stories. */
     private static boolean isRelatedHeading(Element h, PageText text) {
-        if (text.hrefLinks(h) > 0) {
-            return false;
+        if (text.hrefLinks(h) > 0 || text.length(h) > 2 * MAX_HEADING) {
+            return false; // the length first: cheap, and spares normalising a long block's text
         }
         String t = TextCleaner.normalize(text.text(h));
         return !t.isEmpty() && t.length() <= MAX_HEADING && RELATED_HEADING.matcher(t).matches();
@@ -179,12 +180,14 @@ final class RelatedLinkFinder {
     /**
      * The URL's shape, except that a script page named like a front page and given a long id in its query
      * ({@code /index.php?fSectionId=1016&fArticleId=nw20071230160946333C523620}) is an article's, as old CMSs
-     * serve every story that way.
+     * serve every story that way. A root or directory with an id in its query ({@code /?w=10486}, a map's
+     * {@code /?cbll=37.726948}) stays what it was.
      */
     private static UrlShape shape(String url) {
         UrlShape shape = UrlShape.of(url);
         int q = url.indexOf('?');
-        return shape == UrlShape.SECTION && q >= 0 && QUERY_ID.matcher(url).find(q) ? UrlShape.ARTICLE : shape;
+        return shape == UrlShape.SECTION && q >= 0 && SCRIPT.matcher(url.substring(0, q)).find()
+                && QUERY_ID.matcher(url).find(q) ? UrlShape.ARTICLE : shape;
     }
 
     private static String title(Element a) {

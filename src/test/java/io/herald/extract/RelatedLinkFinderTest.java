@@ -76,6 +76,7 @@ class RelatedLinkFinderTest {
         String html = "<html><body><div class=\"story\">" + STORY + "<div class=\"related\"><h3>Related stories</h3><ul>"
                 + "<li><a href=\"/index.php?fSectionId=16&fArticleId=nw20071230160946\">Cricket chief resigns</a></li>"
                 + "<li><a href=\"/index.php?page=2\">Page two of the news</a></li>"
+                + "<li><a href=\"http://ads.example/?w=10486\">Stories from our partners</a></li>"
                 + "<li><a href=\"/2008/01/02/more-buses-for-the-north.html\">More buses for the north of the town</a></li>"
                 + "<li><a href=\"/transport/list.html\">More transport news</a></li>"
                 + "<li><a href=\"/friend.asp\">Email this article</a></li>"
