@@ -34,7 +34,7 @@ import org.jsoup.nodes.TextNode;
  *       ...", "Click here", "All ... articles", "Next article", "Comments"); its path is not a tag, topic,
  *       category, section or author listing, nor the site's root or a single word under it.</li>
  * </ol>
- * Links are listed once, in page order. See docs/extraction.md ("Related links on real pages") for why, and what
+ * Links are listed once, in page order. See docs/extraction.md ("Related links (item 3) on real pages") for why, and what
  * this truth gets wrong.
  */
 final class L3sRelatedTruth {
