@@ -23,20 +23,61 @@ final class RelatedLinkFinder {
      * Blocks under a heading such as "Related", "Read next", "Leggi anche" or "Читайте также": the wording is
      * the same whatever the markup, in the languages we see most.
      */
-    private static final Pattern RELATED_HEADING = Pattern.compile("(?iu)^(?:related(?: stories| articles| coverage| content| news)?"
-            + "|read (?:next|more|also)|also read|more on this(?: topic| story)?|see also|more from .{1,30}|recommended"
+    private static final Pattern RELATED_HEADING = Pattern.compile("(?iu)^(?:related(?: stories| articles| coverage| content| news| links| posts| videos| reading)?"
+            + "|read (?:next|more|also)|also read|(?:more )?on this (?:topic|story)|more on this|see also|more from .{1,30}|recommended"
             + "|leggi anche|lire aussi|à lire aussi|mehr zum thema|lesen sie auch|weitere artikel|читайте также"
             + "|по теме|関連(?:ニュース|記事)|相关(?:新闻|阅读|文章)|veja também|leia também|lee también|te puede interesar"
             + "|noticias relacionadas)\\W*$");
     private static final int MAX_HEADING = 40;
+    /** How far above the container a related block may branch off: the container's wrapper and its wrapper. */
+    private static final int NEAR_LEVELS = 3;
+    /** A query value with a long run of digits: a story's id, not a page number or a section's code. */
+    private static final Pattern QUERY_ID = Pattern.compile("[?&][^=&]+=[^&]*\\d{5,}");
+    /** A path that names a script ({@code /index.php}), not a site's root or a directory with a query. */
+    private static final Pattern SCRIPT = Pattern.compile("//[^/]+/(?:[^/]+/)*[^/.]+\\.\\w+$");
 
-    /** Blocks whose class or id says "related", or whose heading does, found on the untouched page. */
+    /**
+     * Blocks whose class or id says "related", or whose heading does, found on the untouched page. The heading is
+     * the block's first child, or the element just before it: {@code <b>See also:</b><br><ul>…</ul>}, where the
+     * list is the block, and {@code <strong>Related Articles</strong><br><a>…</a><br>teaser<br><a>…</a>}, where
+     * the links up to the next block or heading are.
+     */
     List<Element> hintedBlocks(Document doc, PageText text) {
         List<Element> out = new ArrayList<>();
         for (Element e : doc.body().getAllElements()) {
-            if (text.hrefLinks(e) > 0 && (ClassHints.related(e) || relatedHeading(e, text))
-                    && out.stream().noneMatch(b -> e.parents().contains(b))) {
-                out.add(e);
+            if (text.hrefLinks(e) == 0) {
+                continue; // most elements: nothing to find, and the count is free
+            }
+            boolean hinted = ClassHints.related(e) || relatedHeading(e, text);
+            if ((hinted || headingBefore(e, text)) && out.stream().noneMatch(b -> b == e || e.parents().contains(b))) {
+                out.addAll(hinted || BlockTags.isBlock(e.normalName()) ? List.of(e) : inlineRun(e));
+            }
+        }
+        return out;
+    }
+
+    /** The element just before {@code e}, line breaks aside, is a related-stories heading. */
+    private static boolean headingBefore(Element e, PageText text) {
+        Element prev = e.previousElementSibling();
+        while (prev != null && prev.normalName().equals("br")) {
+            prev = prev.previousElementSibling();
+        }
+        return prev != null && isRelatedHeading(prev, text);
+    }
+
+    /**
+     * {@code first} and its following siblings up to the next block or bold heading: the links of a list written
+     * as inline links between line breaks.
+     */
+    private static List<Element> inlineRun(Element first) {
+        List<Element> out = new ArrayList<>();
+        for (Element x = first; x != null; x = x.nextElementSibling()) {
+            String tag = x.normalName();
+            if (x != first && (BlockTags.isBlock(tag) || tag.equals("b") || tag.equals("strong"))) {
+                break;
+            }
+            if (!tag.equals("br")) {
+                out.add(x);
             }
         }
         return out;
@@ -45,14 +86,24 @@ final class RelatedLinkFinder {
     /** The element's first child is a short heading that announces related stories. */
     static boolean relatedHeading(Element e, PageText text) {
         Element first = e.firstElementChild();
-        if (first == null || text.hrefLinks(first) > 0) {
-            return false;
+        return first != null && isRelatedHeading(first, text);
+    }
+
+    /** A short element without links whose text announces related stories. */
+    private static boolean isRelatedHeading(Element h, PageText text) {
+        if (text.hrefLinks(h) > 0 || text.length(h) > 2 * MAX_HEADING) {
+            return false; // the length first: cheap, and spares normalising a long block's text
         }
-        String t = TextCleaner.normalize(text.text(first));
+        String t = TextCleaner.normalize(text.text(h));
         return !t.isEmpty() && t.length() <= MAX_HEADING && RELATED_HEADING.matcher(t).matches();
     }
 
-    /** The hinted blocks that sit inside the container or after it, next to it or to its parent. */
+    /**
+     * The hinted blocks that sit inside the container or after it, next to it or to its parent; and, before or
+     * after it, those that share an ancestor with it at most {@link #NEAR_LEVELS} levels up, below {@code body}:
+     * the "see also" box of a story column (a sibling of the article's wrapper, or of the wrapper's wrapper) is
+     * the story's, whether the template puts it before or after the text.
+     */
     List<Element> nearContainer(List<Element> hinted, Element container) {
         if (container == null) {
             return List.of();
@@ -60,7 +111,7 @@ final class RelatedLinkFinder {
         List<Element> out = new ArrayList<>();
         Element parent = container.parent();
         for (Element b : hinted) {
-            boolean near = false;
+            boolean near = sharesColumn(b, container);
             for (Element x = b; x != null && !near; x = x.parent()) {
                 near = x == container || followingSibling(container, x)
                         || (parent != null && followingSibling(parent, x));
@@ -70,6 +121,21 @@ final class RelatedLinkFinder {
             }
         }
         return out;
+    }
+
+    /** The lowest common ancestor of the two is at most {@link #NEAR_LEVELS} above the container, and not body. */
+    private static boolean sharesColumn(Element block, Element container) {
+        Element a = container.parent();
+        for (int level = 1; level <= NEAR_LEVELS && a != null; level++, a = a.parent()) {
+            if (a.normalName().equals("body") || a.normalName().equals("html")) {
+                return false;
+            }
+            Element ancestor = a;
+            if (block.parents().contains(ancestor)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean followingSibling(Element ref, Element x) {
@@ -99,15 +165,29 @@ final class RelatedLinkFinder {
      * article: a partner site's story is related, a DOI or a shop link is a reference.
      */
     private static void add(Map<String, RelatedLink> out, String url, String title, Set<String> self, String site) {
-        UrlShape shape = url == null ? UrlShape.UNKNOWN : UrlShape.of(url);
+        UrlShape shape = url == null ? UrlShape.UNKNOWN : shape(url);
         if (url == null || self.contains(stripSlash(url)) || shape == UrlShape.SECTION
-                || (site != null && !site.equals(site(url)) && shape != UrlShape.ARTICLE)) {
+                || (site != null && !site.equals(site(url)) && shape != UrlShape.ARTICLE)
+                || (title != null && LinkTitles.notAStory(title)) || LinkTitles.notAStoryUrl(url)) {
             return;
         }
         RelatedLink prev = out.get(url);
         if (prev == null || (prev.title() == null && title != null)) {
             out.put(url, new RelatedLink(url, title));
         }
+    }
+
+    /**
+     * The URL's shape, except that a script page named like a front page and given a long id in its query
+     * ({@code /index.php?fSectionId=1016&fArticleId=nw20071230160946333C523620}) is an article's, as old CMSs
+     * serve every story that way. A root or directory with an id in its query ({@code /?w=10486}, a map's
+     * {@code /?cbll=37.726948}) stays what it was.
+     */
+    private static UrlShape shape(String url) {
+        UrlShape shape = UrlShape.of(url);
+        int q = url.indexOf('?');
+        return shape == UrlShape.SECTION && q >= 0 && SCRIPT.matcher(url.substring(0, q)).find()
+                && QUERY_ID.matcher(url).find(q) ? UrlShape.ARTICLE : shape;
     }
 
     private static String title(Element a) {

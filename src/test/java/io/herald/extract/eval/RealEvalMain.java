@@ -9,7 +9,8 @@ import java.util.List;
  * {@code scripts/eval-extraction --real [DIR] [--dataset PREFIX] [--worst N] [--json] [--with-title] [--all-pages] [--page SET/ID]
  * [--texts TEXTS [--name LABEL]] [--dump-inputs OUT]}:
  * scores the extractor, with the default configuration, on the public sets that {@code scripts/fetch-eval-data}
- * put in DIR (default {@code eval-data}) and prints one row per set and the pages with the worst recall.
+ * put in DIR (default {@code eval-data}) and prints one row per set and the pages with the worst recall, then
+ * the related-link figures of the sets whose annotation marks related links ({@link RelatedEvaluation}).
  * {@code --with-title} scores the title and the body together (see {@link PageText#herald}). {@code --all-pages}
  * scores the body text of every page, written as an article or not (see {@link PageText#heraldEveryPage}). {@code --page} shows
  * one page: its status, and the runs of expected text (or the snippets) the output lacks.
@@ -81,8 +82,15 @@ public final class RealEvalMain {
             }
         });
         System.err.println();
-        System.out.print(json ? report.json(worst).put("extractor", label).encodePrettily() + "\n"
-                : "extractor: " + label + "\n" + report.table(worst));
+        RelatedReport related = texts != null ? null
+                : new RelatedEvaluation(EvalMain.defaultExtractor(), TIMEOUT_MILLIS).run(RelatedEvaluation.cases(pages));
+        if (json) {
+            io.vertx.core.json.JsonObject out = report.json(worst).put("extractor", label);
+            System.out.print((related == null ? out : out.put("related", related.json())).encodePrettily() + "\n");
+        } else {
+            System.out.print("extractor: " + label + "\n" + report.table(worst)
+                    + (related == null || related.pages().isEmpty() ? "" : related.table()));
+        }
     }
 
     /** {@code texts}: the saved texts to show, or null for Herald's extractor (then its method and flags too). */
@@ -113,6 +121,14 @@ public final class RealEvalMain {
             System.out.println("method " + r.article().extraction().method() + " flags " + r.article().extraction().flags());
         }
         System.out.println("--- extracted\n" + text);
+        RelatedEvaluation.Case related = RelatedEvaluation.caseOf(page);
+        if (related != null) {
+            RelatedPageScore rs = RelatedEvaluation.score(related, r);
+            System.out.printf("--- related links: P %.3f R %.3f (= found and marked, + found only, - marked only)%n",
+                    rs.precision(), rs.recall());
+            rs.found().forEach(u -> System.out.println((rs.truth().contains(u) ? "  = " : "  + ") + u));
+            rs.truth().stream().filter(u -> !rs.found().contains(u)).forEach(u -> System.out.println("  - " + u));
+        }
         if (page.snippetScored()) {
             String got = RealEvaluation.normalize(text);
             page.with().forEach(w -> System.out.println((got.contains(RealEvaluation.normalize(w)) ? "  = " : "  - ") + w));
