@@ -24,13 +24,15 @@ final class BoilerplateFilter {
     private static final double PAGE_TEXT_SHARE = 0.2;
     private static final double PAGE_PROSE_SHARE = 0.6;
     private static final double PAGE_LINK_DENSITY = 0.8;
+    private static final double MOST_TEXT = 0.5;
 
     /** The filter of the first pass: class and id hints hide what they name. */
     static final BoilerplateFilter STRICT = new BoilerplateFilter(true);
     /**
      * The filter of the retry when the first pass found too little text (Readability's second pass without
      * "strip unlikely candidates"): only what cannot be content (non-content tags, hidden elements, header,
-     * footer and aside without an article in them) is hidden; class and id hints still weigh in the scoring,
+     * footer and aside without an article in them) and comment or teaser feeds are hidden, which would outweigh
+     * a short post; class and id hints still weigh in the scoring,
      * so a comment feed loses to the article, but they no longer hide a subtree. A CMS's class names often say
      * where a block sits or what may be inserted in it ({@code above-footer}, {@code Section--Ads},
      * {@code register}), not what it is.
@@ -49,11 +51,17 @@ final class BoilerplateFilter {
             return false;
         }
         if (ALWAYS.contains(tag) || e.hasAttr("hidden") || hiddenByStyle(e)
-                || "true".equals(e.attr("aria-hidden"))) {
+                || "true".equals(e.attr("aria-hidden")) || ClassHints.hiddenByClass(e)) {
             return true;
         }
         if (STRUCTURAL.contains(tag)) {
-            return !carriesArticle(e, text);
+            return switch (tag) {
+                // an ASP.NET form or an article's <header> can wrap the whole story, written in <br> runs
+                case "form", "header" -> !(carriesArticle(e, text) || holdsMostText(e, text));
+                // a sidebar carries long paragraphs too (a live feed); only the page's main writing is kept
+                case "aside" -> !wrapsPage(e, text);
+                default -> !carriesArticle(e, text);
+            };
         }
         if (classHints && ClassHints.negative(e)) {
             if (wrapsPage(e, text)) {
@@ -64,7 +72,14 @@ final class BoilerplateFilter {
             }
             return !(ClassHints.positive(e) && carriesArticle(e, text));
         }
-        return false;
+        return !classHints && ClassHints.commentsOrTeasers(e) && !wrapsPage(e, text);
+    }
+
+    /** True when the element holds at least half of the page's text, mostly not links. */
+    private static boolean holdsMostText(Element e, PageText text) {
+        Element body = e.ownerDocument() == null ? null : e.ownerDocument().body();
+        return body != null && text.length(e) >= MOST_TEXT * text.length(body)
+                && text.linkDensity(e) < PAGE_LINK_DENSITY;
     }
 
     /**

@@ -44,6 +44,23 @@ final class ClassHints {
     private static final Pattern RELATED = Pattern.compile(
             "related|see-?also|read-?also|also-?read|read-?more|more-?on|more-?from|inline-?link|also");
 
+    /**
+     * Feeds the retry without class hints still hides (see {@link BoilerplateFilter#LENIENT}): other people's
+     * comments and other pages' teasers, which outweigh a short post when the hints no longer hide them.
+     */
+    private static final List<String> LENIENT_FEED_PREFIX = List.of("comment", "disqus", "reply", "respond",
+            "related", "recommend", "popular", "trending", "outbrain", "taboola", "trackback");
+    /**
+     * WordPress and Typepad post classes that name the post's author ({@code author-admin},
+     * {@code entry-author-clyde_smith}): an attribute of the post, not an author box, whose names end in a
+     * part such as {@code -bio}, {@code -box} or {@code -name}.
+     */
+    private static final Pattern POST_AUTHOR = Pattern.compile("(?<![a-z0-9-])(?:entry-)?author-(?!bio|box|info|card"
+            + "|profile|about|details|avatar|desc|name|link|meta|wrap|block|data|image|photo|pic|title|byline)"
+            + "[a-z0-9_]+(?![a-z0-9_-])");
+    /** Whole class names that hide an element (Bootstrap, common CSS resets). */
+    private static final Set<String> HIDING = Set.of("hidden", "hide", "d-none", "is-hidden");
+
     private ClassHints() {
     }
 
@@ -51,7 +68,38 @@ final class ClassHints {
         if (e.attributesSize() == 0) {
             return ""; // most elements: no class, no id, nothing to build
         }
-        return (e.className() + " " + e.id()).toLowerCase(Locale.ROOT).trim();
+        String raw = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT).trim();
+        return raw.contains("author-") ? POST_AUTHOR.matcher(raw).replaceAll(" ") : raw;
+    }
+
+    /**
+     * True when a whole class name hides the element ({@code hidden}, {@code d-none}) and no other class shows
+     * it again at some screen size ({@code hidden md:block}, {@code d-none d-lg-flex}).
+     */
+    static boolean hiddenByClass(Element e) {
+        if (!e.hasAttr("class")) {
+            return false;
+        }
+        boolean hidden = false;
+        for (String c : e.classNames()) {
+            String name = c.toLowerCase(Locale.ROOT);
+            if (HIDING.contains(name)) {
+                hidden = true;
+            } else if (name.indexOf(':') >= 0 || name.startsWith("d-") || name.contains("visible") || name.contains("show")) {
+                return false;
+            }
+        }
+        return hidden;
+    }
+
+    /** Class or id names comments or recommended stories (see {@link #LENIENT_FEED_PREFIX}). */
+    static boolean commentsOrTeasers(Element e) {
+        for (String t : tokens(e)) {
+            if (!NOT_NEGATIVE.contains(t) && LENIENT_FEED_PREFIX.stream().anyMatch(t::startsWith)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The runs of {@code [a-z0-9]} in {@link #raw}; a loop, not {@code SPLIT.split}: it runs for most elements. */

@@ -15,11 +15,62 @@ class BoilerplateFilterTest {
             + " the detour would cost them an hour a day.<br>";
 
     private static boolean kept(String html, String selector) {
+        return kept(html, selector, BoilerplateFilter.STRICT);
+    }
+
+    private static boolean kept(String html, String selector, BoilerplateFilter filter) {
         Document doc = Jsoup.parse("<html><body>" + html + "</body></html>");
         PageText text = PageText.of(doc);
-        ContentView view = ContentView.of(doc.body(), BoilerplateFilter.STRICT, text);
+        ContentView view = ContentView.of(doc.body(), filter, text);
         Element e = doc.selectFirst(selector);
         return view.kept(e);
+    }
+
+    @Test
+    void pageWideFormOrArticleHeaderHoldingTheStoryInBrRunsIsKept() {
+        String nav = "<ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li></ul>";
+        assertThat(kept(nav + "<form id='Form1'><p class='articletext'>" + PROSE.repeat(8) + "</p></form>", "form p"))
+                .isTrue();
+        assertThat(kept(nav + "<article><header><h1>Ferry terminal closes</h1><div id='t'>" + PROSE.repeat(8)
+                + "</div></header></article>", "#t")).isTrue();
+        // a search form and a site header stay furniture
+        assertThat(kept("<form id='search'><label>Search the site for stories</label></form><div>" + PARAGRAPH
+                + PARAGRAPH + "</div>", "#search label")).isFalse();
+        assertThat(kept("<header id='site'><a href='/'>Ferry News</a> <span>Since 1901</span></header><div>"
+                + PARAGRAPH + PARAGRAPH + "</div>", "#site span")).isFalse();
+    }
+
+    @Test
+    void asideWithLongParagraphsIsDroppedUnlessItHoldsThePagesWriting() {
+        String feed = "<aside id='live'>" + PARAGRAPH + PARAGRAPH + "</aside>";
+        assertThat(kept("<div id='story'>" + PARAGRAPH.repeat(5) + "</div>" + feed, "#live p")).isFalse();
+        assertThat(kept("<aside id='only'>" + PARAGRAPH.repeat(3) + "</aside><div>" + PARAGRAPH + "</div>", "#only p"))
+                .isTrue();
+    }
+
+    @Test
+    void wholeClassNameHiddenHidesUnlessAnotherClassShowsItAgain() {
+        assertThat(kept("<span class='kudos hidden'>Ann, Bob, Carl and 200 more left kudos</span>", ".kudos")).isFalse();
+        assertThat(kept("<div class='d-none'>" + PARAGRAPH + "</div>", ".d-none p")).isFalse();
+        assertThat(kept("<div class='hidden md:block' id='a'>" + PARAGRAPH + "</div>", "#a p")).isTrue();
+        assertThat(kept("<div class='d-none d-lg-flex' id='b'>" + PARAGRAPH + "</div>", "#b p")).isTrue();
+        assertThat(kept("<div class='overflow-hidden' id='c'>" + PARAGRAPH + "</div>", "#c p")).isTrue();
+    }
+
+    @Test
+    void postClassNamingItsAuthorIsNotAnAuthorBox() {
+        assertThat(kept("<div class='post author-admin entry-author-clyde_smith' id='p'>" + PARAGRAPH + "</div>", "#p p"))
+                .isTrue();
+        assertThat(kept("<div class='author-bio' id='bio'><p>Clyde writes about ferries and bridges.</p></div>", "#bio p"))
+                .isFalse();
+    }
+
+    @Test
+    void retryWithoutClassHintsStillHidesCommentsButNotSlotNames() {
+        String comments = "<div class='comments-area' id='c'>" + PARAGRAPH.repeat(3) + "</div>";
+        String story = "<div class='register' id='s'>" + PARAGRAPH + "</div>";
+        assertThat(kept(story + comments, "#c p", BoilerplateFilter.LENIENT)).isFalse();
+        assertThat(kept(story + comments, "#s p", BoilerplateFilter.LENIENT)).isTrue();
     }
 
     @Test
