@@ -41,6 +41,11 @@ final class CharsetDetector {
         }
         Charset meta = fromMeta(body);
         if (meta != null) {
+            // a page re-saved as UTF-8 often keeps its old declaration; multi-byte sequences that are valid
+            // UTF-8 throughout are practically never legacy 8-bit text by chance
+            if (!meta.equals(StandardCharsets.UTF_8) && hasHighBytes(body) && isValidUtf8(body)) {
+                return new Detected(StandardCharsets.UTF_8, 0, "utf8-over-meta");
+            }
             return new Detected(meta, 0, "meta");
         }
         if (isValidUtf8(body)) {
@@ -48,6 +53,15 @@ final class CharsetDetector {
         }
         Charset cyrillic = CyrillicGuess.guess(body);
         return cyrillic != null ? new Detected(cyrillic, 0, "guess") : new Detected(FALLBACK, 0, "fallback");
+    }
+
+    private static boolean hasHighBytes(byte[] body) {
+        for (byte b : body) {
+            if (b < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Detected fromBom(byte[] b) {

@@ -1,6 +1,8 @@
 package io.herald.extract;
 
 import java.nio.charset.Charset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
@@ -9,6 +11,9 @@ import org.jsoup.parser.Parser;
 final class PageDecoder {
     /** Deeper elements are flattened by jsoup; bounds the work on hostile nesting. */
     private static final int MAX_DEPTH = 256;
+    /** No headline is this long: a longer title is the page swallowed by an unclosed {@code <title>}. */
+    private static final int MAX_TITLE = 2000;
+    private static final Pattern TITLE_TEXT = Pattern.compile("(?i)<title[^>]*>[^<]*");
     private final CharsetDetector detector = new CharsetDetector();
 
     Document parse(byte[] body, String contentTypeHeader, String baseUri) {
@@ -16,6 +21,16 @@ final class PageDecoder {
         String html = decode(body, detected);
         Parser parser = Parser.htmlParser().setMaxDepth(MAX_DEPTH);
         Document doc = Jsoup.parse(html, baseUri == null ? "" : baseUri, parser);
+        if (doc.title().length() > MAX_TITLE) {
+            // a <title> whose end tag is missing or broken ("</titleval") swallows the rest of the page as its
+            // text, as HTML's RCDATA rules say; browsers show such pages, and so should the extractor: the
+            // title ends where the first tag after it starts
+            Matcher m = TITLE_TEXT.matcher(html);
+            if (m.find()) {
+                String repaired = html.substring(0, m.end()) + "</title>" + html.substring(m.end());
+                doc = Jsoup.parse(repaired, baseUri == null ? "" : baseUri, Parser.htmlParser().setMaxDepth(MAX_DEPTH));
+            }
+        }
         return doc;
     }
 

@@ -42,6 +42,29 @@ class CharsetDetectorTest {
     }
 
     @Test
+    void utf8BytesUnderAStaleMetaDeclarationAreUtf8() {
+        // re-saved as UTF-8, still declaring gb2312 / windows-1252: valid multi-byte UTF-8 is no legacy text
+        byte[] body = bytes("<html><head><meta charset=\"windows-1252\"></head><body><p>Letterman’s Zürich show</p>"
+                + "</body></html>", StandardCharsets.UTF_8);
+        assertThat(detector.detect(body, "text/html").source()).isEqualTo("utf8-over-meta");
+        assertThat(new PageDecoder().parse(body, "text/html", "").body().text()).isEqualTo("Letterman’s Zürich show");
+        // the HTTP header is still believed, and a real windows-1252 page keeps its declaration
+        assertThat(detector.detect(body, "text/html; charset=windows-1252").source()).isEqualTo("header");
+        byte[] legacy = bytes("<meta charset=\"windows-1252\"><p>Zürich – 5 €</p>", Charset.forName("windows-1252"));
+        assertThat(detector.detect(legacy, null).source()).isEqualTo("meta");
+    }
+
+    @Test
+    void aTitleWithoutItsEndTagDoesNotSwallowThePage() {
+        String story = "The council voted on Tuesday to close the old ferry terminal. ".repeat(40);
+        byte[] body = bytes("<html><head><title>Ferry terminal closes' + OAS_query + '</titleval>"
+                + "<body><p>" + story.strip() + "</p></body></html>", StandardCharsets.UTF_8);
+        Document doc = new PageDecoder().parse(body, "text/html", "");
+        assertThat(doc.body().text()).isEqualTo(story.strip());
+        assertThat(doc.title()).isEqualTo("Ferry terminal closes' + OAS_query + '");
+    }
+
+    @Test
     void undeclaredValidUtf8IsUtf8() {
         byte[] body = bytes("<p>Zürich – naïve</p>", StandardCharsets.UTF_8);
         assertThat(detector.detect(body, null).charset()).isEqualTo(StandardCharsets.UTF_8);
