@@ -22,6 +22,15 @@ final class BodyExtractor {
     private static final int MAX_RELATED_TEXT = 250;
     private static final int MAX_MEDIA_TEXT = 300;
     private static final double RELATED_LINK_SHARE = 0.7;
+    /** Paragraphs read before an end heading counts: a short post's own sub-heads come first. */
+    private static final int MIN_BODY = 2;
+    private static final int MAX_END_HEADING = 60;
+    private static final Pattern END_HEADING = Pattern.compile("(?iu)^(?:\\d+\\s+)?(?:comments?|responses?|replies|"
+            + "trackbacks?|pingbacks?|leave a (?:reply|comment)|post a comment|add (?:a |your )?comment|join the discussion|"
+            + "recent posts|popular posts|related posts|you (?:may|might) also like|about the author|"
+            + "kommentare?|schreibe einen kommentar|ähnliche beiträge|commentaires?|laisser un commentaire|"
+            + "comentarios?|deja un comentario|commenti|lascia un commento|комментарии)"
+            + "(?:\\s*\\(\\d+\\))?(?:\\s+(?:on|zu|sur|en|su)\\b.*)?\\W*$");
     private static final Pattern LEAD_IN = Pattern.compile(
             "(?iu)^(?:read more|read also|also read|see also|related|more on this|more|watch|listen|opinion)\\s*[:：—-]\\s*");
 
@@ -32,6 +41,8 @@ final class BodyExtractor {
     private final ContentView view;
     private final PageText text;
     private final Set<Element> skipped;
+    /** Set at a heading that ends the body ({@link #endsBody}): nothing after it is read. */
+    private boolean ended;
 
     /** {@code skipped}: blocks inside the container that are not read (see {@link ContainerWidener}). */
     BodyExtractor(ContentView view, Set<Element> skipped) {
@@ -55,6 +66,9 @@ final class BodyExtractor {
     private void collect(Element e, int depth, List<String> out, List<Element> related) {
         StringBuilder run = new StringBuilder();
         for (Node child : e.childNodes()) {
+            if (ended) {
+                return;
+            }
             if (child instanceof TextNode t) {
                 run.append(t.getWholeText());
             } else if (child instanceof Element c) {
@@ -74,6 +88,10 @@ final class BodyExtractor {
     }
 
     private void visitBlock(Element c, int depth, List<String> out, List<Element> related) {
+        if (ended || out.size() >= MIN_BODY && endsBody(c)) {
+            ended = true;
+            return;
+        }
         if (isInlineRelated(c)) {
             related.add(c);
             return;
@@ -121,6 +139,20 @@ final class BodyExtractor {
         if (!TextCleaner.isBoilerplate(p) && (out.isEmpty() || !out.get(out.size() - 1).equals(p))) {
             out.add(p);
         }
+    }
+
+    /**
+     * A heading that opens what follows a post, not more of it: the comments, "Leave a reply", a blog's recent or
+     * related posts, the author box. Such a heading inside the container ends the body; a "Related" box in the
+     * middle of a story is not one (it holds its links, and the story goes on after it).
+     */
+    private boolean endsBody(Element c) {
+        String tag = c.normalName();
+        if (!(tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '2' && tag.charAt(1) <= '6')
+                || text.length(c) > MAX_END_HEADING) {
+            return false;
+        }
+        return END_HEADING.matcher(TextCleaner.normalize(text.text(c))).matches();
     }
 
     /** A photo block: holds an image and little text (its caption and credit), and is not a paragraph. */

@@ -1,0 +1,50 @@
+package io.herald.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.herald.config.ExtractConfig;
+import io.herald.model.ExtractResult;
+import io.herald.model.PageType;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What the body reader reads inside the container, and where it stops. */
+class BodyExtractorTest {
+    private static final String URL = "https://blog.example/2025/03/15/ferry-terminal";
+    private static final List<String> POST = List.of(
+            "The council voted on Tuesday to close the old ferry terminal, a decision that leaves commuters on the"
+                    + " north shore with an hour-long detour by road until the new bridge opens next spring.",
+            "Councillors said the terminal's pier was no longer safe and that repairing it would cost more than the"
+                    + " bridge itself, which the regional government has promised to open in April.",
+            "Residents of the north shore have started a petition asking for a temporary shuttle bus, which the"
+                    + " council has said it will discuss at its next meeting.");
+    private static final String COMMENT = "I have taken that ferry every day for twenty years, and I cannot believe"
+            + " the council is letting it go without a plan for those of us who do not drive.";
+    private final ArticleExtractor extractor = new ArticleExtractor(new ExtractConfig(1, 60, List.of()));
+
+    private List<String> paragraphs(String post) {
+        String html = "<html><head><title>Ferry terminal to close</title><meta property='og:type' content='article'>"
+                + "</head><body><div class='wrap'><h1>Ferry terminal to close</h1>" + post + "</div></body></html>";
+        ExtractResult r = extractor.extract(html.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8", URL);
+        assertThat(r.type()).isEqualTo(PageType.ARTICLE);
+        return List.of(r.article().text().split("\n\n"));
+    }
+
+    @Test
+    void aCommentsHeadingInsideTheContainerEndsTheBody() {
+        // comments in plain markup, no class to say so: only their heading tells them from the post
+        String post = "<div class='entry'><p>" + String.join("</p><p>", POST) + "</p>"
+                + "<h3>3 Comments</h3><p>" + COMMENT + "</p><p>" + COMMENT.replace("twenty", "ten") + "</p>"
+                + "<h3>Leave a Reply</h3><p>Your email address will not be published by us or shared.</p></div>";
+        assertThat(paragraphs(post)).containsExactlyElementsOf(POST);
+    }
+
+    @Test
+    void subHeadsThatOnlyMentionCommentsAreNotAnEnd() {
+        String post = "<div class='entry'><p>" + POST.get(0) + "</p><p>" + POST.get(1) + "</p>"
+                + "<h2>Comments from the minister</h2><p>" + POST.get(2) + "</p></div>";
+        assertThat(paragraphs(post)).containsExactly(POST.get(0), POST.get(1), "Comments from the minister",
+                POST.get(2));
+    }
+}
