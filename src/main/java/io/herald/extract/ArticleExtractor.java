@@ -129,6 +129,13 @@ public final class ArticleExtractor {
                 paragraphs = retryParagraphs;
             }
         }
+        if (container.generic() && paragraphs.isEmpty()) {
+            // no block of writing anywhere (a page of one line, of headings, of link text): read what the body
+            // shows, as trafilatura's baseline does; such a page is rarely long enough to be an article
+            ContentView lenient = ContentView.of(doc.body(), BoilerplateFilter.LENIENT, pageText);
+            paragraphs = trimmer.trim(new BodyExtractor(lenient, Set.of()).extract(List.of(doc.body())).paragraphs(),
+                    md.title());
+        }
         if (container.generic()) {
             List<String> lede = new LedeFinder(view).find(visible.headlineElement(), container.element(),
                     container.skipped());

@@ -96,6 +96,11 @@ class ArticleExtractorTest {
         assertThat(extractor.mainText(page, null, "https://a.example/s"))
                 .isEqualTo("Just a short teaser paragraph, nothing more to read here today.");
         assertThat(extractor.mainText(new byte[0], null, "https://a.example/s")).isEmpty();
+        // no block of writing at all: what the body shows is read, and the page is still no article
+        byte[] bare = "<html><body>Test &amp; <a href='javascript:x()'>more words</a><h2>A heading</h2></body></html>"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(extractor.mainText(bare, null, "https://a.example/t")).isEqualTo("Test & more words\n\nA heading");
+        assertThat(extractor.extract(bare, null, "https://a.example/t").type()).isEqualTo(PageType.OTHER);
     }
 
     @Test
