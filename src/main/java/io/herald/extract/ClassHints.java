@@ -21,6 +21,7 @@ final class ClassHints {
             "modal", "popup", "signup", "toolbar", "print", "rss", "more", "meta",
             // embeds and furniture that sit inside article bodies
             "tweet", "instagram", "tiktok", "video", "player", "embed", "pullquote", "author", "disclaimer",
+            "bio", "biography", "contributor",
             "barrier", "regwall", "anzeige", "werbung");
     private static final List<String> NEGATIVE_PREFIX = List.of("advert", "related", "share", "sharing",
             "social", "comment", "subscri", "newsletter", "promo", "banner", "cookie", "footer", "breadcrumb",

@@ -63,6 +63,10 @@ class BoilerplateFilterTest {
                 .isTrue();
         assertThat(kept("<div class='author-bio' id='bio'><p>Clyde writes about ferries and bridges.</p></div>", "#bio p"))
                 .isFalse();
+        assertThat(kept("<div class='mini-bio' id='mb'><p>Clyde writes about ferries and bridges.</p></div>", "#mb p"))
+                .isFalse();
+        assertThat(kept("<div class='contributor' id='cb'><p>Clyde writes about ferries and bridges.</p></div>", "#cb p"))
+                .isFalse();
     }
 
     @Test
