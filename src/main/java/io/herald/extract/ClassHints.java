@@ -81,6 +81,10 @@ final class ClassHints {
         if (!e.hasAttr("class")) {
             return false;
         }
+        String cls = e.className();
+        if (cls.indexOf("hid") < 0 && cls.indexOf("none") < 0) {
+            return false; // nearly every class attribute: no set of names built for it
+        }
         boolean hidden = false;
         for (String c : e.classNames()) {
             String name = c.toLowerCase(Locale.ROOT);
