@@ -21,6 +21,8 @@ final class BodyExtractor {
     private static final int MAX_DEPTH = 64;
     private static final int MAX_RELATED_TEXT = 250;
     private static final int MAX_MEDIA_TEXT = 300;
+    /** A paragraph at least this long is read again when the page repeats it. */
+    private static final int MIN_REPEATED = 80;
     private static final double RELATED_LINK_SHARE = 0.7;
     /** Paragraphs read before an end heading counts: a short post's own sub-heads come first. */
     private static final int MIN_BODY = 2;
@@ -136,7 +138,9 @@ final class BodyExtractor {
 
     private static void addParagraph(String raw, List<String> out) {
         String p = TextCleaner.clean(raw);
-        if (!TextCleaner.isBoilerplate(p) && (out.isEmpty() || !out.get(out.size() - 1).equals(p))) {
+        // a short line repeated at once is a widget's echo (a label, a heading printed twice for two screen
+        // sizes); a long paragraph the page repeats is the page's text
+        if (!TextCleaner.isBoilerplate(p) && (out.isEmpty() || p.length() >= MIN_REPEATED || !out.get(out.size() - 1).equals(p))) {
             out.add(p);
         }
     }

@@ -41,6 +41,13 @@ class BodyExtractorTest {
     }
 
     @Test
+    void aLongParagraphThePageRepeatsIsReadTwiceAShortEchoOnce() {
+        String post = "<div class='entry'><p>" + POST.get(0) + "</p><p>" + POST.get(0) + "</p><p>Share</p>"
+                + "<h2>The vote</h2><h2>The vote</h2><p>" + POST.get(1) + "</p></div>";
+        assertThat(paragraphs(post)).containsExactly(POST.get(0), POST.get(0), "The vote", POST.get(1));
+    }
+
+    @Test
     void subHeadsThatOnlyMentionCommentsAreNotAnEnd() {
         String post = "<div class='entry'><p>" + POST.get(0) + "</p><p>" + POST.get(1) + "</p>"
                 + "<h2>Comments from the minister</h2><p>" + POST.get(2) + "</p></div>";
