@@ -92,6 +92,14 @@ public final class ArticleExtractor {
         }
     }
 
+    /**
+     * The cleaning every link the extractor reports goes through (http(s) only, no fragment, no whitespace, at
+     * most 2048 characters), null for a link it drops: for tools that compare links with the extractor's.
+     */
+    public static String cleanLink(String url) {
+        return LinkExtractor.clean(url);
+    }
+
     /** What one page yields before it is classified: metadata, the container and the body read from it. */
     private record Reading(SiteRule rule, List<String> flags, Set<String> methods, PageText pageText, JsonLdData ld,
                            Metadata md, List<Element> hinted, ContentView view, Container container,

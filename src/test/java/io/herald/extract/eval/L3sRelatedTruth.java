@@ -1,5 +1,6 @@
 package io.herald.extract.eval;
 
+import io.herald.extract.ArticleExtractor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -40,7 +41,6 @@ import org.jsoup.nodes.TextNode;
 final class L3sRelatedTruth {
     static final String RELATED_CLASS = "x-nc-sel4";
     private static final int MIN_TITLE_WORDS = 3;
-    private static final int MAX_URL = 2048;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’.&-][\\p{L}\\p{N}]+)*");
     private static final Pattern LEAD_IN = Pattern.compile(
             "(?iu)^\\W*(?:read (?:the )?(?:article|story|more|also)|also read|see also|related(?: story| article)?)\\s*[:»\\-–]\\s*");
@@ -193,21 +193,9 @@ final class L3sRelatedTruth {
         return a.text().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
-    /**
-     * Herald's cleaning of a resolved link ({@code LinkExtractor.clean}, package-private there): http(s) only,
-     * at most 2048 characters, no whitespace or control characters, no fragment.
-     */
+    /** Herald's cleaning of a resolved link, so that truth and output compare alike. */
     static String clean(String url) {
-        if (url == null || url.isEmpty() || url.length() > MAX_URL) {
-            return null;
-        }
-        String lower = url.toLowerCase(Locale.ROOT);
-        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
-            return null;
-        }
-        int hash = url.indexOf('#');
-        String u = hash >= 0 ? url.substring(0, hash) : url;
-        return u.chars().anyMatch(c -> c <= ' ') ? null : u;
+        return ArticleExtractor.cleanLink(url);
     }
 
     static String stripSlash(String url) {
