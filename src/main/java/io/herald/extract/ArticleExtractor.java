@@ -85,7 +85,8 @@ public final class ArticleExtractor {
                 return "";
             }
             Document doc = decoder.parse(body, contentTypeHeader, url);
-            return String.join("\n\n", read(doc, url).paragraphs());
+            Reading r = read(doc, url);
+            return String.join("\n\n", r.paragraphs().isEmpty() ? r.baseline() : r.paragraphs());
         } catch (RuntimeException | StackOverflowError e) {
             LOG.warn("Extraction failed for {}: {}", url, e.toString());
             return "";
@@ -103,7 +104,7 @@ public final class ArticleExtractor {
     /** What one page yields before it is classified: metadata, the container and the body read from it. */
     private record Reading(SiteRule rule, List<String> flags, Set<String> methods, PageText pageText, JsonLdData ld,
                            Metadata md, List<Element> hinted, ContentView view, Container container,
-                           BodyExtractor.Body body, List<String> paragraphs) {
+                           BodyExtractor.Body body, List<String> paragraphs, List<String> baseline) {
     }
 
     private Reading read(Document doc, String url) {
@@ -137,11 +138,13 @@ public final class ArticleExtractor {
                 paragraphs = retryParagraphs;
             }
         }
+        List<String> baseline = List.of();
         if (container.generic() && paragraphs.isEmpty()) {
-            // no block of writing anywhere (a page of one line, of headings, of link text): read what the body
-            // shows, as trafilatura's baseline does; such a page is rarely long enough to be an article
+            // no block of writing anywhere (a page of one line, of headings, of link text): what the body shows,
+            // as trafilatura's baseline reads it, for mainText only; the crawler writes no article from it (a
+            // declared article of headings and a "subscribe" line would pass the classifier's word count)
             ContentView lenient = ContentView.of(doc.body(), BoilerplateFilter.LENIENT, pageText);
-            paragraphs = trimmer.trim(new BodyExtractor(lenient, Set.of()).extract(List.of(doc.body())).paragraphs(),
+            baseline = trimmer.trim(new BodyExtractor(lenient, Set.of()).extract(List.of(doc.body())).paragraphs(),
                     md.title());
         }
         if (container.generic()) {
@@ -149,7 +152,7 @@ public final class ArticleExtractor {
                     container.skipped());
             paragraphs = withLede(lede, paragraphs, md.title());
         }
-        return new Reading(rule, flags, methods, pageText, ld, md, hinted, view, container, body, paragraphs);
+        return new Reading(rule, flags, methods, pageText, ld, md, hinted, view, container, body, paragraphs, baseline);
     }
 
     private ExtractResult extract(Document doc, String url, List<String> allLinks) {

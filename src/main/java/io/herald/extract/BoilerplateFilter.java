@@ -51,7 +51,7 @@ final class BoilerplateFilter {
             return false;
         }
         if (ALWAYS.contains(tag) || e.hasAttr("hidden") || hiddenByStyle(e)
-                || "true".equals(e.attr("aria-hidden")) || ClassHints.hiddenByClass(e)) {
+                || "true".equals(e.attr("aria-hidden")) || classHints && ClassHints.hiddenByClass(e)) {
             return true;
         }
         if (STRUCTURAL.contains(tag)) {

@@ -101,6 +101,12 @@ class ArticleExtractorTest {
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(extractor.mainText(bare, null, "https://a.example/t")).isEqualTo("Test & more words\n\nA heading");
         assertThat(extractor.extract(bare, null, "https://a.example/t").type()).isEqualTo(PageType.OTHER);
+        // a declared, paywalled article made of headings: the baseline's text never makes it an article
+        byte[] walled = ("<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+                + "\"isAccessibleForFree\":false}</script></head><body><h1>Ferry terminal closes</h1>"
+                + "<h2>Subscribe to continue reading this article</h2><div class='paywall'></div></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(extractor.extract(walled, null, "https://a.example/w").article()).isNull();
     }
 
     @Test

@@ -70,6 +70,15 @@ class BoilerplateFilterTest {
     }
 
     @Test
+    void retryWithoutClassHintsReadsWhatAHideClassCloses() {
+        // "read more" buttons open a div.hide: the first pass hides it, the retry does not
+        String html = "<article><p id='a'>" + PARAGRAPH + "</p><div class='article-rest hide' id='rest'>" + PARAGRAPH
+                + PARAGRAPH + "</div></article>";
+        assertThat(kept(html, "#rest p")).isFalse();
+        assertThat(kept(html, "#rest p", BoilerplateFilter.LENIENT)).isTrue();
+    }
+
+    @Test
     void retryWithoutClassHintsStillHidesCommentsButNotSlotNames() {
         String comments = "<div class='comments-area' id='c'>" + PARAGRAPH.repeat(3) + "</div>";
         String story = "<div class='register' id='s'>" + PARAGRAPH + "</div>";
