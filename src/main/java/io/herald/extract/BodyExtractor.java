@@ -21,18 +21,22 @@ final class BodyExtractor {
     private static final int MAX_DEPTH = 64;
     private static final int MAX_RELATED_TEXT = 250;
     private static final int MAX_MEDIA_TEXT = 300;
-    /** A paragraph at least this long is read again when the page repeats it. */
-    private static final int MIN_REPEATED = 80;
     private static final double RELATED_LINK_SHARE = 0.7;
     /** Paragraphs read before an end heading counts: a short post's own sub-heads come first. */
     private static final int MIN_BODY = 2;
     private static final int MAX_END_HEADING = 60;
-    private static final Pattern END_HEADING = Pattern.compile("(?iu)^(?:\\d+\\s+)?(?:comments?|responses?|replies|"
-            + "trackbacks?|pingbacks?|leave a (?:reply|comment)|post a comment|add (?:a |your )?comment|join the discussion|"
-            + "recent posts|popular posts|related posts|you (?:may|might) also like|about the author|"
-            + "kommentare?|schreibe einen kommentar|ähnliche beiträge|commentaires?|laisser un commentaire|"
-            + "comentarios?|deja un comentario|commenti|lascia un commento|комментарии)"
-            + "(?:\\s*\\(\\d+\\))?(?:\\s+(?:on|zu|sur|en|su)\\b.*)?\\W*$");
+    /**
+     * Headings of what follows a post. "Responses", "Replies" and "Comments on ..." end it only with a count
+     * ("3 Responses to ...", "One thought on ..."): bare, they are sub-heads of a story too.
+     */
+    private static final Pattern END_HEADING = Pattern.compile("(?iu)^(?:"
+            + "(?:\\d+|one|two|three|four|five)\\s+(?:comments?|responses?|replies|thoughts?|kommentare?|commentaires?"
+            + "|comentarios?|commenti)(?:\\s+(?:on|to|zu|sur|en|su|a)\\b.*)?"
+            + "|comments?(?:\\s*\\(\\d+\\))?|trackbacks?|pingbacks?|leave a (?:reply|comment)|post a comment"
+            + "|add (?:a |your )?comment|join the discussion|recent posts|popular posts|related posts"
+            + "|you (?:may|might) also like|about the author|kommentare?(?:\\s*\\(\\d+\\))?|schreibe einen kommentar"
+            + "|ähnliche beiträge|commentaires?|laisser un commentaire|comentarios?|deja un comentario|commenti"
+            + "|lascia un commento|комментарии)\\W*$");
     private static final Pattern LEAD_IN = Pattern.compile(
             "(?iu)^(?:read more|read also|also read|see also|related|more on this|more|watch|listen|opinion)\\s*[:：—-]\\s*");
 
@@ -138,9 +142,8 @@ final class BodyExtractor {
 
     private static void addParagraph(String raw, List<String> out) {
         String p = TextCleaner.clean(raw);
-        // a short line repeated at once is a widget's echo (a label, a heading printed twice for two screen
-        // sizes); a long paragraph the page repeats is the page's text
-        if (!TextCleaner.isBoilerplate(p) && (out.isEmpty() || p.length() >= MIN_REPEATED || !out.get(out.size() - 1).equals(p))) {
+        // a paragraph repeated at once is most often a responsive template's second copy (mobile and desktop)
+        if (!TextCleaner.isBoilerplate(p) && (out.isEmpty() || !out.get(out.size() - 1).equals(p))) {
             out.add(p);
         }
     }
