@@ -26,6 +26,8 @@ final class LedeFinder {
     private static final double MAX_LINK_DENSITY = 0.3;
     /** Elements looked at after the headline before giving up: the lede is close to it. */
     private static final int MAX_ELEMENTS = 150;
+    /** How far above the container headline and body may meet for what lies between them to be the article's. */
+    private static final int MAX_LEVELS = 6;
     /** Text next to a caption in its photo wrapper: a credit, a copyright line. */
     private static final int MAX_CREDIT = 100;
     private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
@@ -51,8 +53,8 @@ final class LedeFinder {
         }
         boolean inside = isAncestor(container, headline);
         Element scope = inside ? container : commonAncestor(headline, container);
-        if (scope == null) {
-            return out;
+        if (scope == null || levelsAbove(container, scope) > MAX_LEVELS) {
+            return out; // headline and body meet only high in the layout: what lies between is not the article's
         }
         boolean[] after = {false};
         int[] seen = {0};
@@ -163,6 +165,14 @@ final class LedeFinder {
             case "h2", "h3", "h4", "h5", "h6" -> true;
             default -> false;
         };
+    }
+
+    private static int levelsAbove(Element e, Element ancestor) {
+        int n = 0;
+        for (Element p = e; p != null && p != ancestor; p = p.parent()) {
+            n++;
+        }
+        return n;
     }
 
     private static boolean isAncestor(Element ancestor, Element e) {

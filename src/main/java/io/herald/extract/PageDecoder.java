@@ -26,12 +26,21 @@ final class PageDecoder {
             // text, as HTML's RCDATA rules say; browsers show such pages, and so should the extractor: the
             // title ends where the first tag after it starts
             Matcher m = TITLE_TEXT.matcher(html);
-            if (m.find()) {
+            boolean found = m.find();
+            while (found && inComment(html, m.start())) {
+                found = m.find(); // an old <title> left in a comment is not the one that swallowed the page
+            }
+            if (found) {
                 String repaired = html.substring(0, m.end()) + "</title>" + html.substring(m.end());
                 doc = Jsoup.parse(repaired, baseUri == null ? "" : baseUri, Parser.htmlParser().setMaxDepth(MAX_DEPTH));
             }
         }
         return doc;
+    }
+
+    private static boolean inComment(String html, int at) {
+        int open = html.lastIndexOf("<!--", at);
+        return open >= 0 && html.indexOf("-->", open + 4) > at;
     }
 
     static String decode(byte[] body, CharsetDetector.Detected detected) {

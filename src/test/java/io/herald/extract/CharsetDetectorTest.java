@@ -57,7 +57,7 @@ class CharsetDetectorTest {
     @Test
     void aTitleWithoutItsEndTagDoesNotSwallowThePage() {
         String story = "The council voted on Tuesday to close the old ferry terminal. ".repeat(40);
-        byte[] body = bytes("<html><head><title>Ferry terminal closes' + OAS_query + '</titleval>"
+        byte[] body = bytes("<html><head><!-- <title>Old title</title> --><title>Ferry terminal closes' + OAS_query + '</titleval>"
                 + "<body><p>" + story.strip() + "</p></body></html>", StandardCharsets.UTF_8);
         Document doc = new PageDecoder().parse(body, "text/html", "");
         assertThat(doc.body().text()).isEqualTo(story.strip());

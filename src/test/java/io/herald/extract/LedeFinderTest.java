@@ -76,8 +76,10 @@ class LedeFinderTest {
 
     @Test
     void ledeTheBodyAlsoHoldsIsReadOnce() {
-        assertThat(paragraphs("<article><h1>River states agree to talk again</h1><div class='article-body'><p>"
-                + LEDE + "</p><p>" + String.join("</p><p>", BODY) + "</p></div></article>"))
+        // the standfirst above the body, and again as the body's first paragraph
+        assertThat(paragraphs("<article><h1>River states agree to talk again</h1><p class='standfirst'>" + LEDE
+                + "</p><div class='article-body'><div class='text'><p>" + LEDE + "</p><p>"
+                + String.join("</p><p>", BODY) + "</p></div></div></article>"))
                 .containsExactlyElementsOf(ledeThenBody());
     }
 }
