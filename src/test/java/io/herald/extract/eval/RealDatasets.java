@@ -132,14 +132,10 @@ public final class RealDatasets {
     static List<RealPage> cleanEval(String set, Path... dirs) {
         List<RealPage> out = new ArrayList<>();
         for (Path d : dirs) {
-            for (Path gold : list(d.resolve("GoldStandard"))) {
-                String name = gold.getFileName().toString();
-                if (!name.endsWith(".txt")) {
-                    continue;
-                }
-                String id = name.substring(0, name.length() - 4);
-                Path html = d.resolve("input").resolve(id + ".html");
-                String text = readString(gold);
+            for (GoldFile g : goldFiles(d)) {
+                String id = g.id();
+                Path html = g.html();
+                String text = readString(g.gold());
                 Matcher url = URL_LINE.matcher(text);
                 String pageUrl = null;
                 if (url.find()) {
@@ -166,14 +162,10 @@ public final class RealDatasets {
      */
     static List<RealPage> dragnet(Path dir) {
         List<RealPage> out = new ArrayList<>();
-        for (Path gold : list(dir.resolve("GoldStandard"))) {
-            String name = gold.getFileName().toString();
-            if (!name.endsWith(".txt")) {
-                continue;
-            }
-            String id = name.substring(0, name.length() - 4);
-            Path html = dir.resolve("input").resolve(id + ".html");
-            String truth = readString(gold);
+        for (GoldFile g : goldFiles(dir)) {
+            String id = g.id();
+            Path html = g.html();
+            String truth = readString(g.gold());
             int comments = truth.indexOf(DRAGNET_COMMENTS);
             if (comments >= 0) {
                 truth = truth.substring(0, comments);
@@ -217,6 +209,23 @@ public final class RealDatasets {
             }
             if (Files.isRegularFile(html) && !truth.toString().isBlank()) {
                 out.add(RealPage.text("l3s-gn1", id, html, urls.get(id), truth.toString().strip()));
+            }
+        }
+        return out;
+    }
+
+    /** A gold text {@code GoldStandard/ID.txt} and its page {@code input/ID.html} (which may be missing). */
+    private record GoldFile(String id, Path gold, Path html) {
+    }
+
+    /** The gold texts of a CleanEval-layout folder (CleanEval, CleanPortalEval, Dragnet as j-szulc keeps it). */
+    private static List<GoldFile> goldFiles(Path dir) {
+        List<GoldFile> out = new ArrayList<>();
+        for (Path gold : list(dir.resolve("GoldStandard"))) {
+            String name = gold.getFileName().toString();
+            if (name.endsWith(".txt")) {
+                String id = name.substring(0, name.length() - 4);
+                out.add(new GoldFile(id, gold, dir.resolve("input").resolve(id + ".html")));
             }
         }
         return out;
