@@ -157,40 +157,32 @@ public final class ArticleExtractor {
 
     private ExtractResult extract(Document doc, String url, List<String> allLinks) {
         Reading r = read(doc, url);
-        SiteRule rule = r.rule();
         List<String> flags = r.flags();
-        Set<String> methods = r.methods();
-        PageText pageText = r.pageText();
-        JsonLdData ld = r.ld();
         Metadata md = r.md();
-        List<Element> hinted = r.hinted();
-        ContentView view = r.view();
-        Container container = r.container();
-        BodyExtractor.Body body = r.body();
-        List<String> paragraphs = r.paragraphs();
-        List<Element> relatedBlocks = relatedBlocks(doc, rule, hinted, container, body, flags, methods);
-        List<RelatedLink> related = relatedFinder.links(relatedBlocks, ld.relatedLinks(), url, self(url, md));
+        List<Element> relatedBlocks = relatedBlocks(doc, r.rule(), r.hinted(), r.container(), r.body(), flags, r.methods());
+        List<RelatedLink> related = relatedFinder.links(relatedBlocks, r.ld().relatedLinks(), url, self(url, md));
         List<DiscoveredLink> discovered = links.merge(related, allLinks);
-        String text = String.join("\n\n", paragraphs);
+        String text = String.join("\n\n", r.paragraphs());
         int words = TextCleaner.wordCount(text);
         if (WallDetector.consentWall(text, words)) {
             LOG.debug("{} is a consent wall", url);
             return new ExtractResult(PageType.OTHER, null, discovered, with(flags, WallDetector.CONSENT_WALL));
         }
-        boolean paywalled = walls.paywalled(doc, ld, words, pageText);
+        boolean paywalled = walls.paywalled(doc, r.ld(), words, r.pageText());
         if (paywalled) {
             flags.add(WallDetector.PAYWALL);
         }
-        PageClassifier.Verdict verdict = classifier.classify(doc, url, md, ld, container.scored(), words,
-                paragraphs.size(), paywalled ? Math.min(1, config.minWords()) : config.minWords());
+        PageClassifier.Verdict verdict = classifier.classify(doc, url, md, r.ld(), r.container().scored(), words,
+                r.paragraphs().size(), paywalled ? Math.min(1, config.minWords()) : config.minWords());
         if (verdict.type() != PageType.ARTICLE) {
             if (verdict.flag() != null) {
                 LOG.debug("{} downgraded to {}: {}", url, verdict.type(), verdict.flag());
             }
             return new ExtractResult(verdict.type(), null, discovered, with(flags, verdict.flag()));
         }
-        List<ImageRef> imgs = images.extract(imageScope(container.element()), view, relatedBlocks, md.ogImage(), siteNames(md));
-        Extraction extraction = new Extraction(method(md, methods), rule == null ? null : rule.hosts().get(0), flags);
+        List<ImageRef> imgs = images.extract(imageScope(r.container().element()), r.view(), relatedBlocks, md.ogImage(),
+                siteNames(md));
+        Extraction extraction = new Extraction(method(md, r.methods()), r.rule() == null ? null : r.rule().hosts().get(0), flags);
         ArticleContent content = new ArticleContent(md.canonicalUrl(), md.title(), md.description(), md.authors(),
                 md.publishedAt(), md.modifiedAt(), md.section(), md.tags(), md.language(), md.siteName(), text,
                 words, imgs, related, extraction);
