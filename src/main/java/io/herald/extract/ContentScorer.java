@@ -1,7 +1,7 @@
 package io.herald.extract;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +34,9 @@ final class ContentScorer {
 
     Result best(Element root, ContentView view) {
         PageText page = view.text();
-        Map<Element, Double> scores = new IdentityHashMap<>();
+        // insertion-ordered (jsoup nodes hash by identity): equal scores go to the earlier container on every
+        // run; an IdentityHashMap's order changes from run to run, and so did the article of a tied page
+        Map<Element, Double> scores = new LinkedHashMap<>();
         for (Element block : root.getAllElements()) {
             if (!view.kept(block) || page.length(block) < MIN_BLOCK_TEXT) {
                 continue;

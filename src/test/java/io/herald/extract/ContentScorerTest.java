@@ -7,6 +7,8 @@ import io.herald.model.ExtractResult;
 import io.herald.model.PageType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 /** The container holding the article wins, whatever the blocks its text is written in. */
@@ -36,5 +38,18 @@ class ContentScorerTest {
         ExtractResult r = extractor.extract(html.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8", URL);
         assertThat(r.type()).isEqualTo(PageType.ARTICLE);
         assertThat(r.article().text().split("\n\n")).containsExactlyElementsOf(RUNS);
+    }
+
+    @Test
+    void equalScoresGoToTheFirstContainerOnEveryRun() {
+        // responsive templates print one text twice (a mobile and a desktop copy): the two containers score
+        // alike, and the earlier one must win every time, or a re-crawl writes a different article; each
+        // parse makes new nodes with new identity hashes, so a hash-ordered tie-break would flip
+        String copy = "<p>" + String.join("</p><p>", RUNS) + "</p>";
+        for (int i = 0; i < 30; i++) {
+            Document doc = Jsoup.parse("<div id='mobile'>" + copy + "</div><div id='desktop'>" + copy + "</div>");
+            ContentView view = ContentView.of(doc.body(), BoilerplateFilter.STRICT, PageText.of(doc));
+            assertThat(new ContentScorer().best(doc.body(), view).element().id()).isEqualTo("mobile");
+        }
     }
 }
