@@ -146,6 +146,11 @@ public final class ArticleExtractor {
             ContentView lenient = ContentView.of(doc.body(), BoilerplateFilter.LENIENT, pageText);
             baseline = trimmer.trim(new BodyExtractor(lenient, Set.of()).extract(List.of(doc.body())).paragraphs(),
                     md.title());
+            if (baseline.isEmpty()) {
+                // not even that (a page that is one link, or a list of headings over photos): all its text
+                String all = TextCleaner.clean(pageText.text(doc.body()));
+                baseline = all.isEmpty() ? List.of() : List.of(all);
+            }
         }
         if (container.generic()) {
             List<String> lede = new LedeFinder(view).find(visible.headlineElement(), container.element(),

@@ -49,6 +49,8 @@ final class BodyExtractor {
     private final Set<Element> skipped;
     /** Set at a heading that ends the body ({@link #endsBody}): nothing after it is read. */
     private boolean ended;
+    /** The element the last paragraph was read from. */
+    private Element lastSource;
 
     /** {@code skipped}: blocks inside the container that are not read (see {@link ContainerWidener}). */
     BodyExtractor(ContentView view, Set<Element> skipped) {
@@ -83,14 +85,14 @@ final class BodyExtractor {
                 } else if (!view.kept(c) || skipped.contains(c)) {
                     run.append(' ');
                 } else if (BlockTags.isBlock(c.normalName()) || text.hasBlockInside(c)) {
-                    flush(run, out);
+                    flush(run, e, out);
                     visitBlock(c, depth + 1, out, related);
                 } else {
                     appendInline(c, run, depth + 1);
                 }
             }
         }
-        flush(run, out);
+        flush(run, e, out);
     }
 
     private void visitBlock(Element c, int depth, List<String> out, List<Element> related) {
@@ -106,7 +108,7 @@ final class BodyExtractor {
             return;
         }
         if (depth > MAX_DEPTH) {
-            addParagraph(text.text(c), out);
+            addParagraph(text.text(c), c, out);
             return;
         }
         collect(c, depth, out, related);
@@ -130,22 +132,34 @@ final class BodyExtractor {
         }
     }
 
-    private static void flush(StringBuilder run, List<String> out) {
+    /** {@code source}: the element whose own text the run is. */
+    private void flush(StringBuilder run, Element source, List<String> out) {
         if (run.length() == 0) {
             return;
         }
         for (String part : PARAGRAPH_BREAK.split(run)) {
-            addParagraph(part, out);
+            addParagraph(part, source, out);
         }
         run.setLength(0);
     }
 
-    private static void addParagraph(String raw, List<String> out) {
+    private void addParagraph(String raw, Element source, List<String> out) {
         String p = TextCleaner.clean(raw);
-        // a paragraph repeated at once is most often a responsive template's second copy (mobile and desktop)
-        if (!TextCleaner.isBoilerplate(p) && (out.isEmpty() || !out.get(out.size() - 1).equals(p))) {
+        if (TextCleaner.isBoilerplate(p)) {
+            return;
+        }
+        // a paragraph repeated at once is most often a responsive template's second copy (mobile and desktop),
+        // which sits in another wrapper or carries another class; the same kind of block repeated is the text
+        if (out.isEmpty() || !out.get(out.size() - 1).equals(p) || sameKind(lastSource, source)) {
             out.add(p);
         }
+        lastSource = source;
+    }
+
+    /** Two siblings of one tag and the same attributes (one element's text around a form is no repeat). */
+    private static boolean sameKind(Element a, Element b) {
+        return a != null && a != b && a.parent() == b.parent() && a.normalName().equals(b.normalName())
+                && a.attributes().equals(b.attributes());
     }
 
     /**

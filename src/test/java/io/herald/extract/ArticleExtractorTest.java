@@ -101,6 +101,13 @@ class ArticleExtractorTest {
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(extractor.mainText(bare, null, "https://a.example/t")).isEqualTo("Test & more words\n\nA heading");
         assertThat(extractor.extract(bare, null, "https://a.example/t").type()).isEqualTo(PageType.OTHER);
+        // not even that: a page that is one link round its text, or headings between photos, reads as it shows
+        byte[] linked = "<html><body><a href='javascript:'><p>abc</p><p>def</p> ghi</a></body></html>"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(extractor.mainText(linked, null, "https://a.example/l")).isEqualTo("abc def ghi");
+        byte[] gallery = "<html><body><article><h2>Case one</h2><img src='/1.jpg'><h2>Case two</h2><img src='/2.jpg'>"
+                .concat("</article></body></html>").getBytes(StandardCharsets.UTF_8);
+        assertThat(extractor.mainText(gallery, null, "https://a.example/g")).isEqualTo("Case one Case two");
         // a declared, paywalled article made of headings: the baseline's text never makes it an article
         byte[] walled = ("<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\","
                 + "\"isAccessibleForFree\":false}</script></head><body><h1>Ferry terminal closes</h1>"

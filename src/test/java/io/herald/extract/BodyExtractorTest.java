@@ -49,6 +49,18 @@ class BodyExtractorTest {
     }
 
     @Test
+    void aCopyInAnotherWrapperIsReadOnceAndTheSameParagraphSaidTwiceIsReadTwice() {
+        // the mobile copy sits in a wrapper of its own; a page that says a paragraph twice, in two alike <p>
+        // siblings, means it (Readability's test pages do, and their expected text keeps both)
+        String copies = "<div class='entry'><div class='d-md-none'><p>" + POST.get(0) + "</p></div><div><p>"
+                + POST.get(0) + "</p><p>" + POST.get(1) + "</p></div></div>";
+        assertThat(paragraphs(copies)).containsExactly(POST.get(0), POST.get(1));
+        String said = "<div class='entry'><p>" + POST.get(0) + "</p><p>" + POST.get(0) + "</p><p>" + POST.get(1)
+                + "</p></div>";
+        assertThat(paragraphs(said)).containsExactly(POST.get(0), POST.get(0), POST.get(1));
+    }
+
+    @Test
     void subHeadsThatOnlyMentionCommentsAreNotAnEnd() {
         String post = "<div class='entry'><p>" + POST.get(0) + "</p><p>" + POST.get(1) + "</p>"
                 + "<h2>Comments on the draft</h2><p>" + POST.get(2) + "</p><h2>Responses</h2><p>" + POST.get(2)
