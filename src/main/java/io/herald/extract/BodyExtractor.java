@@ -24,6 +24,8 @@ final class BodyExtractor {
     private static final double RELATED_LINK_SHARE = 0.7;
     /** Paragraphs read before an end heading counts: a short post's own sub-heads come first. */
     private static final int MIN_BODY = 2;
+    /** A line shorter than this (a module title, "P.S." aside) does not count toward {@link #MIN_BODY}. */
+    private static final int MIN_PARAGRAPH = 30;
     private static final int MAX_END_HEADING = 60;
     /**
      * Headings of what follows a post. "Responses", "Replies" and "Comments on ..." end it only with a count
@@ -96,7 +98,7 @@ final class BodyExtractor {
     }
 
     private void visitBlock(Element c, int depth, List<String> out, List<Element> related) {
-        if (ended || out.size() >= MIN_BODY && endsBody(c)) {
+        if (ended || paragraphsRead(out) >= MIN_BODY && endsBody(c)) {
             ended = true;
             return;
         }
@@ -160,6 +162,15 @@ final class BodyExtractor {
     private static boolean sameKind(Element a, Element b) {
         return a != null && a != b && a.parent() == b.parent() && a.normalName().equals(b.normalName())
                 && a.attributes().equals(b.attributes());
+    }
+
+    /** Paragraphs read so far, up to {@link #MIN_BODY}: lines as short as a sidebar's module titles do not count. */
+    private static int paragraphsRead(List<String> out) {
+        int n = 0;
+        for (int i = 0; i < out.size() && n < MIN_BODY; i++) {
+            n += out.get(i).length() >= MIN_PARAGRAPH ? 1 : 0;
+        }
+        return n;
     }
 
     /**

@@ -7,6 +7,9 @@ import io.herald.model.ExtractResult;
 import io.herald.model.PageType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 /** What the body reader reads inside the container, and where it stops. */
@@ -38,6 +41,18 @@ class BodyExtractorTest {
                 + "<h3>3 Responses to “Ferry terminal to close”</h3><p>" + COMMENT + "</p><p>" + COMMENT.replace("twenty", "ten") + "</p>"
                 + "<h3>Leave a Reply</h3><p>Your email address will not be published by us or shared.</p></div>";
         assertThat(paragraphs(post)).containsExactlyElementsOf(POST);
+    }
+
+    @Test
+    void shortLinesAboveThePostDoNotLetAnEndHeadingEndIt() {
+        // a container widened over a sidebar: its module titles come first, then its own "Recent Posts"
+        String html = "<div id='page'><div id='side'><h2>My Web Pages</h2><h2>My Books</h2><h2>Recent Posts</h2>"
+                + "<ul><li><a href='/a'>An older post</a></li></ul></div><div id='post'><p>"
+                + String.join("</p><p>", POST) + "</p></div></div>";
+        Document doc = Jsoup.parse(html);
+        ContentView view = ContentView.of(doc.body(), BoilerplateFilter.STRICT, PageText.of(doc));
+        List<String> read = new BodyExtractor(view, Set.of()).extract(List.of(doc.getElementById("page"))).paragraphs();
+        assertThat(read).endsWith(POST.toArray(String[]::new));
     }
 
     @Test
