@@ -122,14 +122,16 @@ public final class ArticleExtractor {
         List<Element> hinted = relatedFinder.hintedBlocks(doc, pageText);
         ContentView view = ContentView.of(doc.body(), BoilerplateFilter.STRICT, pageText);
         Container container = container(doc, rule, view, flags, methods);
-        BodyExtractor.Body body = new BodyExtractor(view, container.skipped()).extract(container.roots());
+        BodyExtractor.Body body = new BodyExtractor(view, container.skipped(), container.core())
+                .extract(container.roots());
         List<String> paragraphs = trimmer.trim(body.paragraphs(), md.title());
         if (container.generic() && words(paragraphs) < config.minWords()) {
             // too little text: the class hints may have hidden the article (see BoilerplateFilter.LENIENT);
             // a second pass without them is kept only when it finds more
             ContentView lenient = ContentView.of(doc.body(), BoilerplateFilter.LENIENT, pageText);
             Container retry = generic(doc, lenient);
-            BodyExtractor.Body retryBody = new BodyExtractor(lenient, retry.skipped()).extract(retry.roots());
+            BodyExtractor.Body retryBody = new BodyExtractor(lenient, retry.skipped(), retry.core())
+                    .extract(retry.roots());
             List<String> retryParagraphs = trimmer.trim(retryBody.paragraphs(), md.title());
             if (words(retryParagraphs) > words(paragraphs)) {
                 view = lenient;
@@ -212,9 +214,12 @@ public final class ArticleExtractor {
         return kept;
     }
 
-    /** The article container: the elements whose paragraphs are read, their common ancestor, the score. */
+    /**
+     * The article container: the elements whose paragraphs are read, their common ancestor, the score, and for
+     * a generic container the block the score was given to before widening ({@code core}; null for a rule's).
+     */
     private record Container(List<Element> roots, Element element, ContentScorer.Result scored, Set<Element> skipped,
-                             boolean generic) {
+                             boolean generic, Element core) {
     }
 
     private Container container(Document doc, SiteRule rule, ContentView view, List<String> flags,
@@ -224,7 +229,8 @@ public final class ArticleExtractor {
             if (!matched.isEmpty()) {
                 methods.add("rules");
                 Element common = commonAncestor(matched);
-                return new Container(matched, common, new ContentScorer.Result(common, 1, 0), Set.of(), false);
+                return new Container(matched, common, new ContentScorer.Result(common, 1, 0), Set.of(), false,
+                        null);
             }
             flags.add("rule-missed:body");
         }
@@ -238,7 +244,7 @@ public final class ArticleExtractor {
         Element body = wide.element();
         List<Element> roots = body == null ? List.of() : List.of(body);
         return new Container(roots, body, new ContentScorer.Result(body, best.score(), best.linkDensity()),
-                wide.skipped(), true);
+                wide.skipped(), true, best.element());
     }
 
     private List<Element> relatedBlocks(Document doc, SiteRule rule, List<Element> hinted, Container container,
@@ -371,3 +377,4 @@ public final class ArticleExtractor {
         return elements.get(0);
     }
 }
+

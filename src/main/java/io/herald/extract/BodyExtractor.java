@@ -24,7 +24,7 @@ final class BodyExtractor {
     private static final double RELATED_LINK_SHARE = 0.7;
     /** Paragraphs read before an end heading counts: a short post's own sub-heads come first. */
     private static final int MIN_BODY = 2;
-    /** A line shorter than this (a module title, "P.S." aside) does not count toward {@link #MIN_BODY}. */
+    /** A line shorter than this (a module title, a date line) does not count toward {@link #MIN_BODY}. */
     private static final int MIN_PARAGRAPH = 30;
     private static final int MAX_END_HEADING = 60;
     /**
@@ -53,12 +53,22 @@ final class BodyExtractor {
     private boolean ended;
     /** The element the last paragraph was read from. */
     private Element lastSource;
+    private final Element core;
 
     /** {@code skipped}: blocks inside the container that are not read (see {@link ContainerWidener}). */
     BodyExtractor(ContentView view, Set<Element> skipped) {
+        this(view, skipped, null);
+    }
+
+    /**
+     * {@code core}: the block the container's score was given to, or null. It and the blocks around it are never
+     * a photo block, however short: a short post under its photos is the writing the score found.
+     */
+    BodyExtractor(ContentView view, Set<Element> skipped, Element core) {
         this.view = view;
         this.text = view.text();
         this.skipped = skipped;
+        this.core = core;
     }
 
     Body extract(List<Element> roots) {
@@ -106,7 +116,7 @@ final class BodyExtractor {
             related.add(c);
             return;
         }
-        if (MEDIA.contains(c.normalName()) || isMediaBlock(c)) {
+        if (MEDIA.contains(c.normalName()) || isMediaBlock(c) && !holdsCore(c)) {
             return;
         }
         if (depth > MAX_DEPTH) {
@@ -185,6 +195,15 @@ final class BodyExtractor {
             return false;
         }
         return END_HEADING.matcher(TextCleaner.normalize(text.text(c))).matches();
+    }
+
+    private boolean holdsCore(Element e) {
+        for (Element p = core; p != null; p = p.parent()) {
+            if (p == e) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A photo block: holds an image and little text (its caption and credit), and is not a paragraph. */

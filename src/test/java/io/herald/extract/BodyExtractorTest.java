@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 /** What the body reader reads inside the container, and where it stops. */
@@ -53,6 +54,23 @@ class BodyExtractorTest {
         ContentView view = ContentView.of(doc.body(), BoilerplateFilter.STRICT, PageText.of(doc));
         List<String> read = new BodyExtractor(view, Set.of()).extract(List.of(doc.getElementById("page"))).paragraphs();
         assertThat(read).endsWith(POST.toArray(String[]::new));
+    }
+
+    @Test
+    void aShortPostUnderItsPhotosIsNoPhotoBlockWhenTheScoreFoundIt() {
+        // Blogger writes a short post straight into its div, below the photos: under 300 characters with an
+        // image, it looks like a photo box with a caption, unless it is the block the score was given to
+        String html = "<div id='posts'><div id='post'><div class='separator'><a href='/p.jpg'><img src='/p.jpg'></a>"
+                + "</div>Dear all,<br><br>I would love to invite you to the book event at the Reading Bug this Saturday"
+                + " at 11 am.<br><br>Hope to see you there.</div><div id='photo'><img src='/q.jpg'><p>By A. Lens</p>"
+                + "</div></div>";
+        Document doc = Jsoup.parse(html);
+        ContentView view = ContentView.of(doc.body(), BoilerplateFilter.STRICT, PageText.of(doc));
+        Element posts = doc.getElementById("posts");
+        assertThat(new BodyExtractor(view, Set.of()).extract(List.of(posts)).paragraphs()).isEmpty();
+        assertThat(new BodyExtractor(view, Set.of(), doc.getElementById("post")).extract(List.of(posts)).paragraphs())
+                .containsExactly("Dear all,", "I would love to invite you to the book event at the Reading Bug this"
+                        + " Saturday at 11 am.", "Hope to see you there.");
     }
 
     @Test
