@@ -35,6 +35,11 @@ final class PageDecoder {
                 doc = Jsoup.parse(repaired, baseUri == null ? "" : baseUri, Parser.htmlParser().setMaxDepth(MAX_DEPTH));
             }
         }
+        if (html.contains("<rt") || html.contains("<RT")) {
+            // ruby annotations (furigana) say how the text above them is read; they are not the text, and left in
+            // they split every annotated word ("子こども")
+            doc.select("rt, rp").remove();
+        }
         return doc;
     }
 
