@@ -1,5 +1,6 @@
 package io.herald.extract;
 
+import java.text.Normalizer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,14 +83,16 @@ final class TextCleaner {
                 || c == '\u205F' || c == '\u3000' || c == '\uFEFF';
     }
 
-    /** Removes stray template placeholders and normalises whitespace. */
+    /** Removes stray template placeholders, normalises whitespace and composes characters (NFC). */
     static String clean(String s) {
         String t = normalize(s);
         if (t.indexOf('{') >= 0 || t.indexOf('%') >= 0 || t.indexOf('[') >= 0 || t.indexOf('<') >= 0) {
             Matcher m = TEMPLATE.matcher(t);
             t = normalize(m.replaceAll(" "));
         }
-        return t;
+        // one spelling per character (NFC): pages mix precomposed and combining forms (Bengali য়, Vietnamese
+        // tones, German umlauts typed on a Mac), and the same word must match itself downstream
+        return Normalizer.isNormalized(t, Normalizer.Form.NFC) ? t : Normalizer.normalize(t, Normalizer.Form.NFC);
     }
 
     /** True when a cleaned paragraph is a widget string, call to action or photo credit, not writing. */
