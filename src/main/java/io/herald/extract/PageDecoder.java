@@ -35,12 +35,22 @@ final class PageDecoder {
                 doc = Jsoup.parse(repaired, baseUri == null ? "" : baseUri, Parser.htmlParser().setMaxDepth(MAX_DEPTH));
             }
         }
-        if (html.contains("<rt") || html.contains("<RT")) {
+        if (mayHoldRuby(html)) {
             // ruby annotations (furigana) say how the text above them is read; they are not the text, and left in
             // they split every annotated word ("子こども")
             doc.select("rt, rp").remove();
         }
         return doc;
+    }
+
+    /** An {@code <rt>} tag somewhere (any case); one pass over the markup, which most pages pass with no hit. */
+    private static boolean mayHoldRuby(String html) {
+        for (int i = html.indexOf('<'); i >= 0 && i + 2 < html.length(); i = html.indexOf('<', i + 1)) {
+            if ((html.charAt(i + 1) | 0x20) == 'r' && (html.charAt(i + 2) | 0x20) == 't') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean inComment(String html, int at) {

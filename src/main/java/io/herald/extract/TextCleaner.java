@@ -92,7 +92,17 @@ final class TextCleaner {
         }
         // one spelling per character (NFC): pages mix precomposed and combining forms (Bengali য়, Vietnamese
         // tones, German umlauts typed on a Mac), and the same word must match itself downstream
-        return Normalizer.isNormalized(t, Normalizer.Form.NFC) ? t : Normalizer.normalize(t, Normalizer.Form.NFC);
+        return composed(t) ? t : Normalizer.normalize(t, Normalizer.Form.NFC);
+    }
+
+    /** NFC already: text below the combining marks (U+0300) cannot change, and most text is that. */
+    private static boolean composed(String t) {
+        for (int i = 0, n = t.length(); i < n; i++) {
+            if (t.charAt(i) >= '\u0300') {
+                return Normalizer.isNormalized(t, Normalizer.Form.NFC);
+            }
+        }
+        return true;
     }
 
     /** True when a cleaned paragraph is a widget string, call to action or photo credit, not writing. */
