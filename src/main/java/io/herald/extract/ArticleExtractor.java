@@ -377,4 +377,3 @@ public final class ArticleExtractor {
         return elements.get(0);
     }
 }
-

@@ -22,10 +22,13 @@ final class BodyExtractor {
     private static final int MAX_RELATED_TEXT = 250;
     private static final int MAX_MEDIA_TEXT = 300;
     private static final double RELATED_LINK_SHARE = 0.7;
-    /** Paragraphs read before an end heading counts: a short post's own sub-heads come first. */
+    /** Full lines read before an end heading counts: a short post's own sub-heads come first. */
     private static final int MIN_BODY = 2;
-    /** A line shorter than this (a module title, a date line) does not count toward {@link #MIN_BODY}. */
-    private static final int MIN_PARAGRAPH = 30;
+    /**
+     * A line of fewer words (a module title, a date line) does not count toward {@link #MIN_BODY}; words as
+     * {@link TextCleaner#wordCount} counts them, each Han or kana character one.
+     */
+    private static final int MIN_LINE_WORDS = 6;
     private static final int MAX_END_HEADING = 60;
     /**
      * Headings of what follows a post. "Responses", "Replies" and "Comments on ..." end it only with a count
@@ -53,6 +56,8 @@ final class BodyExtractor {
     private boolean ended;
     /** The element the last paragraph was read from. */
     private Element lastSource;
+    /** Paragraphs read of {@link #MIN_LINE_WORDS} or more. */
+    private int fullLines;
     private final Element core;
 
     /** {@code skipped}: blocks inside the container that are not read (see {@link ContainerWidener}). */
@@ -108,7 +113,7 @@ final class BodyExtractor {
     }
 
     private void visitBlock(Element c, int depth, List<String> out, List<Element> related) {
-        if (ended || paragraphsRead(out) >= MIN_BODY && endsBody(c)) {
+        if (ended || fullLines >= MIN_BODY && endsBody(c)) {
             ended = true;
             return;
         }
@@ -164,6 +169,7 @@ final class BodyExtractor {
         // which sits in another wrapper or carries another class; the same kind of block repeated is the text
         if (out.isEmpty() || !out.get(out.size() - 1).equals(p) || sameKind(lastSource, source)) {
             out.add(p);
+            fullLines += fullLines < MIN_BODY && TextCleaner.wordCount(p) >= MIN_LINE_WORDS ? 1 : 0;
         }
         lastSource = source;
     }
@@ -172,15 +178,6 @@ final class BodyExtractor {
     private static boolean sameKind(Element a, Element b) {
         return a != null && a != b && a.parent() == b.parent() && a.normalName().equals(b.normalName())
                 && a.attributes().equals(b.attributes());
-    }
-
-    /** Paragraphs read so far, up to {@link #MIN_BODY}: lines as short as a sidebar's module titles do not count. */
-    private static int paragraphsRead(List<String> out) {
-        int n = 0;
-        for (int i = 0; i < out.size() && n < MIN_BODY; i++) {
-            n += out.get(i).length() >= MIN_PARAGRAPH ? 1 : 0;
-        }
-        return n;
     }
 
     /**

@@ -34,8 +34,9 @@ final class ContentScorer {
 
     Result best(Element root, ContentView view) {
         PageText page = view.text();
-        // insertion-ordered (jsoup nodes hash by identity): equal scores go to the earlier container on every
-        // run; an IdentityHashMap's order changes from run to run, and so did the article of a tied page
+        // insertion-ordered (jsoup nodes hash by identity): equal scores go to the candidate scored first (in
+        // document order of the blocks) on every run; an IdentityHashMap's order changes from run to run, and so
+        // did the article of a tied page
         Map<Element, Double> scores = new LinkedHashMap<>();
         for (Element block : root.getAllElements()) {
             if (!view.kept(block) || page.length(block) < MIN_BLOCK_TEXT) {

@@ -82,7 +82,7 @@ final class MetadataResolver {
         String description = new Picker(used).add("jsonld", ld.description())
                 .add("og", meta.first("og:description", "twitter:description"))
                 .add("meta", meta.first("description", "dc.description", "dcterms.description"))
-                .pick(UnaryOperator.identity());
+                .pick(TextCleaner::nfc);
         List<String> authors = notSite(new Picker(used).addAll("jsonld", split(ld.authors()))
                 .addAll("og", split(meta.all("article:author")))
                 .addAll("meta", split(meta.all("author", "dc.creator", "dcterms.creator", "sailthru.author",

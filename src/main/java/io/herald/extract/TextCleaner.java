@@ -90,8 +90,14 @@ final class TextCleaner {
             Matcher m = TEMPLATE.matcher(t);
             t = normalize(m.replaceAll(" "));
         }
-        // one spelling per character (NFC): pages mix precomposed and combining forms (Bengali য়, Vietnamese
-        // tones, German umlauts typed on a Mac), and the same word must match itself downstream
+        return nfc(t);
+    }
+
+    /**
+     * One spelling per character (NFC): pages mix precomposed and combining forms (Bengali য়, Vietnamese tones,
+     * German umlauts typed on a Mac), and the same word must match itself, in the text and against the title.
+     */
+    static String nfc(String t) {
         return composed(t) ? t : Normalizer.normalize(t, Normalizer.Form.NFC);
     }
 

@@ -3,7 +3,10 @@ package io.herald.extract;
 import java.util.List;
 import java.util.Locale;
 
-/** Strips a " - Site Name" / " | Site" / " — Site" suffix (or prefix) from a title when it names the site. */
+/**
+ * Strips a " - Site Name" / " | Site" / " — Site" suffix (or prefix) from a title when it names the site; the title
+ * is composed (NFC) as the body's paragraphs are, so a headline repeated in the body is found there.
+ */
 final class TitleCleaner {
     private static final String[] SEPARATORS = {" - ", " | ", " — ", " – ", " :: ", " · ", " » "};
 
@@ -11,7 +14,7 @@ final class TitleCleaner {
     }
 
     static String strip(String title, List<String> siteNames) {
-        String t = TextCleaner.normalize(title);
+        String t = TextCleaner.nfc(TextCleaner.normalize(title));
         if (t.isEmpty()) {
             return null;
         }

@@ -117,6 +117,41 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void aShortPostUnderItsPhotosIsRead() {
+        // a Blogger post: photos, then a few lines written straight into the post's div; under 300 characters with
+        // an image, it passes for a photo box unless it is the block the score was given to (the container is
+        // widened past it, as the profile beside it holds more prose)
+        String post = "<div class='post'><h3>Book event</h3><div class='post-body'><div class='separator'>"
+                + "<a href='/p.jpg'><img src='/p.jpg'></a></div>Dear all,<br><br>I would love to invite you to the book"
+                + " event at the Reading Bug this Saturday, October 28, at 11 am, with readings and drawings.<br><br>"
+                + "Hope to see you there.</div></div>";
+        String profile = "<div class='profile'><p>I draw for films and books, and I have lived in San Carlos with my"
+                + " family for ten years.</p><p>This blog is where I keep my sketches, my notes on picture books, and"
+                + " news of the events where I read.</p></div>";
+        String html = "<html><head><title>Book event</title></head><body><div id='main'>" + post + profile
+                + "</div></body></html>";
+        assertThat(extractor.mainText(html.getBytes(StandardCharsets.UTF_8), null, "https://a.example/2012/10/event"))
+                .contains("Dear all,\n\nI would love to invite you to the book event", "Hope to see you there.");
+    }
+
+    @Test
+    void aHeadlineRepeatedInTheBodyIsDroppedWhateverItsUnicodeSpelling() {
+        // the page spells é as e + combining acute; the body is composed (NFC), and so must the title be to match
+        String headline = "Cafe\u0301 reopens on the square after the long winter";
+        String html = "<html><head><title>" + headline + "</title><meta property='og:type' content='article'></head>"
+                + "<body><article><p>" + headline + "</p>" + "<p>The café on the square opened its doors again on"
+                + " Monday, after a winter of repairs to its roof and its old kitchen, and the first guests came early.</p>"
+                + "<p>Its owners said the terrace would open in April, when the council allows tables outside again,"
+                + " and that the menu would stay as it was.</p><p>Regulars who had waited since November queued before"
+                + " the doors opened, and several said the coffee tasted exactly as they remembered it.</p>"
+                + "</article></body></html>";
+        ExtractResult r = new ArticleExtractor(new ExtractConfig(1, 60, List.of()))
+                .extract(html.getBytes(StandardCharsets.UTF_8), null, "https://a.example/cafe");
+        assertThat(r.article().title()).isEqualTo("Café reopens on the square after the long winter");
+        assertThat(r.article().text()).startsWith("The café on the square");
+    }
+
+    @Test
     void missingRuleSelectorFallsBackAndFlags() throws Exception {
         byte[] page = ExtractFixturesTest.resource("blog-no-jsonld.html");
         ExtractResult r = extractor.extract(page, "text/html", "https://www.rules.example/2023/08/tide-tables/");
