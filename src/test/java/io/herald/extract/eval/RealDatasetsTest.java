@@ -17,6 +17,11 @@ class RealDatasetsTest {
     Path dir;
 
     private void write(String path, String content) throws IOException {
+        write(dir, path, content);
+    }
+
+    /** Writes {@code content} to {@code dir/path}, making its folders: a miniature copy of a set's layout. */
+    static void write(Path dir, String path, String content) throws IOException {
         Path p = dir.resolve(path);
         Files.createDirectories(p.getParent());
         Files.writeString(p, content);

@@ -16,9 +16,7 @@ class RealPageFilesTest {
     Path dir;
 
     private void write(String path, String content) throws IOException {
-        Path p = dir.resolve(path);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, content);
+        RealDatasetsTest.write(dir, path, content);
     }
 
     @Test
